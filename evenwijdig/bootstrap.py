@@ -1,0 +1,39 @@
+"""The composition root: the one place where settings become running contexts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from evenwijdig.settings import Settings
+from services.parent_a_context.application import ParentAContext
+from services.parent_b_context.application import ParentBContext
+from services.platform.application import ContextApplication
+from services.shared_agreements.application import SharedAgreements
+
+
+@dataclass
+class Contexts:
+    """The three contexts of one deployment, each on its own store.
+
+    Holding the applications here keeps their connection pools alive for as long as
+    the process needs them (an eventsourcing application closes its pool when collected).
+    """
+
+    parent_a: ParentAContext
+    parent_b: ParentBContext
+    shared: SharedAgreements
+
+    def by_name(self) -> dict[str, ContextApplication]:
+        return {app.name: app for app in (self.parent_a, self.parent_b, self.shared)}
+
+    def close(self) -> None:
+        for app in self.by_name().values():
+            app.close()
+
+
+def bootstrap(settings: Settings) -> Contexts:
+    return Contexts(
+        parent_a=ParentAContext(settings.context_store("parent_a_context")),
+        parent_b=ParentBContext(settings.context_store("parent_b_context")),
+        shared=SharedAgreements(settings.context_store("shared_agreements")),
+    )

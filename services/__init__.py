@@ -1,0 +1,1 @@
+"""The bounded contexts of Evenwijdig, one event store each."""

@@ -1,0 +1,1 @@
+"""One parent's side of a case: the domain both parent contexts run, store-agnostic."""

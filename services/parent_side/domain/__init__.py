@@ -1,0 +1,1 @@
+"""The parent-side domain: pure Python and eventsourcing.domain, no infrastructure."""

@@ -1,0 +1,1 @@
+"""What every context's application shares: configuration discipline, nothing of the domain."""

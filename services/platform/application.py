@@ -1,0 +1,53 @@
+"""The base of every context's eventsourcing application."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Mapping
+
+from eventsourcing.application import Application
+from eventsourcing.utils import Environment
+
+
+class ContextApplication(Application[Any]):
+    """An application configured only by the mapping its composition root hands in.
+
+    eventsourcing merges ``os.environ`` into every application's configuration, and
+    a name-prefixed variable there (``PARENT_B_CONTEXT_POSTGRES_DBNAME``) would beat
+    the value the composition root chose. For a store that must never be pointed at
+    another context's database by accident, the environment is read once, by the
+    settings object, and nowhere else.
+    """
+
+    def __init__(self, store: Mapping[str, str]) -> None:
+        if not store.get("PERSISTENCE_MODULE"):
+            raise ValueError(f"{self.name}: no store configured")
+        sqlite_file = store.get("SQLITE_DBNAME")
+        if sqlite_file:
+            _prepare_private_file(Path(sqlite_file))
+        super().__init__(env=dict(store))
+
+    def construct_env(self, name: str, env: Mapping[str, str] | None = None) -> Environment:
+        merged = dict(type(self).env)
+        if type(self).is_snapshotting_enabled or type(self).snapshotting_intervals:
+            merged["IS_SNAPSHOTTING_ENABLED"] = "y"
+        merged.update(env or {})
+        return Environment(name, merged)
+
+    @property
+    def position(self) -> int:
+        """The position of the last event in this context's history (0 when empty)."""
+        return self.recorder.max_notification_id() or 0
+
+    def ping(self) -> None:
+        """Touch the store; raises when it cannot be reached."""
+        self.recorder.max_notification_id()
+
+
+def _prepare_private_file(path: Path) -> None:
+    """Create the data directory on first run; case files are readable by their owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)

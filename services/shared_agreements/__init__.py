@@ -1,0 +1,1 @@
+"""What both parents agreed on: the case header, ground rules, decisions, joint sessions."""

@@ -1,0 +1,11 @@
+"""The shared-agreements application."""
+
+from __future__ import annotations
+
+from services.platform.application import ContextApplication
+
+
+class SharedAgreements(ContextApplication):
+    """The case header, ground rules and their signatures, decisions, joint sessions."""
+
+    name = "shared_agreements"

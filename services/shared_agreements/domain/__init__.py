@@ -1,0 +1,1 @@
+"""The shared-agreements domain: pure Python and eventsourcing.domain, no infrastructure."""

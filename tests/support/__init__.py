@@ -1,0 +1,1 @@
+"""Helpers the test suites share: the stores every storage test runs against."""

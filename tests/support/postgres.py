@@ -1,0 +1,78 @@
+"""The local PostgreSQL cluster, as the test suite uses it.
+
+The init script in ``deploy/postgres`` is applied exactly as docker-compose applies it,
+so the tests run with the same roles and databases as production. Each test gets its
+own schema in each context's database, created for the context's own role, so tests
+never see each other's events and still run under the credential production uses.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import subprocess
+import tempfile
+import uuid
+from pathlib import Path
+
+import psycopg
+
+from evenwijdig.settings import CONTEXTS
+
+ROOT = Path(__file__).resolve().parents[2]
+INIT_SQL = ROOT / "deploy" / "postgres" / "init.sql"
+HOST = os.environ.get("EVENWIJDIG_TEST_PG_HOST", "127.0.0.1")
+PORT = int(os.environ.get("EVENWIJDIG_TEST_PG_PORT", "5432"))
+SUPERUSER = os.environ.get("EVENWIJDIG_TEST_PG_SUPERUSER", "postgres")
+
+
+class PostgresUnavailable(RuntimeError):
+    pass
+
+
+def admin_connect(dbname: str = "postgres") -> psycopg.Connection:
+    return psycopg.connect(host=HOST, port=PORT, user=SUPERUSER, dbname=dbname, connect_timeout=3, autocommit=True)
+
+
+def check_reachable() -> None:
+    try:
+        with admin_connect() as conn:
+            conn.execute("SELECT 1")
+    except psycopg.OperationalError as error:
+        raise PostgresUnavailable(
+            f"PostgreSQL is not reachable at {HOST}:{PORT} as {SUPERUSER!r}: {error}".strip()
+        ) from None
+
+
+def apply_init_script(extra_env: dict[str, str] | None = None) -> None:
+    """Run deploy/postgres/init.sql with psql, serialised across test processes."""
+    psql = shutil.which("psql")
+    if psql is None:
+        raise PostgresUnavailable("psql is not installed; the init script needs it")
+    env = {**os.environ, **(extra_env or {})}
+    lock_path = Path(tempfile.gettempdir()) / "evenwijdig-pg-init.lock"
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        result = subprocess.run(
+            [psql, "-X", "-q", "-h", HOST, "-p", str(PORT), "-U", SUPERUSER, "-d", "postgres",
+             "-v", "ON_ERROR_STOP=1", "-f", str(INIT_SQL)],
+            env=env, capture_output=True, text=True, timeout=60,
+        )
+    if result.returncode != 0:
+        raise RuntimeError(f"init.sql failed: {result.stderr}")
+
+
+def create_test_schema() -> str:
+    """A fresh schema, owned by each context's role, in each context's database."""
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    for context in CONTEXTS:
+        with admin_connect(context) as conn:
+            conn.execute(f'CREATE SCHEMA "{schema}" AUTHORIZATION "{context}"')
+    return schema
+
+
+def drop_test_schema(schema: str) -> None:
+    for context in CONTEXTS:
+        with admin_connect(context) as conn:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
