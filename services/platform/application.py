@@ -6,7 +6,10 @@ import os
 from pathlib import Path
 from typing import Any, Mapping
 
+from datetime import date
+
 from eventsourcing.application import Application
+from eventsourcing.persistence import JSONTranscoder, Transcoding
 from eventsourcing.utils import Environment
 
 
@@ -35,6 +38,10 @@ class ContextApplication(Application[Any]):
         merged.update(env or {})
         return Environment(name, merged)
 
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(DateAsISO())
+
     @property
     def position(self) -> int:
         """The position of the last event in this context's history (0 when empty)."""
@@ -51,3 +58,16 @@ def _prepare_private_file(path: Path) -> None:
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
+
+
+class DateAsISO(Transcoding):
+    """Calendar dates (a session day, a date of birth) are stored as ISO strings."""
+
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
