@@ -14,10 +14,14 @@
 \getenv parent_b_context_password EVENWIJDIG_PARENT_B_CONTEXT_PASSWORD
 \getenv shared_agreements_password EVENWIJDIG_SHARED_AGREEMENTS_PASSWORD
 
--- Login roles with no privileges beyond their own database.
-SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION', name)
+-- Login roles with no privileges beyond their own database. INHERIT stays on: a
+-- database owner reaches its public schema through the implicit pg_database_owner role.
+SELECT format('CREATE ROLE %I', name)
   FROM unnest(ARRAY['parent_a_context', 'parent_b_context', 'shared_agreements']) AS name
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = name)
+\gexec
+SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT', name)
+  FROM unnest(ARRAY['parent_a_context', 'parent_b_context', 'shared_agreements']) AS name
 \gexec
 
 \if :{?parent_a_context_password}

@@ -1,0 +1,3 @@
+from evenwijdig.cli import main
+
+raise SystemExit(main())

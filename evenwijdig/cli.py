@@ -1,0 +1,66 @@
+"""The ``evenwijdig`` command: one entry point for operators, one composition root per process."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Callable, Sequence
+
+from evenwijdig.settings import Settings, SettingsError
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from gateway.app import create_app
+
+    port = args.port or settings.port
+    host = args.host or settings.host
+    base = f"http://{host}:{port}"
+    print(f"Evenwijdig gateway on {base} ({settings.store}, {settings.environment})", flush=True)
+    if not settings.is_production:
+        print(f"GraphiQL: {base}/graphql/status", flush=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", server_header=False)
+    return 0
+
+
+def _demo(settings: Settings, args: argparse.Namespace) -> int:
+    from evenwijdig.bootstrap import bootstrap
+    from evenwijdig.demo import load_demo
+
+    contexts = bootstrap(settings)
+    try:
+        summary = load_demo(contexts)
+    finally:
+        contexts.close()
+    print(json.dumps(summary, sort_keys=True), flush=True)
+    return 0
+
+
+COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {"serve": _serve, "demo": _demo}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="evenwijdig", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="run the GraphQL gateway on uvicorn")
+    serve.add_argument("--port", type=int, help="port to listen on (default EVENWIJDIG_PORT or 8000)")
+    serve.add_argument("--host", help="address to bind (default EVENWIJDIG_HOST or 127.0.0.1)")
+    commands.add_parser("demo", help="load the demo case into the configured stores (idempotent)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_environ(os.environ)
+    except SettingsError as error:
+        print(f"evenwijdig: configuration error: {error}", file=sys.stderr)
+        return 2
+    return COMMANDS[args.command](settings, args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

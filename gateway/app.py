@@ -1,0 +1,68 @@
+"""The FastAPI application: health endpoints and one GraphQL router per audience."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from typing import AsyncIterator
+
+from anyio import to_thread
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from strawberry.fastapi import GraphQLRouter
+
+from evenwijdig.bootstrap import Contexts, bootstrap
+from evenwijdig.settings import Settings
+from gateway.runtime import Runtime
+from gateway.schema import status
+
+
+def create_app(settings: Settings, contexts: Contexts | None = None) -> FastAPI:
+    """The gateway for these settings; contexts are opened at start-up unless handed in (tests)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = contexts is None
+        opened = contexts or await to_thread.run_sync(bootstrap, settings)
+        app.state.runtime = Runtime(settings=settings, contexts=opened)
+        try:
+            yield
+        finally:
+            if owned:
+                await to_thread.run_sync(opened.close)
+
+    development = not settings.is_production
+    app = FastAPI(
+        title="Evenwijdig gateway",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json" if development else None,
+    )
+
+    async def context_getter(request: Request) -> dict[str, object]:
+        return {"runtime": request.app.state.runtime}
+
+    app.include_router(
+        GraphQLRouter(
+            status.schema,
+            context_getter=context_getter,
+            graphql_ide="graphiql" if development else None,
+            allow_queries_via_get=False,
+        ),
+        prefix="/graphql/status",
+    )
+
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> dict[str, str]:
+        """Alive: the process answers."""
+        return {"status": "alive"}
+
+    @app.get("/readyz", include_in_schema=False)
+    async def readyz(request: Request) -> JSONResponse:
+        """Ready: every context's store answers."""
+        runtime: Runtime = request.app.state.runtime
+        checks = {name: await to_thread.run_sync(runtime.is_ready, name) for name in runtime.contexts.by_name()}
+        ready = all(checks.values())
+        return JSONResponse({"status": "ready" if ready else "unavailable", "stores": checks}, 200 if ready else 503)
+
+    return app

@@ -1,0 +1,25 @@
+"""What the gateway holds while it runs: the settings and the three contexts."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from evenwijdig.bootstrap import Contexts
+from evenwijdig.settings import Settings
+
+log = logging.getLogger("evenwijdig.gateway")
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    contexts: Contexts
+
+    def is_ready(self, name: str) -> bool:
+        try:
+            self.contexts.by_name()[name].ping()
+        except Exception as error:  # noqa: BLE001 - readiness reports, it does not raise
+            log.warning("store of %s not reachable: %s", name, type(error).__name__)
+            return False
+        return True

@@ -1,0 +1,78 @@
+"""docker-compose.yml, proven without a Docker engine.
+
+The compose file's PostgreSQL service runs deploy/postgres/init.sql with its environment;
+its gateway service is configured purely by environment. Here the same script runs with
+the same environment against the local cluster, and the gateway's environment, with only
+the host name of the database service replaced, opens all three stores and reports ready.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+import yaml
+from fastapi.testclient import TestClient
+
+from evenwijdig.settings import CONTEXTS, Settings
+from gateway.app import create_app
+from tests.support import postgres as pg
+
+COMPOSE = Path(__file__).resolve().parents[2] / "docker-compose.yml"
+
+
+def compose() -> dict:
+    return yaml.safe_load(COMPOSE.read_text())
+
+
+def test_the_compose_database_service_runs_the_init_script_with_a_health_check():
+    service = compose()["services"]["postgres"]
+    assert any(volume.startswith("./deploy/postgres/init.sql:/docker-entrypoint-initdb.d/") for volume in service["volumes"])
+    assert "pg_isready" in " ".join(service["healthcheck"]["test"])
+
+
+def test_the_compose_gateway_waits_for_a_healthy_database_and_checks_its_own_readiness():
+    gateway = compose()["services"]["gateway"]
+    assert gateway["depends_on"]["postgres"]["condition"] == "service_healthy"
+    assert "/readyz" in " ".join(gateway["healthcheck"]["test"])
+
+
+def test_the_init_script_with_the_compose_environment_sets_up_what_the_gateway_settings_need(postgres_cluster):
+    database_env = {k: str(v) for k, v in compose()["services"]["postgres"]["environment"].items()}
+    pg.apply_init_script(database_env)
+    with pg.admin_connect() as conn:
+        with_password = {
+            name for (name,) in conn.execute(
+                "SELECT rolname FROM pg_authid WHERE rolpassword IS NOT NULL AND rolname = ANY(%s)", (list(CONTEXTS),)
+            )
+        }
+    assert with_password == set(CONTEXTS)
+
+    gateway_env = {k: str(v) for k, v in compose()["services"]["gateway"]["environment"].items()}
+    gateway_env["EVENWIJDIG_POSTGRES_HOST"] = pg.HOST  # the compose service name resolves only inside compose
+    settings = Settings.from_environ(gateway_env)
+    assert settings.store == "postgres"
+    for context in CONTEXTS:
+        credential = settings.postgres.credential(context)
+        with psycopg.connect(host=pg.HOST, port=pg.PORT, dbname=credential.dbname, user=credential.user,
+                             password=credential.password, connect_timeout=3) as conn:
+            assert conn.execute("SELECT current_user").fetchone() == (context,)
+
+    with TestClient(create_app(settings)) as client:
+        response = client.get("/readyz")
+    assert response.status_code == 200, response.text
+    assert response.json()["stores"] == {context: True for context in CONTEXTS}
+
+
+def test_running_the_init_script_twice_changes_nothing(postgres_cluster):
+    def state():
+        with pg.admin_connect() as conn:
+            return conn.execute(
+                "SELECT datname, pg_get_userbyid(datdba), datacl::text FROM pg_database WHERE datname = ANY(%s) ORDER BY 1",
+                (list(CONTEXTS),),
+            ).fetchall()
+
+    pg.apply_init_script()
+    before = state()
+    pg.apply_init_script()
+    assert state() == before and len(before) == 3

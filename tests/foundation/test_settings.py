@@ -1,0 +1,49 @@
+"""Settings are read once from the environment, typed, and refuse what they cannot use."""
+
+from pathlib import Path
+
+import pytest
+
+from evenwijdig.settings import Settings, SettingsError
+
+
+def test_the_embedded_default_is_one_sqlite_file_per_context_under_the_data_dir():
+    settings = Settings.from_environ({})
+    assert settings.store == "sqlite"
+    assert settings.data_dir == Path("var")
+    files = {settings.context_store(c)["SQLITE_DBNAME"] for c in ("parent_a_context", "parent_b_context", "shared_agreements")}
+    assert files == {"var/parent_a_context.sqlite", "var/parent_b_context.sqlite", "var/shared_agreements.sqlite"}
+
+
+def test_naming_a_postgres_host_selects_postgres_with_one_credential_per_context():
+    settings = Settings.from_environ({
+        "EVENWIJDIG_POSTGRES_HOST": "db",
+        "EVENWIJDIG_PARENT_B_CONTEXT_PASSWORD": "b-secret",
+    })
+    assert settings.store == "postgres"
+    a = settings.context_store("parent_a_context")
+    b = settings.context_store("parent_b_context")
+    assert (a["POSTGRES_DBNAME"], a["POSTGRES_USER"], a["POSTGRES_PASSWORD"]) == ("parent_a_context", "parent_a_context", "")
+    assert (b["POSTGRES_DBNAME"], b["POSTGRES_USER"], b["POSTGRES_PASSWORD"]) == ("parent_b_context", "parent_b_context", "b-secret")
+    assert a["POSTGRES_LOCK_TIMEOUT"] != "0", "a write must never wait forever for a lock"
+
+
+def test_passwords_never_show_in_the_settings_repr():
+    settings = Settings.from_environ({"EVENWIJDIG_POSTGRES_HOST": "db", "EVENWIJDIG_SHARED_AGREEMENTS_PASSWORD": "hunter2"})
+    assert "hunter2" not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    ("environ", "named"),
+    [
+        ({"EVENWIJDIG_STORE": "mysql"}, "EVENWIJDIG_STORE"),
+        ({"EVENWIJDIG_STORE": "postgres"}, "EVENWIJDIG_POSTGRES_HOST"),
+        ({"EVENWIJDIG_POSTGRES_HOST": "db", "EVENWIJDIG_POSTGRES_PORT": "five"}, "EVENWIJDIG_POSTGRES_PORT"),
+        ({"EVENWIJDIG_POSTGRES_HOST": "db", "EVENWIJDIG_POSTGRES_LOCK_TIMEOUT": "0"}, "EVENWIJDIG_POSTGRES_LOCK_TIMEOUT"),
+        ({"EVENWIJDIG_PORT": "70000"}, "EVENWIJDIG_PORT"),
+        ({"EVENWIJDIG_ENV": "staging"}, "EVENWIJDIG_ENV"),
+    ],
+)
+def test_a_bad_setting_is_refused_naming_the_variable(environ, named):
+    with pytest.raises(SettingsError, match=named):
+        Settings.from_environ(environ)
