@@ -1,12 +1,214 @@
-"""The shared-agreements application."""
+"""The shared-agreements application: the only entry point of this context.
+
+Every method loads, calls one aggregate command, saves, and returns ids or frozen views.
+Helpers are module functions, not methods, so they can never collide with the
+scheduling mixin's own names.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any, Mapping, Sequence
+from uuid import UUID, uuid4
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError
+
 from services.platform.application import ContextApplication
+from services.platform.errors import DomainError
+from services.shared_agreements.domain.case import TRAJECTORY_TYPES, Case, Child, Parent
+from services.shared_agreements.domain.decisions import DecisionLog
+from services.shared_agreements.domain.errors import (
+    CaseAlreadyRegistered, CaseNotFound, ConcurrentChange, DisputeNotFound, InvalidCase, VersionNotFound,
+)
+from services.shared_agreements.domain.ground_rules import SIGNATURE_METHODS, RuleSet
+from services.shared_agreements.domain.rules_text import CATEGORY_CODES
+from services.shared_agreements.domain.transparency import SHAREABLE_CATEGORIES, TransparencyAgreements
+from services.shared_agreements.domain.views import (
+    CaseView, DisputeView, GroundRulesView, RuleVersionView, TransparencyView,
+)
 from services.shared_agreements.scheduling import JointSessionsAndSchedule
+
+# What callers outside the context need: the inputs, the views, the accepted codes.
+__all__ = ["SharedAgreements", "Parent", "Child", "CaseView", "GroundRulesView", "RuleVersionView", "DisputeView",
+           "TransparencyView", "TRAJECTORY_TYPES", "CATEGORY_CODES", "SIGNATURE_METHODS", "SHAREABLE_CATEGORIES"]
 
 
 class SharedAgreements(JointSessionsAndSchedule, ContextApplication):
     """The case header, ground rules and their signatures, decisions, joint sessions."""
 
     name = "shared_agreements"
+
+    def register_case(
+        self, *, parent_a: Parent, parent_b: Parent, children: Sequence[Child], trajectory_type: str,
+        actor: str, case_id: UUID | None = None,
+    ) -> UUID:
+        """Register a case: both parent slots (B may not take part), the children, the trajectory type.
+
+        Give ``case_id`` only to load a known case again (demo data, imports); an id that
+        is already registered is refused.
+        """
+        if case_id is not None and not isinstance(case_id, UUID):
+            raise InvalidCase("a case id is a UUID")
+        case_id = case_id or uuid4()
+        if case_id in self.repository:
+            raise CaseAlreadyRegistered(f"case {case_id} is already registered")
+        case = Case.register(case_id, parent_a, parent_b, children, trajectory_type, actor)
+        _save(self, case, conflict=CaseAlreadyRegistered(f"case {case_id} is already registered"))
+        return case_id
+
+    def case(self, case_id: UUID) -> CaseView:
+        """The case header: trajectory type, parents (authority, enrolment) and children."""
+        return _case(self, case_id).view()
+
+    def record_parental_authority(self, case_id: UUID, parent: str, has_authority: bool, actor: str) -> None:
+        """Record whether a parent ("parent_a"/"parent_b") has parental authority (ouderlijk gezag)."""
+        case = _case(self, case_id)
+        case.record_parental_authority(parent, has_authority, actor)
+        _save(self, case)
+
+    def enrol_parent(self, case_id: UUID, parent: str, actor: str) -> None:
+        """A parent who was absent from the trajectory joins it."""
+        case = _case(self, case_id)
+        case.enrol_parent(parent, actor)
+        _save(self, case)
+
+    def draft_ground_rules(self, case_id: UUID, rules: Mapping[str, Sequence[str]], actor: str) -> int:
+        """Draft a new version of the ground rules (the first, or an amendment); returns its number.
+
+        ``rules`` maps a category (see ``CATEGORY_CODES``) to its rules in order. A version
+        still offered for signature is withdrawn; the version in force stays in force.
+        """
+        rule_set = _of_case(self, case_id, RuleSet)
+        if rule_set is None:
+            rule_set, version = RuleSet.start(case_id, rules, actor), 1
+        else:
+            version = rule_set.draft_version(rules, actor)
+        _save(self, rule_set)
+        return version
+
+    def revise_ground_rules_draft(
+        self, case_id: UUID, version: int, rules: Mapping[str, Sequence[str]], actor: str
+    ) -> None:
+        """Change the rules of a draft version; an offered version cannot change."""
+        rule_set = _existing(self, case_id, RuleSet)
+        rule_set.revise_draft(version, rules, actor)
+        _save(self, rule_set)
+
+    def offer_ground_rules(self, case_id: UUID, version: int, actor: str) -> str:
+        """Freeze a draft and offer it to every enrolled parent; returns the SHA-256 of its text."""
+        signers = _case(self, case_id).enrolled_parents
+        rule_set = _existing(self, case_id, RuleSet)
+        text_hash = rule_set.offer(version, signers, actor)
+        _save(self, rule_set)
+        return text_hash
+
+    def sign_ground_rules(
+        self, case_id: UUID, version: int, parent: str, text_hash: str, method: str, actor: str
+    ) -> RuleVersionView:
+        """Record a parent's signature on the offered text whose SHA-256 is ``text_hash``.
+
+        ``method`` is one of ``SIGNATURE_METHODS``; ``actor`` is who records it. Refused when
+        the hash is not that of the offered text. The version comes into force once every
+        parent asked to sign has signed.
+        """
+        rule_set = _existing(self, case_id, RuleSet)
+        rule_set.sign(version, parent, text_hash, method, actor)
+        _save(self, rule_set)
+        return rule_set.view().versions[version - 1]
+
+    def revoke_ground_rules(self, case_id: UUID, version: int, reason: str, actor: str) -> None:
+        """Revoke the version in force, with the reason; afterwards no ground rules are in force."""
+        rule_set = _existing(self, case_id, RuleSet)
+        rule_set.revoke(version, reason, actor)
+        _save(self, rule_set)
+
+    def ground_rules(self, case_id: UUID) -> GroundRulesView:
+        """Every version of the case's ground rules: text, offer, signatures, period in force, revocation."""
+        rule_set = _of_case(self, case_id, RuleSet)
+        return rule_set.view() if rule_set else GroundRulesView(case_id=case_id, versions=())
+
+    def rules_in_force(self, case_id: UUID) -> RuleVersionView | None:
+        """The version of the ground rules in force now, or None."""
+        return self.ground_rules(case_id).in_force
+
+    def raise_dispute(self, case_id: UUID, subject: str, raised_by: str, actor: str) -> int:
+        """Record a dispute raised by one parent; returns its number within the case."""
+        log = _of_case(self, case_id, DecisionLog) or DecisionLog.open(case_id, actor)
+        number = log.raise_dispute(subject, raised_by, actor)
+        _save(self, log)
+        return number
+
+    def relay_position(self, case_id: UUID, dispute: int, parent: str, position: str, actor: str) -> None:
+        """Record one parent's position in a dispute, as the coordinator relays it."""
+        log = _existing(self, case_id, DecisionLog)
+        log.relay_position(dispute, parent, position, actor)
+        _save(self, log)
+
+    def decide_dispute(self, case_id: UUID, dispute: int, decision: str, reasoning: str, actor: str) -> None:
+        """Take the binding decision on a dispute, with its reasoning; it binds both parents."""
+        log = _existing(self, case_id, DecisionLog)
+        log.decide(dispute, decision, reasoning, actor)
+        _save(self, log)
+
+    def decisions(self, case_id: UUID) -> tuple[DisputeView, ...]:
+        """Every dispute of the case with the positions relayed and the binding decision."""
+        log = _of_case(self, case_id, DecisionLog)
+        return log.view() if log else ()
+
+    def agree_transparency(
+        self, case_id: UUID, parent: str, categories: Sequence[str], agreed_on: date, actor: str
+    ) -> None:
+        """Record which kinds of information (``SHAREABLE_CATEGORIES``) a parent lets the other side see."""
+        agreements = _of_case(self, case_id, TransparencyAgreements) or TransparencyAgreements.open(case_id, actor)
+        agreements.agree(parent, categories, agreed_on, actor)
+        _save(self, agreements)
+
+    def transparency(self, case_id: UUID) -> TransparencyView:
+        """Every transparency agreement of the case, oldest first."""
+        agreements = _of_case(self, case_id, TransparencyAgreements)
+        return agreements.view() if agreements else TransparencyView(case_id=case_id, history=())
+
+
+def _find(app: SharedAgreements, aggregate_id: UUID, kind: type) -> Any:
+    try:
+        aggregate = app.repository.get(aggregate_id)
+    except AggregateNotFoundError:
+        return None
+    # An id of another kind of record is, for this question, no such record.
+    return aggregate if isinstance(aggregate, kind) else None
+
+
+def _case(app: SharedAgreements, case_id: UUID) -> Case:
+    case = _find(app, case_id, Case) if isinstance(case_id, UUID) else None
+    if case is None:
+        raise CaseNotFound("no such case")
+    return case
+
+
+def _of_case(app: SharedAgreements, case_id: UUID, kind: type) -> Any:
+    """The case's one aggregate of that kind, or None; the case itself must exist."""
+    return _find(app, kind.id_for(_case(app, case_id).id), kind)
+
+
+_NOTHING_YET: dict[type, tuple[type[DomainError], str]] = {
+    RuleSet: (VersionNotFound, "this case has no ground rules yet; draft them first"),
+    DecisionLog: (DisputeNotFound, "this case has no disputes yet"),
+}
+
+
+def _existing(app: SharedAgreements, case_id: UUID, kind: type) -> Any:
+    aggregate = _of_case(app, case_id, kind)
+    if aggregate is None:
+        error, message = _NOTHING_YET[kind]
+        raise error(message)
+    return aggregate
+
+
+def _save(app: SharedAgreements, *aggregates: Any, conflict: DomainError | None = None) -> None:
+    try:
+        app.save(*aggregates)
+    except IntegrityError:
+        raise conflict or ConcurrentChange(
+            "someone else changed this record at the same moment; nothing was saved, reload and try again"
+        ) from None

@@ -2,6 +2,163 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timezone
+from typing import TYPE_CHECKING, Any, Callable, Sequence
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError
+
+from services.shared_agreements.calendar_export import schedule_to_ical
+from services.shared_agreements.domain.contact_schedule import (
+    ContactRange, ContactSchedule, ContactScheduleNotFound, ScheduleView, contact_schedule_id,
+)
+from services.shared_agreements.domain.errors import ConcurrentChange
+from services.shared_agreements.domain.joint_session_rules import IN_PERSON, JointSessionNotFound, JointSessionView
+from services.shared_agreements.domain.joint_sessions import JointSessions, joint_sessions_id
+
+if TYPE_CHECKING:
+    from eventsourcing.application import Repository
+
+    from services.shared_agreements.domain.views import CaseView
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
 
 class JointSessionsAndSchedule:
-    """Joint sessions (gezamenlijke gesprekken) and the annual contact schedule (jaarplanning van de omgang)."""
+    """Joint sessions (gezamenlijke gesprekken) and the annual contact schedule (jaarplanning van de omgang).
+
+    Mixed into the shared-agreements application: it uses the host's repository, ``save``
+    and ``case(case_id)``, and the host's ``clock`` when it has one (default: UTC now).
+    """
+
+    if TYPE_CHECKING:
+        repository: Repository
+        def save(self, *objs: Any) -> Any: ...
+        def case(self, case_id: UUID) -> CaseView: ...
+
+    def plan_joint_session(
+        self, case_id: UUID, *, day: date, start: time, duration_minutes: int, place: str, actor: str,
+        kind: str = IN_PERSON, planned_on: date | None = None,
+    ) -> UUID:
+        """Plan a joint session of the case; returns the session's id.
+
+        Opnieuw Verbinden meetings are in person, on a Tuesday or Wednesday morning in March,
+        June, September or November, one in each of those months, planned at least six weeks
+        ahead. ``planned_on`` defaults to today (UTC).
+        """
+        trajectory_type = self.case(case_id).trajectory_type
+        try:
+            sessions = self.repository.get(joint_sessions_id(case_id))
+        except AggregateNotFoundError:
+            sessions = JointSessions(case_id=case_id, actor=actor)
+        session_id = sessions.plan(
+            day=day, start=start, duration_minutes=duration_minutes, place=place, kind=kind,
+            trajectory_type=trajectory_type, planned_on=planned_on or self._scheduling_now().date(), actor=actor,
+        )
+        self._save_scheduling(sessions)
+        return session_id
+
+    def reschedule_joint_session(
+        self, case_id: UUID, session_id: UUID, *, day: date, start: time, reason: str, actor: str,
+        on: date | None = None,
+    ) -> None:
+        """Move a joint session to another day and time, saying why. Refused for Opnieuw Verbinden."""
+        on = on or self._scheduling_now().date()
+        self._change_sessions(case_id, lambda s: s.reschedule(session_id, day=day, start=start, reason=reason,
+                                                             on=on, actor=actor))
+
+    def pause_joint_session(
+        self, case_id: UUID, session_id: UUID, *, reason: str, actor: str, parent: str | None = None,
+        at: datetime | None = None,
+    ) -> None:
+        """Pause a running session, e.g. because a parent (``parent``: slot) uses aggressive language."""
+        at = at or self._scheduling_now()
+        self._change_sessions(case_id, lambda s: s.pause(session_id, reason=reason, at=at, actor=actor, parent=parent))
+
+    def resume_joint_session(self, case_id: UUID, session_id: UUID, *, actor: str, at: datetime | None = None) -> None:
+        """Resume a paused session once calm has returned."""
+        at = at or self._scheduling_now()
+        self._change_sessions(case_id, lambda s: s.resume(session_id, at=at, actor=actor))
+
+    def record_attendance(
+        self, case_id: UUID, session_id: UUID, *, parent: str, attended: bool, actor: str,
+        absence_reason: str | None = None, on: date | None = None,
+    ) -> None:
+        """Record whether a parent ("parent_a" / "parent_b") attended; an absence needs its reason."""
+        on = on or self._scheduling_now().date()
+        self._change_sessions(case_id, lambda s: s.record_attendance(
+            session_id, parent=parent, attended=attended, on=on, actor=actor, absence_reason=absence_reason))
+
+    def cancel_joint_session(self, case_id: UUID, session_id: UUID, *, reason: str, actor: str) -> None:
+        """Cancel a session that has not taken place, saying why."""
+        self._change_sessions(case_id, lambda s: s.cancel(session_id, reason=reason, actor=actor))
+
+    def joint_sessions(self, case_id: UUID) -> list[JointSessionView]:
+        """The case's joint sessions in calendar order (empty when none was planned)."""
+        self.case(case_id)
+        try:
+            return self.repository.get(joint_sessions_id(case_id)).views()
+        except AggregateNotFoundError:
+            return []
+
+    def set_contact_schedule(
+        self, case_id: UUID, year: int, ranges: Sequence[ContactRange], actor: str, reason: str | None = None,
+    ) -> int:
+        """Lay down the year's contact schedule, or replace it by a new version (then ``reason`` is required).
+
+        Ranges name the case's children by first name (none named: all children). Returns the
+        version number; earlier versions stay readable.
+        """
+        children = [child.first_name for child in self.case(case_id).children]
+        try:
+            schedule = self.repository.get(contact_schedule_id(case_id, year))
+        except AggregateNotFoundError:
+            schedule = ContactSchedule.lay_down(case_id=case_id, year=year, ranges=ranges, children=children,
+                                                actor=actor)
+        else:
+            schedule.replace_schedule(ranges=ranges, children=children, reason=reason or "", actor=actor)
+        self._save_scheduling(schedule)
+        return schedule.version
+
+    def contact_schedule(self, case_id: UUID, year: int, version: int | None = None) -> ScheduleView:
+        """The year's contact schedule: the version in force, or the given earlier version."""
+        self.case(case_id)
+        missing = ContactScheduleNotFound(f"no contact schedule{'' if version is None else f' version {version}'} "
+                                          f"was laid down for {year}")
+        if version is not None and (isinstance(version, bool) or not isinstance(version, int) or version < 1):
+            raise missing
+        try:
+            view = self.repository.get(contact_schedule_id(case_id, year), version=version).view()
+        except AggregateNotFoundError:
+            raise missing from None
+        if version is not None and view.version != version:
+            raise missing
+        return view
+
+    def contact_schedule_ical(self, case_id: UUID, year: int, version: int | None = None) -> bytes:
+        """The year's contact schedule as an iCalendar file (RFC 5545); the same version gives the same bytes."""
+        return schedule_to_ical(self.contact_schedule(case_id, year, version))
+
+    def _change_sessions(self, case_id: UUID, command: Callable[[JointSessions], None]) -> None:
+        try:
+            sessions = self.repository.get(joint_sessions_id(case_id))
+        except AggregateNotFoundError:
+            raise JointSessionNotFound("this case has no such joint session") from None
+        command(sessions)
+        self._save_scheduling(sessions)
+
+    def _save_scheduling(self, aggregate: JointSessions | ContactSchedule) -> None:
+        try:
+            self.save(aggregate)
+        except IntegrityError:
+            raise ConcurrentChange(
+                "someone else changed this planning at the same moment; nothing was saved, reload and try again"
+            ) from None
+
+    def _scheduling_now(self) -> datetime:
+        clock: Callable[[], datetime] = getattr(self, "clock", None) or _utc_now
+        return clock()
+

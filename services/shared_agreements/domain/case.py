@@ -1,0 +1,153 @@
+"""The case header: two parent slots, the children, the trajectory type (zaak)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Sequence
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate, event
+
+from services.shared_agreements.domain.errors import InvalidCase, ParentalAuthorityMissing, UnknownTrajectoryType
+from services.shared_agreements.domain.parents import PARENTS, checked_parent
+from services.shared_agreements.domain.views import CaseView, ChildView, ParentView
+
+# Duplicated on purpose from the parent side's template catalogue: contexts share no
+# code beyond services.platform, so each keeps its own copy of the codes it accepts.
+TRAJECTORY_TYPES: tuple[str, ...] = (
+    "parallel_ouderschap",
+    "parallel_solo_ouderschap_loman",
+    "parallel_solo_coaching",
+    "opnieuw_verbinden",
+    "gezinsbemiddeling_fase_1",
+    "gezinsbemiddeling_fase_2",
+    "parallel_ouderschap_fase_1",
+    "parallel_ouderschap_fase_2",
+)
+# Parallel parenting lets each parent parent on their own authority, so it needs
+# ouderlijk gezag of every enrolled parent (seed: parallel-solo-ouderschap-loman).
+PARALLEL_PARENTING = frozenset(t for t in TRAJECTORY_TYPES if t.startswith("parallel_"))
+
+
+@dataclass(frozen=True)
+class Parent:
+    """A parent as registered: no counsellor here, only name, authority and enrolment."""
+
+    display_name: str
+    parental_authority: bool
+    enrolled: bool = True
+
+
+@dataclass(frozen=True)
+class Child:
+    first_name: str
+    date_of_birth: date
+
+
+class Case(Aggregate):
+    """Zaak: the header both sides' trajectories and all shared agreements refer to."""
+
+    @classmethod
+    def register(
+        cls, case_id: UUID, parent_a: Parent, parent_b: Parent, children: Sequence[Child],
+        trajectory_type: str, actor: str,
+    ) -> Case:
+        parents = {"parent_a": _checked_parent_record(parent_a), "parent_b": _checked_parent_record(parent_b)}
+        if not any(p["enrolled"] for p in parents.values()):
+            raise InvalidCase("at least one parent must follow the trajectory")
+        if trajectory_type not in TRAJECTORY_TYPES:
+            raise UnknownTrajectoryType(f"unknown trajectory type {trajectory_type!r}")
+        for slot, parent in parents.items():
+            _require_authority(trajectory_type, slot, parent)
+        return cls._create(
+            cls.CaseRegistered, id=case_id, parents=parents, children=_checked_children(children),
+            trajectory_type=trajectory_type, actor=actor,
+        )
+
+    class CaseRegistered(Aggregate.Created):
+        """Zaak geregistreerd: the case with its parents, children and trajectory type."""
+
+        parents: dict[str, dict[str, Any]]
+        children: list[dict[str, str]]
+        trajectory_type: str
+        actor: str
+
+    @event(CaseRegistered)
+    def __init__(
+        self, parents: dict[str, dict[str, Any]], children: list[dict[str, str]], trajectory_type: str,
+        actor: str, timestamp: datetime | None = None,
+    ) -> None:
+        self.parents = {slot: dict(record) for slot, record in parents.items()}
+        self.children = [dict(child) for child in children]
+        self.trajectory_type = trajectory_type
+        self.registered_by = actor
+        self.registered_at = timestamp
+
+    def record_parental_authority(self, parent: str, has_authority: bool, actor: str) -> None:
+        """Ouderlijk gezag vastgelegd (or its loss), e.g. after a court ruling."""
+        record = {**self.parents[checked_parent(parent)], "parental_authority": bool(has_authority)}
+        _require_authority(self.trajectory_type, parent, record)
+        self._authority_recorded(parent=parent, has_authority=bool(has_authority), actor=actor)
+
+    @event("ParentalAuthorityRecorded")
+    def _authority_recorded(self, parent: str, has_authority: bool, actor: str) -> None:
+        """Ouderlijk gezag vastgelegd."""
+        self.parents[parent]["parental_authority"] = has_authority
+
+    def enrol_parent(self, parent: str, actor: str) -> None:
+        """A parent who was absent joins the trajectory (ouder neemt alsnog deel)."""
+        record = self.parents[checked_parent(parent)]
+        if record["enrolled"]:
+            raise InvalidCase(f"{parent} already follows the trajectory")
+        _require_authority(self.trajectory_type, parent, {**record, "enrolled": True})
+        self._parent_enrolled(parent=parent, actor=actor)
+
+    @event("ParentEnrolled")
+    def _parent_enrolled(self, parent: str, actor: str) -> None:
+        """Ouder neemt deel aan het traject."""
+        self.parents[parent]["enrolled"] = True
+
+    @property
+    def enrolled_parents(self) -> tuple[str, ...]:
+        return tuple(slot for slot in PARENTS if self.parents[slot]["enrolled"])
+
+    def view(self) -> CaseView:
+        parents = {slot: ParentView(slot=slot, **record) for slot, record in self.parents.items()}
+        children = tuple(
+            ChildView(first_name=c["first_name"], date_of_birth=date.fromisoformat(c["date_of_birth"]))
+            for c in self.children
+        )
+        return CaseView(
+            case_id=self.id, trajectory_type=self.trajectory_type, parent_a=parents["parent_a"],
+            parent_b=parents["parent_b"], children=children, registered_by=self.registered_by,
+            registered_at=self.registered_at,
+        )
+
+
+def _checked_parent_record(parent: Parent) -> dict[str, Any]:
+    name = (parent.display_name or "").strip()
+    if not name:
+        raise InvalidCase("each parent needs a display name, also a parent who does not take part")
+    return {"display_name": name, "parental_authority": bool(parent.parental_authority), "enrolled": bool(parent.enrolled)}
+
+
+def _checked_children(children: Sequence[Child]) -> list[dict[str, str]]:
+    if not children:
+        raise InvalidCase("a case needs at least one child")
+    records = []
+    for child in children:
+        name = (child.first_name or "").strip()
+        born = child.date_of_birth
+        if not name or isinstance(born, datetime) or not isinstance(born, date):
+            raise InvalidCase("each child needs a first name and a date of birth")
+        records.append({"first_name": name, "date_of_birth": born.isoformat()})
+    return records
+
+
+def _require_authority(trajectory_type: str, slot: str, parent: dict[str, Any]) -> None:
+    if trajectory_type in PARALLEL_PARENTING and parent["enrolled"] and not parent["parental_authority"]:
+        raise ParentalAuthorityMissing(
+            f"parallel parenting needs parental authority (ouderlijk gezag) of every enrolled parent; "
+            f"none is recorded for {slot}"
+        )

@@ -1,0 +1,129 @@
+"""Binding decisions (knopen doorhakken): disputes, each side's position, the decision.
+
+The coordinator is the contact point in disputes. Each side's position reaches the
+log only as the coordinator relays it; the decision, with its reasoning, binds both
+parents. One log per case keeps the numbering of disputes gap-free for a court report.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from services.shared_agreements.domain.errors import (
+    DisputeAlreadyDecided, DisputeNotFound, PositionAlreadyRelayed, ReasonRequired,
+)
+from services.shared_agreements.domain.parents import PARENTS, checked_parent
+from services.shared_agreements.domain.views import DecisionView, DisputeView, PositionView
+
+
+class DecisionLog(Aggregate):
+    """Het logboek van geschillen en bindende beslissingen van één zaak."""
+
+    @staticmethod
+    def id_for(case_id: UUID) -> UUID:
+        return uuid5(case_id, "bindende-beslissingen")
+
+    @classmethod
+    def open(cls, case_id: UUID, actor: str) -> DecisionLog:
+        return cls._create(cls.DecisionLogOpened, id=cls.id_for(case_id), case_id=case_id, actor=actor)
+
+    class DecisionLogOpened(Aggregate.Created):
+        """Logboek van geschillen geopend voor de zaak."""
+
+        case_id: UUID
+        actor: str
+
+    @event(DecisionLogOpened)
+    def __init__(self, case_id: UUID, actor: str) -> None:
+        self.case_id = case_id
+        self.disputes: list[dict[str, Any]] = []
+
+    def raise_dispute(self, subject: str, raised_by: str, actor: str) -> int:
+        """Record a dispute raised by one side; returns its number."""
+        checked_parent(raised_by)
+        self._dispute_raised(
+            number=len(self.disputes) + 1, subject=_required(subject, "a dispute needs its subject"),
+            raised_by=raised_by, actor=actor,
+        )
+        return len(self.disputes)
+
+    @event("DisputeRaised")
+    def _dispute_raised(
+        self, number: int, subject: str, raised_by: str, actor: str, timestamp: datetime | None = None
+    ) -> None:
+        """Geschil voorgelegd aan de coördinator."""
+        self.disputes.append({
+            "number": number, "subject": subject, "raised_by": raised_by, "recorded_by": actor,
+            "recorded_at": timestamp, "positions": {}, "decision": None,
+        })
+
+    def relay_position(self, dispute: int, parent: str, position: str, actor: str) -> None:
+        """Record one side's position, as the coordinator relays it."""
+        record = self._open_dispute(dispute)
+        if checked_parent(parent) in record["positions"]:
+            raise PositionAlreadyRelayed(f"the position of {parent} in dispute {dispute} was already relayed")
+        text = _required(position, "a relayed position needs its text")
+        self._position_relayed(dispute=dispute, parent=parent, position=text, actor=actor)
+
+    @event("PositionRelayed")
+    def _position_relayed(
+        self, dispute: int, parent: str, position: str, actor: str, timestamp: datetime | None = None
+    ) -> None:
+        """Standpunt van een ouder doorgegeven door de coördinator."""
+        self.disputes[dispute - 1]["positions"][parent] = {
+            "position": position, "relayed_by": actor, "relayed_at": timestamp,
+        }
+
+    def decide(self, dispute: int, decision: str, reasoning: str, actor: str) -> None:
+        """Take the binding decision on a dispute (knoop doorhakken), with its reasoning."""
+        self._open_dispute(dispute)
+        self._decided(
+            dispute=dispute, decision=_required(decision, "a binding decision needs its text"),
+            reasoning=_required(reasoning, "a binding decision needs its reasoning"),
+            binds=list(PARENTS), actor=actor,
+        )
+
+    @event("BindingDecisionTaken")
+    def _decided(
+        self, dispute: int, decision: str, reasoning: str, binds: list[str], actor: str,
+        timestamp: datetime | None = None,
+    ) -> None:
+        """Knoop doorgehakt: een beslissing die beide ouders bindt."""
+        self.disputes[dispute - 1]["decision"] = {
+            "decision": decision, "reasoning": reasoning, "decided_by": actor, "decided_at": timestamp,
+            "binds": tuple(binds),
+        }
+
+    def view(self) -> tuple[DisputeView, ...]:
+        return tuple(_dispute_view(record) for record in self.disputes)
+
+    def _open_dispute(self, dispute: int) -> dict[str, Any]:
+        if not isinstance(dispute, int) or not 1 <= dispute <= len(self.disputes):
+            raise DisputeNotFound(f"there is no dispute {dispute}")
+        record = self.disputes[dispute - 1]
+        if record["decision"] is not None:
+            raise DisputeAlreadyDecided(f"dispute {dispute} was decided; the binding decision stands")
+        return record
+
+
+def _required(text: str, message: str) -> str:
+    value = (text or "").strip() if isinstance(text, str) else ""
+    if not value:
+        raise ReasonRequired(message)
+    return value
+
+
+def _dispute_view(record: dict[str, Any]) -> DisputeView:
+    decision = record["decision"]
+    return DisputeView(
+        number=record["number"], subject=record["subject"], raised_by=record["raised_by"],
+        recorded_by=record["recorded_by"], recorded_at=record["recorded_at"],
+        positions=tuple(
+            PositionView(parent=slot, **record["positions"][slot]) for slot in PARENTS if slot in record["positions"]
+        ),
+        decision=DecisionView(**decision) if decision else None,
+    )

@@ -1,0 +1,173 @@
+"""What a joint session is, and the fixed frame of Opnieuw Verbinden meetings.
+
+Opnieuw Verbinden (seed: opnieuw-verbinden) holds four in-person meetings a year, on a
+Tuesday or Wednesday morning in March, June, September and November; they are "lang
+vooraf ingepland" and "kunnen niet verzet worden". Other trajectory types plan their
+joint sessions (gezamenlijke gesprekken) freely and may move them, with a reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Iterable
+from uuid import UUID
+
+from services.platform.errors import Invalid, NotFound
+
+OPNIEUW_VERBINDEN = "opnieuw_verbinden"
+FIXED_MONTHS = (3, 6, 9, 11)
+FIXED_WEEKDAYS = (1, 2)  # date.weekday(): Tuesday, Wednesday
+MORNING_ENDS = time(12, 0)
+# Parents must give these meetings priority over everything else, so they need time to
+# arrange work and care: six weeks is the least notice a practice gives. Planning the
+# year's four meetings at the start of the year easily meets it.
+MIN_NOTICE = timedelta(weeks=6)
+IN_PERSON, ONLINE = "in_person", "online"
+KINDS = (IN_PERSON, ONLINE)
+MIN_MINUTES, MAX_MINUTES = 15, 8 * 60
+MAX_TEXT = 300
+
+
+class JointSessionNotFound(NotFound):
+    """The case has no joint session with that id."""
+
+
+class InvalidJointSession(Invalid):
+    """The session's day, time, length, place or kind is missing or malformed."""
+
+
+class OutsideFixedMeetingFrame(Invalid):
+    """An Opnieuw Verbinden meeting falls outside its fixed days, months or form."""
+
+
+class TooLittleNotice(Invalid):
+    """An Opnieuw Verbinden meeting is planned too shortly before it takes place."""
+
+
+class SessionCannotBeMoved(Invalid):
+    """Opnieuw Verbinden meetings are never moved (de afspraken kunnen niet verzet worden)."""
+
+
+class SessionClosed(Invalid):
+    """The session was cancelled, or has already taken place, so it cannot change this way."""
+
+
+class SessionAlreadyPaused(Invalid):
+    """The session is paused already; resume it first."""
+
+
+class SessionNotPaused(Invalid):
+    """The session is running; only a paused session can be resumed."""
+
+
+class AttendanceAlreadyRecorded(Invalid):
+    """That parent's attendance of this session was recorded before."""
+
+
+@dataclass(frozen=True)
+class SessionPause:
+    """The meeting was stopped (stilgelegd), e.g. on aggressive language, until calm returned."""
+
+    reason: str
+    parent: str | None
+    paused_at: datetime
+    paused_by: str
+    resumed_at: datetime | None = None
+    resumed_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Attendance:
+    parent: str
+    attended: bool
+    absence_reason: str | None
+    recorded_by: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class JointSessionView:
+    """One joint session (gezamenlijk gesprek) as callers see it. ``start`` is local time."""
+
+    session_id: UUID
+    number: int
+    day: date
+    start: time
+    duration_minutes: int
+    place: str
+    kind: str
+    trajectory_type: str
+    planned_by: str
+    planned_at: datetime
+    moved_from: tuple[date, ...] = ()
+    pauses: tuple[SessionPause, ...] = ()
+    attendance: tuple[Attendance, ...] = ()
+    cancel_reason: str | None = None
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancel_reason is not None
+
+    @property
+    def is_paused(self) -> bool:
+        return bool(self.pauses) and self.pauses[-1].resumed_at is None
+
+    @property
+    def has_started(self) -> bool:
+        return bool(self.pauses or self.attendance)
+
+    @property
+    def status(self) -> str:
+        """planned, paused, held (attendance recorded) or cancelled."""
+        if self.is_cancelled:
+            return "cancelled"
+        if self.is_paused:
+            return "paused"
+        return "held" if self.attendance else "planned"
+
+
+def checked_text(value: str | None, what: str) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise InvalidJointSession(f"{what} is required")
+    if len(text) > MAX_TEXT:
+        raise InvalidJointSession(f"{what} is longer than {MAX_TEXT} characters")
+    return text
+
+
+def check_session(day: date, start: time, duration_minutes: int, kind: str, planned_on: date) -> None:
+    """The rules every joint session keeps, whatever the trajectory type."""
+    if isinstance(day, datetime) or not isinstance(day, date) or not isinstance(start, time):
+        raise InvalidJointSession("a joint session needs a day and a start time")
+    if isinstance(planned_on, datetime) or not isinstance(planned_on, date):
+        raise InvalidJointSession("the day of planning is required")
+    if day < planned_on:
+        raise InvalidJointSession(f"{day.isoformat()} has passed; a session is planned ahead")
+    if isinstance(duration_minutes, bool) or not isinstance(duration_minutes, int):
+        raise InvalidJointSession("the length of a session is a whole number of minutes")
+    if not MIN_MINUTES <= duration_minutes <= MAX_MINUTES:
+        raise InvalidJointSession(f"a session lasts between {MIN_MINUTES} and {MAX_MINUTES} minutes")
+    if kind not in KINDS:
+        raise InvalidJointSession(f"a session is held {' or '.join(KINDS)}, not {kind!r}")
+
+
+def check_fixed_meeting(day: date, start: time, kind: str, planned_on: date, taken: Iterable[date]) -> None:
+    """Opnieuw Verbinden: Tuesday or Wednesday morning, in person, one in each fixed month."""
+    if kind != IN_PERSON:
+        raise OutsideFixedMeetingFrame("Opnieuw Verbinden meetings are held in person, never online")
+    if day.month not in FIXED_MONTHS:
+        raise OutsideFixedMeetingFrame("Opnieuw Verbinden meetings are held in March, June, September or November")
+    if day.weekday() not in FIXED_WEEKDAYS:
+        raise OutsideFixedMeetingFrame("Opnieuw Verbinden meetings are held on a Tuesday or a Wednesday")
+    if start >= MORNING_ENDS:
+        raise OutsideFixedMeetingFrame("Opnieuw Verbinden meetings are held in the morning (start before 12:00)")
+    if any((d.year, d.month) == (day.year, day.month) for d in taken):
+        raise OutsideFixedMeetingFrame(
+            f"this case already has its Opnieuw Verbinden meeting of {day.year}-{day.month:02d}; "
+            "there is one in each of the four months"
+        )
+    if day - planned_on < MIN_NOTICE:
+        raise TooLittleNotice(
+            f"Opnieuw Verbinden meetings are planned at least {MIN_NOTICE.days // 7} weeks ahead"
+        )

@@ -1,0 +1,182 @@
+"""The joint sessions of one case (planning van de gezamenlijke gesprekken).
+
+Each session remembers the trajectory type it was planned under, so the rule that an
+Opnieuw Verbinden meeting is never moved holds for that session whatever happens later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, time
+from uuid import UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from services.shared_agreements.domain.joint_session_rules import (
+    OPNIEUW_VERBINDEN, Attendance, AttendanceAlreadyRecorded, InvalidJointSession, JointSessionNotFound,
+    JointSessionView, SessionAlreadyPaused, SessionCannotBeMoved, SessionClosed, SessionNotPaused, SessionPause,
+    check_fixed_meeting, check_session, checked_text,
+)
+from services.shared_agreements.domain.parents import checked_parent
+
+_NAMESPACE = UUID("5b0c1b9e-3f7d-4c52-9a51-2f0c8e6d4a11")
+
+
+def joint_sessions_id(case_id: UUID) -> UUID:
+    return uuid5(_NAMESPACE, f"joint-sessions/{case_id}")
+
+
+class JointSessions(Aggregate):
+    """Gezamenlijke gesprekken: every joint session of one case, planned, held or cancelled."""
+
+    @staticmethod
+    def create_id(case_id: UUID) -> UUID:
+        return joint_sessions_id(case_id)
+
+    @event("JointSessionsOpened")
+    def __init__(self, case_id: UUID, actor: str) -> None:
+        """Planning gezamenlijke gesprekken geopend: the first session of the case is planned."""
+        self.case_id = case_id
+        self.sessions: dict[UUID, JointSessionView] = {}
+
+    def session(self, session_id: UUID) -> JointSessionView:
+        try:
+            return self.sessions[session_id]
+        except KeyError:
+            raise JointSessionNotFound("this case has no such joint session") from None
+
+    def views(self) -> list[JointSessionView]:
+        return sorted(self.sessions.values(), key=lambda s: (s.day, s.start, s.number))
+
+    def plan(
+        self, *, day: date, start: time, duration_minutes: int, place: str, kind: str,
+        trajectory_type: str, planned_on: date, actor: str,
+    ) -> UUID:
+        """Plan a joint session (gezamenlijk gesprek inplannen); returns its id."""
+        check_session(day, start, duration_minutes, kind, planned_on)
+        place = checked_text(place, "the place of the session")
+        if trajectory_type == OPNIEUW_VERBINDEN:
+            taken = [s.day for s in self.sessions.values()
+                     if s.trajectory_type == OPNIEUW_VERBINDEN and not s.is_cancelled]
+            check_fixed_meeting(day, start, kind, planned_on, taken)
+        # Ids follow the order of planning, so they are reproducible from the history alone.
+        session_id = uuid5(self.id, f"session/{len(self.sessions) + 1}")
+        self._planned(
+            session_id=session_id, day=day, start=start.isoformat(timespec="minutes"),
+            duration_minutes=duration_minutes, place=place, kind=kind, trajectory_type=trajectory_type,
+            planned_on=planned_on, actor=actor,
+        )
+        return session_id
+
+    @event("JointSessionPlanned")
+    def _planned(
+        self, session_id: UUID, day: date, start: str, duration_minutes: int, place: str, kind: str,
+        trajectory_type: str, planned_on: date, actor: str, timestamp: datetime | None = None,
+    ) -> None:
+        """Gezamenlijk gesprek ingepland."""
+        self.sessions[session_id] = JointSessionView(
+            session_id=session_id, number=len(self.sessions) + 1, day=day, start=time.fromisoformat(start),
+            duration_minutes=duration_minutes, place=place, kind=kind, trajectory_type=trajectory_type,
+            planned_by=actor, planned_at=timestamp,
+        )
+
+    def reschedule(self, session_id: UUID, *, day: date, start: time, reason: str, on: date, actor: str) -> None:
+        """Move a session to another day or time (gesprek verzetten), with the reason why."""
+        session = self._open_session(session_id)
+        if session.trajectory_type == OPNIEUW_VERBINDEN:
+            raise SessionCannotBeMoved(
+                "Opnieuw Verbinden meetings are planned long ahead and cannot be moved; parents give them priority"
+            )
+        if session.has_started:
+            raise SessionClosed("this session has already taken place")
+        check_session(day, start, session.duration_minutes, session.kind, on)
+        reason = checked_text(reason, "the reason for moving the session")
+        self._rescheduled(session_id=session_id, day=day, start=start.isoformat(timespec="minutes"),
+                          reason=reason, actor=actor)
+
+    @event("JointSessionRescheduled")
+    def _rescheduled(self, session_id: UUID, day: date, start: str, reason: str, actor: str) -> None:
+        """Gezamenlijk gesprek verzet."""
+        session = self.sessions[session_id]
+        self.sessions[session_id] = replace(
+            session, day=day, start=time.fromisoformat(start), moved_from=(*session.moved_from, session.day)
+        )
+
+    def pause(self, session_id: UUID, *, reason: str, at: datetime, actor: str, parent: str | None = None) -> None:
+        """Stop the meeting (overleg stilleggen), e.g. because a parent uses aggressive language."""
+        session = self._open_session(session_id)
+        if session.is_paused:
+            raise SessionAlreadyPaused("this session is paused already")
+        if not isinstance(at, datetime) or at.date() != session.day:
+            raise InvalidJointSession("a session can only be paused on the day it takes place")
+        if parent is not None:
+            checked_parent(parent)
+        reason = checked_text(reason, "the reason for pausing")
+        self._paused(session_id=session_id, reason=reason, parent=parent, at=at, actor=actor)
+
+    @event("JointSessionPaused")
+    def _paused(self, session_id: UUID, reason: str, parent: str | None, at: datetime, actor: str) -> None:
+        """Overleg stilgelegd."""
+        session = self.sessions[session_id]
+        pause = SessionPause(reason=reason, parent=parent, paused_at=at, paused_by=actor)
+        self.sessions[session_id] = replace(session, pauses=(*session.pauses, pause))
+
+    def resume(self, session_id: UUID, *, at: datetime, actor: str) -> None:
+        """Go on with the meeting once calm has returned (overleg hervat)."""
+        session = self.session(session_id)
+        if not session.is_paused:
+            raise SessionNotPaused("this session is not paused, so it cannot be resumed")
+        if not isinstance(at, datetime) or at < session.pauses[-1].paused_at:
+            raise InvalidJointSession("a session resumes after it was paused")
+        self._resumed(session_id=session_id, at=at, actor=actor)
+
+    @event("JointSessionResumed")
+    def _resumed(self, session_id: UUID, at: datetime, actor: str) -> None:
+        """Overleg hervat."""
+        session = self.sessions[session_id]
+        last = replace(session.pauses[-1], resumed_at=at, resumed_by=actor)
+        self.sessions[session_id] = replace(session, pauses=(*session.pauses[:-1], last))
+
+    def record_attendance(
+        self, session_id: UUID, *, parent: str, attended: bool, on: date, actor: str,
+        absence_reason: str | None = None,
+    ) -> None:
+        """Record whether a parent attended the session (aanwezigheid), with the reason of an absence."""
+        session = self._open_session(session_id)
+        checked_parent(parent)
+        if on < session.day:
+            raise InvalidJointSession("attendance is recorded on or after the day of the session")
+        if any(a.parent == parent for a in session.attendance):
+            raise AttendanceAlreadyRecorded(f"the attendance of {parent} at this session was recorded before")
+        reason = None if attended else checked_text(absence_reason, "the reason of the absence")
+        self._attendance_recorded(session_id=session_id, parent=parent, attended=bool(attended),
+                                  absence_reason=reason, actor=actor)
+
+    @event("JointSessionAttendanceRecorded")
+    def _attendance_recorded(
+        self, session_id: UUID, parent: str, attended: bool, absence_reason: str | None, actor: str,
+        timestamp: datetime | None = None,
+    ) -> None:
+        """Aanwezigheid vastgelegd."""
+        session = self.sessions[session_id]
+        record = Attendance(parent=parent, attended=attended, absence_reason=absence_reason,
+                            recorded_by=actor, recorded_at=timestamp)
+        self.sessions[session_id] = replace(session, attendance=(*session.attendance, record))
+
+    def cancel(self, session_id: UUID, *, reason: str, actor: str) -> None:
+        """Call off a session that has not taken place (gesprek geannuleerd), with the reason why."""
+        session = self._open_session(session_id)
+        if session.has_started:
+            raise SessionClosed("this session has already taken place")
+        self._cancelled(session_id=session_id, reason=checked_text(reason, "the reason for cancelling"), actor=actor)
+
+    @event("JointSessionCancelled")
+    def _cancelled(self, session_id: UUID, reason: str, actor: str) -> None:
+        """Gezamenlijk gesprek geannuleerd."""
+        self.sessions[session_id] = replace(self.sessions[session_id], cancel_reason=reason)
+
+    def _open_session(self, session_id: UUID) -> JointSessionView:
+        session = self.session(session_id)
+        if session.is_cancelled:
+            raise SessionClosed("this session was cancelled")
+        return session
