@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evenwijdig.settings import Settings
+from gateway.directory.application import StaffDirectory
 from services.parent_a_context.application import ParentAContext
 from services.parent_b_context.application import ParentBContext
 from services.platform.application import ContextApplication
@@ -13,7 +14,7 @@ from services.shared_agreements.application import SharedAgreements
 
 @dataclass
 class Contexts:
-    """The three contexts of one deployment, each on its own store.
+    """The three contexts of one deployment and the gateway's staff directory, each on its own store.
 
     Holding the applications here keeps their connection pools alive for as long as
     the process needs them (an eventsourcing application closes its pool when collected).
@@ -22,9 +23,11 @@ class Contexts:
     parent_a: ParentAContext
     parent_b: ParentBContext
     shared: SharedAgreements
+    directory: StaffDirectory
 
     def by_name(self) -> dict[str, ContextApplication]:
-        return {app.name: app for app in (self.parent_a, self.parent_b, self.shared)}
+        """Every store of the deployment by name: the three contexts and the staff directory."""
+        return {app.name: app for app in (self.parent_a, self.parent_b, self.shared, self.directory)}
 
     def close(self) -> None:
         for app in self.by_name().values():
@@ -36,4 +39,5 @@ def bootstrap(settings: Settings) -> Contexts:
         parent_a=ParentAContext(settings.context_store("parent_a_context")),
         parent_b=ParentBContext(settings.context_store("parent_b_context")),
         shared=SharedAgreements(settings.context_store("shared_agreements")),
+        directory=StaffDirectory(settings.context_store("gateway")),
     )

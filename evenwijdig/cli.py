@@ -21,7 +21,8 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     base = f"http://{host}:{port}"
     print(f"Evenwijdig gateway on {base} ({settings.store}, {settings.environment})", flush=True)
     if not settings.is_production:
-        print(f"GraphiQL: {base}/graphql/status", flush=True)
+        for role in ROLES:
+            print(f"GraphiQL ({role}): {base}/graphql/{role.replace('_', '-')}", flush=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info", server_header=False)
     return 0
 
@@ -39,7 +40,19 @@ def _demo(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {"serve": _serve, "demo": _demo}
+def _token(settings: Settings, args: argparse.Namespace) -> int:
+    from gateway.auth import mint_development_token
+    from gateway.directory.roles import Role
+
+    if settings.is_production:
+        print("evenwijdig: development tokens are off in production; use the identity provider", file=sys.stderr)
+        return 2
+    print(mint_development_token(settings.data_dir, args.user, Role(args.role), args.hours * 3600), flush=True)
+    return 0
+
+
+COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {"serve": _serve, "demo": _demo, "token": _token}
+ROLES = ("counsellor", "child_counsellor", "coordinator", "auditor", "admin")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="port to listen on (default EVENWIJDIG_PORT or 8000)")
     serve.add_argument("--host", help="address to bind (default EVENWIJDIG_HOST or 127.0.0.1)")
     commands.add_parser("demo", help="load the demo case into the configured stores (idempotent)")
+    token = commands.add_parser("token", help="mint a development bearer token (not in production)")
+    token.add_argument("--role", required=True, choices=ROLES)
+    token.add_argument("--user", required=True, help="the user id the token speaks for")
+    token.add_argument("--hours", type=int, default=12, choices=range(1, 169), metavar="1..168", help="lifetime")
     return parser
 
 

@@ -7,11 +7,16 @@ can hand them something else.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Mapping
 
 CONTEXTS: tuple[str, ...] = ("parent_a_context", "parent_b_context", "shared_agreements")
+#: Every store: the three case contexts and the gateway's staff directory (no case content).
+STORES: tuple[str, ...] = (*CONTEXTS, "gateway")
 
 Environment = Literal["development", "production"]
 StoreKind = Literal["sqlite", "postgres"]
@@ -47,6 +52,18 @@ class PostgresSettings:
 
 
 @dataclass(frozen=True)
+class AuthSettings:
+    """Whose bearer tokens the gateway trusts (OIDC in production)."""
+
+    issuer: str | None = None
+    audience: str | None = None
+    jwks_url: str | None = None
+    algorithms: tuple[str, ...] = ("RS256", "ES256")
+    role_claim: str = "evenwijdig_role"
+    leeway_seconds: int = 30
+
+
+@dataclass(frozen=True)
 class Settings:
     environment: Environment = "development"
     data_dir: Path = Path("var")
@@ -55,6 +72,9 @@ class Settings:
     sqlite_lock_timeout: int = 5
     host: str = "127.0.0.1"
     port: int = 8000
+    # Per context: base64 of the 32-byte key that wraps its case keys (EVENWIJDIG_<CONTEXT>_KEYSTORE_KEY).
+    keystore_keys: Mapping[str, str] = field(default_factory=dict, repr=False)
+    auth: AuthSettings = field(default_factory=AuthSettings)
 
     @property
     def is_production(self) -> bool:
@@ -84,7 +104,7 @@ class Settings:
                         user=read.text(f"EVENWIJDIG_{context.upper()}_USER", context),
                         password=read.text(f"EVENWIJDIG_{context.upper()}_PASSWORD", ""),
                     )
-                    for context in CONTEXTS
+                    for context in STORES
                 },
             )
         return cls(
@@ -95,17 +115,35 @@ class Settings:
             sqlite_lock_timeout=read.integer("EVENWIJDIG_SQLITE_LOCK_TIMEOUT", 5, low=0),
             host=read.text("EVENWIJDIG_HOST", "127.0.0.1"),
             port=read.integer("EVENWIJDIG_PORT", 8000, low=1, high=65535),
+            keystore_keys={
+                context: key
+                for context in STORES
+                if (key := read.keystore_key(keystore_key_variable(context), required=environment == "production"))
+            },
+            auth=_auth_settings(read, production=environment == "production"),
         )
+
+    def keystore_key(self, context: str) -> str:
+        """The base64 key-store key of one context; a fixed one in development only."""
+        variable = keystore_key_variable(context)
+        configured = self.keystore_keys.get(context)
+        if configured:
+            _check_keystore_key(variable, configured)
+            return configured
+        if self.is_production:
+            raise SettingsError(f"{variable} is required in production (base64 of 32 random bytes)")
+        return _development_keystore_key(context)
 
     def context_store(self, context: str) -> dict[str, str]:
         """The eventsourcing configuration of one context's own store."""
-        if context not in CONTEXTS:
+        if context not in STORES:
             raise SettingsError(f"unknown context {context!r}")
         if self.store == "sqlite":
             return {
                 "PERSISTENCE_MODULE": "eventsourcing.sqlite",
                 "SQLITE_DBNAME": str(self.data_dir / f"{context}.sqlite"),
                 "SQLITE_LOCK_TIMEOUT": str(self.sqlite_lock_timeout),
+                "KEYSTORE_KEY": self.keystore_key(context),
             }
         assert self.postgres is not None
         pg = self.postgres
@@ -123,12 +161,61 @@ class Settings:
             "POSTGRES_MAX_OVERFLOW": str(pg.max_overflow),
             "POSTGRES_SCHEMA": pg.schema,
             "POSTGRES_PRE_PING": "y",
+            "KEYSTORE_KEY": self.keystore_key(context),
         }
+
+
+def _auth_settings(read: _Reader, production: bool) -> AuthSettings:
+    issuer = read.text("EVENWIJDIG_OIDC_ISSUER", "") or None
+    audience = read.text("EVENWIJDIG_OIDC_AUDIENCE", "") or None
+    jwks_url = read.text("EVENWIJDIG_OIDC_JWKS_URL", "") or None
+    configured = [issuer, audience, jwks_url]
+    if any(configured) and not all(configured):
+        raise SettingsError("EVENWIJDIG_OIDC_ISSUER, EVENWIJDIG_OIDC_AUDIENCE and EVENWIJDIG_OIDC_JWKS_URL go together")
+    if production and not all(configured):
+        raise SettingsError("production needs EVENWIJDIG_OIDC_ISSUER, EVENWIJDIG_OIDC_AUDIENCE and EVENWIJDIG_OIDC_JWKS_URL")
+    algorithms = tuple(a.strip() for a in read.text("EVENWIJDIG_OIDC_ALGORITHMS", "RS256,ES256").split(",") if a.strip())
+    weak = [a for a in algorithms if a.upper().startswith("HS") or a.lower() == "none"]
+    if weak or not algorithms:
+        raise SettingsError(f"EVENWIJDIG_OIDC_ALGORITHMS must list public-key algorithms only; got {', '.join(algorithms) or 'nothing'}")
+    return AuthSettings(
+        issuer=issuer, audience=audience, jwks_url=jwks_url, algorithms=algorithms,
+        role_claim=read.text("EVENWIJDIG_OIDC_ROLE_CLAIM", "evenwijdig_role"),
+        leeway_seconds=read.integer("EVENWIJDIG_OIDC_LEEWAY", 30, low=0, high=300),
+    )
+
+
+def keystore_key_variable(context: str) -> str:
+    return f"EVENWIJDIG_{context.upper()}_KEYSTORE_KEY"
+
+
+def _check_keystore_key(variable: str, value: str) -> None:
+    try:
+        key = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        key = b""
+    if len(key) != 32:
+        raise SettingsError(f"{variable} must be the base64 encoding of 32 random bytes")
+
+
+def _development_keystore_key(context: str) -> str:
+    # DEVELOPMENT ONLY — never use in production. Anyone with this source can derive
+    # it; production refuses to start without a configured key (see keystore_key).
+    seed = f"evenwijdig DEVELOPMENT ONLY key-store key for {context}".encode()
+    return base64.b64encode(hashlib.sha256(seed).digest()).decode("ascii")
 
 
 class _Reader:
     def __init__(self, environ: Mapping[str, str]) -> None:
         self._environ = environ
+
+    def keystore_key(self, name: str, required: bool) -> str:
+        value = self.text(name, "")
+        if value:
+            _check_keystore_key(name, value)
+        elif required:
+            raise SettingsError(f"{name} is required in production (base64 of 32 random bytes)")
+        return value
 
     def text(self, name: str, default: str) -> str:
         value = self._environ.get(name, "").strip()

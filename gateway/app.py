@@ -6,24 +6,29 @@ from contextlib import asynccontextmanager
 from typing import AsyncIterator
 
 from anyio import to_thread
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 from strawberry.fastapi import GraphQLRouter
 
 from evenwijdig.bootstrap import Contexts, bootstrap
 from evenwijdig.settings import Settings
+from gateway import audiences
+from gateway.auth import TokenVerifier
+from gateway.limits import BodySizeLimit
 from gateway.runtime import Runtime
 from gateway.schema import status
+from gateway.security import require
 
 
 def create_app(settings: Settings, contexts: Contexts | None = None) -> FastAPI:
-    """The gateway for these settings; contexts are opened at start-up unless handed in (tests)."""
+    """The gateway for these settings; stores are opened at start-up unless handed in (tests)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = contexts is None
         opened = contexts or await to_thread.run_sync(bootstrap, settings)
-        app.state.runtime = Runtime(settings=settings, contexts=opened)
+        verifier = TokenVerifier(settings.auth, settings.data_dir, development=not settings.is_production)
+        app.state.runtime = Runtime(settings=settings, contexts=opened, verifier=verifier)
         try:
             yield
         finally:
@@ -31,26 +36,22 @@ def create_app(settings: Settings, contexts: Contexts | None = None) -> FastAPI:
                 await to_thread.run_sync(opened.close)
 
     development = not settings.is_production
-    app = FastAPI(
-        title="Evenwijdig gateway",
-        lifespan=lifespan,
-        docs_url=None,
-        redoc_url=None,
-        openapi_url="/openapi.json" if development else None,
-    )
+    app = FastAPI(title="Evenwijdig gateway", lifespan=lifespan, docs_url=None, redoc_url=None,
+                  openapi_url="/openapi.json" if development else None)
+    app.add_middleware(BodySizeLimit)
 
     async def context_getter(request: Request) -> dict[str, object]:
-        return {"runtime": request.app.state.runtime}
+        return {"runtime": request.app.state.runtime, "identity": getattr(request.state, "identity", None),
+                "request": request}
 
-    app.include_router(
-        GraphQLRouter(
-            status.schema,
-            context_getter=context_getter,
-            graphql_ide="graphiql" if development else None,
-            allow_queries_via_get=False,
-        ),
-        prefix="/graphql/status",
-    )
+    def router(schema, **kwargs) -> GraphQLRouter:  # noqa: ANN001
+        return GraphQLRouter(schema, context_getter=context_getter, allow_queries_via_get=False,
+                             graphql_ide="graphiql" if development else None, **kwargs)
+
+    for role, make_schema in audiences.SCHEMAS.items():
+        app.include_router(router(make_schema(introspection=development), dependencies=[Depends(require(role))]),
+                           prefix=audiences.path(role))
+    app.include_router(router(status.schema(introspection=development)), prefix="/graphql/status")
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:
@@ -59,7 +60,7 @@ def create_app(settings: Settings, contexts: Contexts | None = None) -> FastAPI:
 
     @app.get("/readyz", include_in_schema=False)
     async def readyz(request: Request) -> JSONResponse:
-        """Ready: every context's store answers."""
+        """Ready: every store answers."""
         runtime: Runtime = request.app.state.runtime
         checks = {name: await to_thread.run_sync(runtime.is_ready, name) for name in runtime.contexts.by_name()}
         ready = all(checks.values())

@@ -1,4 +1,4 @@
-"""What the gateway holds while it runs: the settings and the three contexts."""
+"""What the gateway holds while it runs: the settings, the stores, and the token verifier."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from evenwijdig.bootstrap import Contexts
 from evenwijdig.settings import Settings
+from gateway.auth import TokenVerifier
 
 log = logging.getLogger("evenwijdig.gateway")
 
@@ -15,6 +16,11 @@ log = logging.getLogger("evenwijdig.gateway")
 class Runtime:
     settings: Settings
     contexts: Contexts
+    verifier: TokenVerifier
+
+    @property
+    def directory(self):  # noqa: ANN201
+        return self.contexts.directory
 
     def is_ready(self, name: str) -> bool:
         try:

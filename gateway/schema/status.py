@@ -7,6 +7,7 @@ from anyio import to_thread
 from strawberry.types import Info
 
 import evenwijdig
+from gateway.schema.base import build_schema
 
 
 @strawberry.type(description="One bounded context and whether its store answers.")
@@ -40,4 +41,5 @@ class Query:
         )
 
 
-schema = strawberry.Schema(query=Query)
+def schema(*, introspection: bool) -> strawberry.Schema:
+    return build_schema(Query, introspection=introspection)

@@ -9,8 +9,15 @@ from typing import Any, Mapping
 from datetime import date
 
 from eventsourcing.application import Application
-from eventsourcing.persistence import JSONTranscoder, Transcoding
+from eventsourcing.persistence import JSONTranscoder, Mapper, Transcoding
 from eventsourcing.utils import Environment
+
+from services.platform.encryption import PrivateTextAsCiphertext, decode_keystore_key
+from services.platform.keystore import CaseKeys
+from services.platform.keystore_tables import key_table_for
+
+# The one key of the store mapping that eventsourcing must never see: it stays out of ``self.env``.
+KEYSTORE_KEY = "KEYSTORE_KEY"
 
 
 class ContextApplication(Application[Any]):
@@ -21,15 +28,22 @@ class ContextApplication(Application[Any]):
     the value the composition root chose. For a store that must never be pointed at
     another context's database by accident, the environment is read once, by the
     settings object, and nowhere else.
+
+    Private free text (``PrivateText`` in events) is encrypted per case; ``case_keys``
+    is the context's key store (see ``services.platform.keystore``), in a table of its
+    own beside the events, opened with the mapping's ``KEYSTORE_KEY``.
     """
+
+    case_keys: CaseKeys
 
     def __init__(self, store: Mapping[str, str]) -> None:
         if not store.get("PERSISTENCE_MODULE"):
             raise ValueError(f"{self.name}: no store configured")
+        self._keystore_key = decode_keystore_key(store.get(KEYSTORE_KEY), self.name)
         sqlite_file = store.get("SQLITE_DBNAME")
         if sqlite_file:
             _prepare_private_file(Path(sqlite_file))
-        super().__init__(env=dict(store))
+        super().__init__(env={k: v for k, v in store.items() if k != KEYSTORE_KEY})
 
     def construct_env(self, name: str, env: Mapping[str, str] | None = None) -> Environment:
         merged = dict(type(self).env)
@@ -38,9 +52,17 @@ class ContextApplication(Application[Any]):
         merged.update(env or {})
         return Environment(name, merged)
 
+    def construct_mapper(self) -> Mapper[Any]:
+        # The transcoder is built here, inside Application.__init__, and its private-text
+        # transcoding needs the key store: open (and create) the key table first.
+        self.case_keys = CaseKeys(key_table_for(self.factory, self.name), self.name, self._keystore_key)
+        del self._keystore_key
+        return super().construct_mapper()
+
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         transcoder.register(DateAsISO())
+        transcoder.register(PrivateTextAsCiphertext(self.case_keys))
 
     @property
     def position(self) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from evenwijdig.settings import CONTEXTS, Settings
+from evenwijdig.settings import STORES, Settings
 from tests.support.processes import environ_for, run_cli, serving
 
 STATUS_QUERY = "{ status { service environment contexts { name ready } } }"
@@ -16,7 +16,7 @@ def test_serve_answers_a_graphql_query_over_http(settings: Settings):
     assert response.status_code == 200, response.text
     status = response.json()["data"]["status"]
     assert status["service"] == "evenwijdig"
-    assert {c["name"]: c["ready"] for c in status["contexts"]} == {c: True for c in CONTEXTS}
+    assert {c["name"]: c["ready"] for c in status["contexts"]} == {c: True for c in STORES}
 
 
 def test_serve_refuses_graphql_queries_over_get(settings: Settings):

@@ -14,7 +14,7 @@ import psycopg
 import yaml
 from fastapi.testclient import TestClient
 
-from evenwijdig.settings import CONTEXTS, Settings
+from evenwijdig.settings import STORES, Settings
 from gateway.app import create_app
 from tests.support import postgres as pg
 
@@ -43,16 +43,16 @@ def test_the_init_script_with_the_compose_environment_sets_up_what_the_gateway_s
     with pg.admin_connect() as conn:
         with_password = {
             name for (name,) in conn.execute(
-                "SELECT rolname FROM pg_authid WHERE rolpassword IS NOT NULL AND rolname = ANY(%s)", (list(CONTEXTS),)
+                "SELECT rolname FROM pg_authid WHERE rolpassword IS NOT NULL AND rolname = ANY(%s)", (list(STORES),)
             )
         }
-    assert with_password == set(CONTEXTS)
+    assert with_password == set(STORES)
 
     gateway_env = {k: str(v) for k, v in compose()["services"]["gateway"]["environment"].items()}
     gateway_env["EVENWIJDIG_POSTGRES_HOST"] = pg.HOST  # the compose service name resolves only inside compose
     settings = Settings.from_environ(gateway_env)
     assert settings.store == "postgres"
-    for context in CONTEXTS:
+    for context in STORES:
         credential = settings.postgres.credential(context)
         with psycopg.connect(host=pg.HOST, port=pg.PORT, dbname=credential.dbname, user=credential.user,
                              password=credential.password, connect_timeout=3) as conn:
@@ -61,7 +61,7 @@ def test_the_init_script_with_the_compose_environment_sets_up_what_the_gateway_s
     with TestClient(create_app(settings)) as client:
         response = client.get("/readyz")
     assert response.status_code == 200, response.text
-    assert response.json()["stores"] == {context: True for context in CONTEXTS}
+    assert response.json()["stores"] == {context: True for context in STORES}
 
 
 def test_running_the_init_script_twice_changes_nothing(postgres_cluster):
@@ -69,7 +69,7 @@ def test_running_the_init_script_twice_changes_nothing(postgres_cluster):
         with pg.admin_connect() as conn:
             return conn.execute(
                 "SELECT datname, pg_get_userbyid(datdba), datacl::text FROM pg_database WHERE datname = ANY(%s) ORDER BY 1",
-                (list(CONTEXTS),),
+                (list(STORES),),
             ).fetchall()
 
     pg.apply_init_script()

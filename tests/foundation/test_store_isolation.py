@@ -17,7 +17,7 @@ import pytest
 from eventsourcing.domain import Aggregate
 
 from evenwijdig.bootstrap import bootstrap
-from evenwijdig.settings import CONTEXTS, Settings
+from evenwijdig.settings import STORES, Settings
 from tests.support import postgres as pg
 from tests.support.raw_store import raw_bytes
 
@@ -44,10 +44,10 @@ def plant_canaries(settings: Settings) -> dict[str, str]:
 
 def test_each_context_writes_only_into_its_own_store(settings: Settings):
     planted = plant_canaries(settings)
-    for context in CONTEXTS:
+    for context in STORES:
         stored = raw_bytes(settings, context)
         assert planted[context].encode() in stored
-        for other in set(CONTEXTS) - {context}:
+        for other in set(STORES) - {context}:
             assert planted[other].encode() not in stored, f"{other}'s event found in {context}'s store"
 
 
@@ -69,12 +69,12 @@ def test_the_embedded_store_files_are_readable_by_their_owner_only(tmp_path):
     settings = Settings(store="sqlite", data_dir=tmp_path / "fresh" / "var")
     bootstrap(settings).close()
     assert stat.S_IMODE(os.stat(settings.data_dir).st_mode) == 0o700
-    for context in CONTEXTS:
+    for context in STORES:
         path = settings.context_store(context)["SQLITE_DBNAME"]
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
 
 
-CROSS_PAIRS = [pair for pair in itertools.permutations(CONTEXTS, 2)]
+CROSS_PAIRS = [pair for pair in itertools.permutations(STORES, 2)]
 
 
 @pytest.mark.parametrize(("role", "database"), CROSS_PAIRS, ids=[f"postgres-{r}-into-{d}" for r, d in CROSS_PAIRS])
@@ -83,7 +83,7 @@ def test_a_context_role_is_refused_by_every_other_context_database(postgres_clus
         psycopg.connect(host=pg.HOST, port=pg.PORT, user=role, dbname=database, connect_timeout=3).close()
 
 
-@pytest.mark.parametrize("context", CONTEXTS, ids=[f"postgres-{c}" for c in CONTEXTS])
+@pytest.mark.parametrize("context", STORES, ids=[f"postgres-{c}" for c in STORES])
 def test_a_context_role_opens_its_own_database_and_holds_no_other_privilege(postgres_cluster, context):
     with psycopg.connect(host=pg.HOST, port=pg.PORT, user=context, dbname=context, connect_timeout=3) as conn:
         flags = conn.execute(

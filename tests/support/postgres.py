@@ -18,7 +18,7 @@ from pathlib import Path
 
 import psycopg
 
-from evenwijdig.settings import CONTEXTS
+from evenwijdig.settings import STORES
 
 ROOT = Path(__file__).resolve().parents[2]
 INIT_SQL = ROOT / "deploy" / "postgres" / "init.sql"
@@ -66,13 +66,13 @@ def apply_init_script(extra_env: dict[str, str] | None = None) -> None:
 def create_test_schema() -> str:
     """A fresh schema, owned by each context's role, in each context's database."""
     schema = f"t_{uuid.uuid4().hex[:12]}"
-    for context in CONTEXTS:
+    for context in STORES:
         with admin_connect(context) as conn:
             conn.execute(f'CREATE SCHEMA "{schema}" AUTHORIZATION "{context}"')
     return schema
 
 
 def drop_test_schema(schema: str) -> None:
-    for context in CONTEXTS:
+    for context in STORES:
         with admin_connect(context) as conn:
             conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')

@@ -12,7 +12,7 @@ from typing import Iterator
 
 import httpx
 
-from evenwijdig.settings import CONTEXTS, Settings
+from evenwijdig.settings import STORES, Settings
 
 
 def environ_for(settings: Settings) -> dict[str, str]:
@@ -29,7 +29,7 @@ def environ_for(settings: Settings) -> dict[str, str]:
             EVENWIJDIG_POSTGRES_SCHEMA=pg.schema,
             EVENWIJDIG_POSTGRES_POOL_SIZE=str(pg.pool_size),
         )
-        for context in CONTEXTS:
+        for context in STORES:
             credential = pg.credential(context)
             env[f"EVENWIJDIG_{context.upper()}_DBNAME"] = credential.dbname
             env[f"EVENWIJDIG_{context.upper()}_USER"] = credential.user

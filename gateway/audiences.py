@@ -1,0 +1,19 @@
+"""The audiences of the gateway: one endpoint and one schema each (design, section 4)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import strawberry
+
+from gateway.directory.roles import Role
+from gateway.schema import admin
+
+#: Each audience's schema factory; ``introspection`` is True only in development.
+SCHEMAS: dict[Role, Callable[..., strawberry.Schema]] = {
+    Role.ADMIN: admin.schema,
+}
+
+
+def path(role: Role) -> str:
+    return f"/graphql/{role.value.replace('_', '-')}"
