@@ -75,4 +75,4 @@ def test_running_the_init_script_twice_changes_nothing(postgres_cluster):
     pg.apply_init_script()
     before = state()
     pg.apply_init_script()
-    assert state() == before and len(before) == 3
+    assert state() == before and len(before) == len(STORES)

@@ -1,0 +1,1 @@
+"""The parent-side domain (given/when/then) and application (both stores) tests."""
