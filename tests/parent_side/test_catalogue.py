@@ -11,7 +11,7 @@ import pytest
 from services.parent_side.domain.catalogue import TEMPLATES, template
 from services.parent_side.domain.templates import InvalidTailoring, TrajectoryRules, UnknownTemplate
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 
 DESIGN_TABLE_CODES = {
     "parallel_ouderschap", "parallel_solo_ouderschap_loman", "parallel_solo_coaching", "opnieuw_verbinden",
