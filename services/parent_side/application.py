@@ -1,9 +1,211 @@
-"""The parent-side application: one parent's trajectory, in whichever store it is given."""
+"""The parent-side application: one parent's trajectory, in whichever store it is given.
+
+Parent A and parent B are this same code with a different name, so a different store
+and credential. Every command loads this side's trajectory of the case, runs one
+command on it and saves; a refused command raises a ``DomainError`` and saves nothing.
+"""
 
 from __future__ import annotations
 
+from datetime import date, datetime, timezone
+from typing import Callable, Iterable, Mapping
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError
+
+from services.parent_side.domain.errors import ConcurrentChange, TrajectoryAlreadyOpened, TrajectoryNotFound
+from services.parent_side.domain.holidays import HolidayCalendar
+from services.parent_side.domain.progress import Progress, progress_of
+from services.parent_side.domain.records import RETENTION_ENDED, Child
+from services.parent_side.domain.templates import TrajectoryRules
+from services.parent_side.domain.trajectory import Trajectory, trajectory_id
+from services.parent_side.domain.view import TrajectoryView, view_of
 from services.platform.application import ContextApplication
+from services.platform.private_text import PrivateText
+
+# Jeugdwet art. 7.3.8: a youth-care file is kept twenty years (here: from the closing).
+JEUGDWET_RETENTION_YEARS = 20
 
 
 class ParentSide(ContextApplication):
-    """The application of one parent's side; A and B subclass it only to get a name."""
+    """The application of one parent's side; A and B subclass it only to get a name.
+
+    ``retention_years``: how long private text is kept after the closing (Jeugdwet: 20).
+    ``clock``: says which day an erasure on request is recorded for; tests pass a fixed one.
+    """
+
+    def __init__(
+        self, store: Mapping[str, str], *, retention_years: int = JEUGDWET_RETENTION_YEARS,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        if not isinstance(retention_years, int) or retention_years < 1:
+            raise ValueError(f"{self.name}: the retention period must be at least one year")
+        self.retention_years = retention_years
+        self.clock = clock or (lambda: datetime.now(timezone.utc))
+        super().__init__(store)
+
+    # Steps 1-3 --------------------------------------------------------------------------
+
+    def open_trajectory(
+        self, case_id: UUID, *, parent: str, children: Iterable[Child], rules: TrajectoryRules,
+        counsellor: str, on: date, actor: str, parental_authority: bool = False,
+    ) -> UUID:
+        """Step 1, the intake: open this parent's trajectory of the case; returns its id.
+
+        ``rules`` are the trajectory type's rules, already tailored. One trajectory per case
+        per side: a second intake is refused with ``TrajectoryAlreadyOpened``.
+        """
+        if self.recorder.select_events(trajectory_id(case_id), limit=1):
+            raise TrajectoryAlreadyOpened("this parent already has a trajectory in this case")
+        trajectory = Trajectory.open(
+            case_id=case_id, parent=parent, children=children, rules=rules, counsellor=counsellor,
+            parental_authority=parental_authority, on=on, actor=actor,
+        )
+        try:
+            self.save(trajectory)
+        except IntegrityError:
+            raise TrajectoryAlreadyOpened("this parent already has a trajectory in this case") from None
+        return trajectory.id
+
+    def propose_goals(
+        self, case_id: UUID, *, goals: Iterable[str], themes: Iterable[str], on: date, actor: str,
+        rules: TrajectoryRules | None = None,
+    ) -> None:
+        """Step 2: propose tailored goals and themes (standard theme codes or free text).
+
+        ``rules`` tailors the type's rules as part of the proposal. A new proposal replaces
+        the previous one and needs the parent's agreement again.
+        """
+        self._change(case_id, lambda t: t.propose_goals(goals, themes, on, actor, rules))
+
+    def record_consent(
+        self, case_id: UUID, *, scopes: Iterable[str], given_by: Iterable[str], given_on: date, actor: str,
+    ) -> None:
+        """Record parental consent: ``scopes`` "trajectory" and/or "child_conversations", who gave it, when."""
+        self._change(case_id, lambda t: t.record_consent(scopes, given_by, given_on, actor))
+
+    def withdraw_consent(
+        self, case_id: UUID, *, scopes: Iterable[str], withdrawn_by: Iterable[str], on: date, actor: str,
+    ) -> None:
+        """Record that consent was withdrawn; from that day, what needed it is refused."""
+        self._change(case_id, lambda t: t.withdraw_consent(scopes, withdrawn_by, on, actor))
+
+    def confirm_parental_authority(self, case_id: UUID, *, on: date, actor: str) -> None:
+        """Record that the parent has parental authority (required by most trajectory types)."""
+        self._change(case_id, lambda t: t.confirm_parental_authority(on, actor))
+
+    def record_agreement(self, case_id: UUID, *, on: date, actor: str) -> None:
+        """Record the parent's agreement to the current proposal."""
+        self._change(case_id, lambda t: t.record_agreement(on, actor))
+
+    def start(self, case_id: UUID, *, on: date, actor: str) -> None:
+        """Step 3: start the trajectory; needs the agreement and, for a child under 16, consent."""
+        self._change(case_id, lambda t: t.start(on, actor))
+
+    # The running trajectory ------------------------------------------------------------
+
+    def plan_session(self, case_id: UUID, *, on: date, actor: str) -> None:
+        """Plan an individual session on a day; refused off the cadence, past the term or the limit."""
+        self._change(case_id, lambda t: t.plan_session(on, actor))
+
+    def cancel_planned_session(self, case_id: UUID, *, on: date, reason: str, actor: str) -> None:
+        """Take the session planned on that day out of the plan, with the reason."""
+        self._change(case_id, lambda t: t.cancel_planned_session(on, reason, actor))
+
+    def record_session(
+        self, case_id: UUID, *, on: date, duration_minutes: int, themes: Iterable[str],
+        note: PrivateText | None, attended: bool, actor: str, missed_reason: str | None = None,
+    ) -> None:
+        """Record an individual session: attended (duration, themes, private note) or missed (and why)."""
+        self._change(case_id, lambda t: t.record_session(
+            on, duration_minutes, themes, note, attended, actor, missed_reason=missed_reason,
+        ))
+
+    def record_child_conversation(
+        self, case_id: UUID, *, child: str, held_by: str, on: date, summary: PrivateText, actor: str,
+    ) -> None:
+        """Record a child conversation, held by ``held_by``: never this parent's own counsellor."""
+        self._change(case_id, lambda t: t.record_child_conversation(child, held_by, on, summary, actor))
+
+    def reassign_counsellor(self, case_id: UUID, *, counsellor: str, reason: str, on: date, actor: str) -> None:
+        """Assign another counsellor to this parent, with the reason."""
+        self._change(case_id, lambda t: t.reassign_counsellor(counsellor, reason, on, actor))
+
+    # The end -----------------------------------------------------------------------------
+
+    def close_trajectory(self, case_id: UUID, *, on: date, evaluation: PrivateText, actor: str) -> None:
+        """Close the trajectory with its closing evaluation; private text is kept for the retention term."""
+        trajectory = self._change(case_id, lambda t: t.close(on, evaluation, self.retention_years, actor))
+        self.case_keys.set_retention(case_id, trajectory.retain_until)
+
+    def release_evaluation_for_court(self, case_id: UUID, *, on: date, actor: str) -> None:
+        """Record the parent's decision to release the closing evaluation for a court report."""
+        self._change(case_id, lambda t: t.release_evaluation_for_court(on, actor))
+
+    def withdraw_release(self, case_id: UUID, *, on: date, actor: str, reason: str | None = None) -> None:
+        """Record the parent's withdrawal of the release; refused once a report was made with it."""
+        self._change(case_id, lambda t: t.withdraw_release(on, actor, reason))
+
+    def record_report_made(self, case_id: UUID, *, report_id: UUID, at: datetime, actor: str) -> None:
+        """Record that court report ``report_id`` included the released evaluation (locks the release)."""
+        self._change(case_id, lambda t: t.record_report_made(report_id, at, actor))
+
+    def erase_private_text(self, case_id: UUID, actor: str, reason: str) -> None:
+        """Erase the private text of a closed trajectory: record why, then destroy the case key.
+
+        ``reason``: "retention period ended" (only once the term has passed) or "erasure request".
+        Repeating it is harmless and makes sure the key is gone.
+        """
+        self._erase(case_id, actor, reason, self.clock().date())
+
+    def erase_expired(self, on: date, actor: str) -> list[UUID]:
+        """Erase the private text of every case whose retention term has ended by ``on``."""
+        due = self.case_keys.due_for_erasure(on)
+        for case_id in due:
+            self._erase(case_id, actor, RETENTION_ENDED, on)
+        return due
+
+    # Reading -----------------------------------------------------------------------------
+
+    def trajectory(self, case_id: UUID) -> TrajectoryView:
+        """This parent's trajectory of the case, as a counsellor of this side sees it."""
+        return view_of(self._get(case_id))
+
+    def progress(
+        self, case_id: UUID, *, on: date, calendar: HolidayCalendar | None = None, region: str | None = None,
+    ) -> Progress:
+        """The plan against what happened on ``on``: sessions, weeks, child conversations.
+
+        A type that excludes school holidays counts its weeks with ``calendar`` and the
+        family's ``region`` (or school); without them every calendar week counts.
+        """
+        return progress_of(self._get(case_id), on, calendar, region)
+
+    # ---------------------------------------------------------------------------------------
+
+    def _get(self, case_id: UUID) -> Trajectory:
+        try:
+            return self.repository.get(trajectory_id(case_id))
+        except AggregateNotFoundError:
+            raise TrajectoryNotFound("there is no trajectory for this case") from None
+
+    def _change(self, case_id: UUID, command: Callable[[Trajectory], None]) -> Trajectory:
+        trajectory = self._get(case_id)
+        command(trajectory)
+        self._save(trajectory)
+        return trajectory
+
+    def _save(self, trajectory: Trajectory) -> None:
+        try:
+            self.save(trajectory)
+        except IntegrityError:
+            raise ConcurrentChange("someone else changed this trajectory in the meantime; reload it and try again") from None
+
+    def _erase(self, case_id: UUID, actor: str, reason: str, on: date) -> None:
+        trajectory = self._get(case_id)
+        if trajectory.erased_on is None:
+            trajectory.erase_private_text(reason, on, actor)
+            self._save(trajectory)
+        # The key goes after the event is stored: a crash in between leaves a record that a repeat completes.
+        self.case_keys.destroy(case_id)

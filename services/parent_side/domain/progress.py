@@ -1,0 +1,91 @@
+"""The plan against what happened, on one day: what a counsellor checks before planning on.
+
+Weeks are counted as ``planning.weeks_elapsed`` counts them (weeks begun, the current one
+included). A template that excludes school holidays needs the family's holiday
+calendar and region or school to count its weeks; without them every calendar week
+counts, and ``holiday_weeks_counted`` says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from services.parent_side.domain.entries import required_date
+from services.parent_side.domain.holidays import HolidayCalendar
+from services.parent_side.domain.planning import weeks_elapsed
+from services.parent_side.domain.term import last_allowed_day
+from services.parent_side.domain.trajectory import Trajectory
+
+
+@dataclass(frozen=True)
+class Progress:
+    """``None`` where the rules state no such number, or the step has not been reached."""
+
+    on: date
+    status: str
+    template: str
+    started_on: date | None
+    closed_on: date | None
+    weeks_elapsed: int
+    min_weeks: int | None
+    max_weeks: int | None
+    last_allowed_day: date | None
+    holiday_weeks_counted: bool
+    over_time: bool
+    before_minimum: bool
+    sessions_expected: int | None
+    max_sessions: int | None
+    sessions_held: int
+    sessions_missed: int
+    sessions_planned_ahead: tuple[date, ...]
+    sessions_planned_not_recorded: tuple[date, ...]
+    sessions_cancelled: int
+    session_interval_days: int | None
+    next_session_due: date | None
+    child_conversations_held: int
+    max_child_conversations: int
+
+
+def progress_of(
+    t: Trajectory, on: date, calendar: HolidayCalendar | None = None, region: str | None = None,
+) -> Progress:
+    on, rules = required_date(on, "the day of the overview"), t.rules
+    use_calendar = rules.skips_school_holidays and calendar is not None
+    weeks = _weeks(t, on, calendar if use_calendar else None, region)
+    pending = t.upcoming_sessions()
+    ahead = () if t.closed_on else tuple(day for day in pending if day >= on)
+    return Progress(
+        on=on, status=t.status, template=rules.template, started_on=t.started_on, closed_on=t.closed_on,
+        weeks_elapsed=weeks, min_weeks=rules.min_weeks, max_weeks=rules.max_weeks,
+        last_allowed_day=last_allowed_day(t.started_on, rules) if t.started_on else None,
+        holiday_weeks_counted=rules.skips_school_holidays and not use_calendar,
+        over_time=rules.max_weeks is not None and weeks > rules.max_weeks,
+        before_minimum=t.started_on is not None and rules.min_weeks is not None and weeks < rules.min_weeks,
+        sessions_expected=rules.planned_sessions, max_sessions=rules.max_sessions,
+        sessions_held=t.sessions_held(), sessions_missed=sum(1 for s in t.sessions if not s.attended),
+        sessions_planned_ahead=ahead, sessions_planned_not_recorded=tuple(d for d in pending if d not in ahead),
+        sessions_cancelled=sum(1 for p in t.planned if not p.is_pending),
+        session_interval_days=rules.session_interval_days, next_session_due=_next_due(t, ahead),
+        child_conversations_held=len(t.child_conversations), max_child_conversations=rules.max_child_conversations,
+    )
+
+
+def _weeks(t: Trajectory, on: date, calendar: HolidayCalendar | None, region: str | None) -> int:
+    if t.started_on is None:
+        return 0
+    until = min(on, t.closed_on) if t.closed_on else on
+    return weeks_elapsed(t.started_on, until, calendar, region)
+
+
+def _next_due(t: Trajectory, ahead: tuple[date, ...]) -> date | None:
+    """The next planned session; without one, the cadence counted from the last session."""
+    if t.started_on is None or t.closed_on is not None:
+        return None
+    if ahead:
+        return ahead[0]
+    if t.rules.session_interval_days is None:
+        return None
+    if not t.sessions:
+        return t.started_on
+    return max(s.on for s in t.sessions) + timedelta(days=t.rules.session_interval_days)

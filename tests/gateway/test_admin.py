@@ -1,0 +1,71 @@
+"""The administrator manages staff, roles and assignments, and the lines of the design hold."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from gateway.directory.roles import Role
+
+ASSIGN_COUNSELLOR = """
+mutation($case: UUID!, $side: Side!, $user: String!) { assignCounsellor(caseId: $case, side: $side, user: $user) { ok } }
+"""
+ASSIGN_CHILD = "mutation($case: UUID!, $user: String!) { assignChildCounsellor(caseId: $case, user: $user) { ok } }"
+STAFFING = "query($case: UUID!) { caseStaffing(caseId: $case) { counsellors { side user } childCounsellors } }"
+
+
+@pytest.fixture
+def admin(gateway):
+    gateway.staff("admin-1", Role.ADMIN)
+    for user in ("counsellor-a", "counsellor-b"):
+        gateway.staff(user, Role.COUNSELLOR)
+    gateway.staff("child-1", Role.CHILD_COUNSELLOR, Role.COUNSELLOR)
+    return gateway
+
+
+def error_of(response) -> dict:
+    body = response.json()
+    assert response.status_code == 200 and body.get("errors"), body
+    return body["errors"][0]
+
+
+def test_an_admin_registers_staff_and_assigns_one_counsellor_per_side(admin):
+    case = str(uuid.uuid4())
+    register = 'mutation { registerStaff(user: "coordinator-1", displayName: "Co Ordinator", roles: [COORDINATOR]) { ok } }'
+    assert admin.post(Role.ADMIN, register, user="admin-1").json()["data"]["registerStaff"]["ok"]
+    for side, user in (("PARENT_A", "counsellor-a"), ("PARENT_B", "counsellor-b")):
+        response = admin.post(Role.ADMIN, ASSIGN_COUNSELLOR, {"case": case, "side": side, "user": user}, user="admin-1")
+        assert response.json()["data"]["assignCounsellor"]["ok"], response.text
+    staffing = admin.post(Role.ADMIN, STAFFING, {"case": case}, user="admin-1").json()["data"]["caseStaffing"]
+    assert staffing["counsellors"] == [{"side": "PARENT_A", "user": "counsellor-a"}, {"side": "PARENT_B", "user": "counsellor-b"}]
+
+
+def test_one_counsellor_on_both_sides_of_a_case_is_refused_and_changes_nothing(admin):
+    case = str(uuid.uuid4())
+    admin.post(Role.ADMIN, ASSIGN_COUNSELLOR, {"case": case, "side": "PARENT_A", "user": "counsellor-a"}, user="admin-1")
+    before = admin.contexts.directory.position
+    error = error_of(admin.post(Role.ADMIN, ASSIGN_COUNSELLOR, {"case": case, "side": "PARENT_B", "user": "counsellor-a"}, user="admin-1"))
+    assert error["extensions"]["code"] == "INVALID"
+    assert "both sides" in error["message"]
+    assert admin.contexts.directory.position == before
+
+
+def test_a_child_counsellor_who_counsels_a_side_of_the_case_is_refused(admin):
+    case = str(uuid.uuid4())
+    admin.post(Role.ADMIN, ASSIGN_COUNSELLOR, {"case": case, "side": "PARENT_B", "user": "child-1"}, user="admin-1")
+    error = error_of(admin.post(Role.ADMIN, ASSIGN_CHILD, {"case": case, "user": "child-1"}, user="admin-1"))
+    assert error["extensions"]["code"] == "INVALID"
+
+
+def test_a_side_counsellor_who_holds_the_child_conversations_of_the_case_is_refused(admin):
+    case = str(uuid.uuid4())
+    admin.post(Role.ADMIN, ASSIGN_CHILD, {"case": case, "user": "child-1"}, user="admin-1")
+    error = error_of(admin.post(Role.ADMIN, ASSIGN_COUNSELLOR, {"case": case, "side": "PARENT_A", "user": "child-1"}, user="admin-1"))
+    assert error["extensions"]["code"] == "INVALID"
+
+
+def test_assigning_someone_without_the_role_is_refused(admin):
+    case = str(uuid.uuid4())
+    error = error_of(admin.post(Role.ADMIN, ASSIGN_CHILD, {"case": case, "user": "counsellor-a"}, user="admin-1"))
+    assert "does not hold the role" in error["message"]
