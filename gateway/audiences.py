@@ -7,10 +7,14 @@ from typing import Callable
 import strawberry
 
 from gateway.directory.roles import Role
-from gateway.schema import admin
+from gateway.schema import admin, auditor, child_counsellor, coordinator, counsellor
 
 #: Each audience's schema factory; ``introspection`` is True only in development.
 SCHEMAS: dict[Role, Callable[..., strawberry.Schema]] = {
+    Role.COUNSELLOR: counsellor.schema,
+    Role.CHILD_COUNSELLOR: child_counsellor.schema,
+    Role.COORDINATOR: coordinator.schema,
+    Role.AUDITOR: auditor.schema,
     Role.ADMIN: admin.schema,
 }
 

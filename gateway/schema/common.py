@@ -1,15 +1,30 @@
-"""What every audience's resolvers share: the caller, the runtime, and calls off the event loop."""
+"""What every audience's resolvers share: the caller, authorisation, access logging, off-loop calls.
+
+Authorisation comes from the token and the staff directory, never from arguments. A case
+the caller is not assigned to is answered exactly like a case that does not exist.
+"""
 
 from __future__ import annotations
 
 import functools
 from typing import Any, Callable, TypeVar
+from uuid import UUID
 
 import strawberry
 from anyio import to_thread
 from strawberry.types import Info
 
+from services.platform.access_log import Access, Action
+from gateway.directory.index import Assignment
+from gateway.directory.roles import Role, Side
+from services.platform.errors import NotFound
+
 T = TypeVar("T")
+
+#: The one answer to "this case does not exist" and "this case is not yours" alike.
+NO_SUCH_CASE = "No such case."
+
+SIDE_CONTEXT = {Side.PARENT_A: "parent_a_context", Side.PARENT_B: "parent_b_context"}
 
 
 @strawberry.type(description="The command was carried out.")
@@ -37,3 +52,26 @@ def actor(info: Info) -> str:
 
 def directory(info: Info):  # noqa: ANN201
     return runtime(info).directory
+
+
+def context_app(info: Info, context: str):  # noqa: ANN201
+    return runtime(info).contexts.by_name()[context]
+
+
+async def assignment_to(info: Info, case_id: UUID, role: Role) -> Assignment:
+    """The caller's assignment to this case in this role; NotFound (as for a missing case) otherwise."""
+    found = await off_loop(directory(info).assignment, actor(info), case_id)
+    if found is None or found.role is not role:
+        raise NotFound(NO_SUCH_CASE)
+    return found
+
+
+async def on_case(
+    info: Info, case_id: UUID | None, context: str, action: Action, fn: Callable[..., T], *args: Any, **kwargs: Any
+) -> T:
+    """Record the access in ``context``'s own access log, then run ``fn`` off the event loop."""
+    who = identity(info)
+    access = Access(user=who.user, role=who.role.value, action=action, context=context, case_id=case_id,
+                    operation=info.field_name, responsible_user=who.user)
+    await off_loop(context_app(info, context).access_log.record, access)
+    return await off_loop(fn, *args, **kwargs)

@@ -12,6 +12,7 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import JSONTranscoder, Mapper, Transcoding
 from eventsourcing.utils import Environment
 
+from services.platform.access_log import AccessLog, access_log_for
 from services.platform.encryption import PrivateTextAsCiphertext, decode_keystore_key
 from services.platform.keystore import CaseKeys
 from services.platform.keystore_tables import key_table_for
@@ -35,6 +36,7 @@ class ContextApplication(Application[Any]):
     """
 
     case_keys: CaseKeys
+    access_log: AccessLog
 
     def __init__(self, store: Mapping[str, str]) -> None:
         if not store.get("PERSISTENCE_MODULE"):
@@ -56,6 +58,7 @@ class ContextApplication(Application[Any]):
         # The transcoder is built here, inside Application.__init__, and its private-text
         # transcoding needs the key store: open (and create) the key table first.
         self.case_keys = CaseKeys(key_table_for(self.factory, self.name), self.name, self._keystore_key)
+        self.access_log = access_log_for(self.factory, self.name)
         del self._keystore_key
         return super().construct_mapper()
 
