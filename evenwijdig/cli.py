@@ -36,8 +36,19 @@ def _demo(settings: Settings, args: argparse.Namespace) -> int:
         summary = load_demo(contexts)
     finally:
         contexts.close()
+    if not settings.is_production:
+        summary["tokens"] = _demo_tokens(settings)
     print(json.dumps(summary, sort_keys=True), flush=True)
     return 0
+
+
+def _demo_tokens(settings: Settings) -> dict[str, str]:
+    """A development token for each demo user, keyed as the demo names them (counsellor_a, ...)."""
+    from evenwijdig.demo_case import STAFF
+    from gateway.auth import mint_development_token
+    from gateway.directory.roles import Role
+
+    return {key: mint_development_token(settings.data_dir, user, Role(role)) for key, (user, _, role) in STAFF.items()}
 
 
 def _token(settings: Settings, args: argparse.Namespace) -> int:

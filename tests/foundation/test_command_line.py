@@ -33,3 +33,34 @@ def test_a_bad_setting_stops_the_command_with_a_clear_message(settings: Settings
     assert result.returncode == 2
     assert "EVENWIJDIG_POSTGRES_PORT" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def demo_line(result) -> dict:
+    import json
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    return json.loads(lines[-1])
+
+
+def test_demo_loads_a_case_once_and_running_it_again_changes_nothing(settings: Settings):
+    env = environ_for(settings)
+    first = demo_line(run_cli("demo", env=env))
+    second = demo_line(run_cli("demo", env=env))
+    assert first["case_id"] == second["case_id"]
+    assert first["positions"] == second["positions"]
+    assert all(first["positions"][name] > 0 for name in STORES)
+    assert set(second["tokens"]) == {"counsellor_a", "counsellor_b", "coordinator", "child_counsellor", "auditor", "admin"}
+
+
+def test_the_demo_tokens_open_their_own_audience_on_a_running_gateway(settings: Settings):
+    env = environ_for(settings)
+    tokens = demo_line(run_cli("demo", env=env))["tokens"]
+    query = '{ staffMember(user: "demo-counsellor-a") { displayName roles } }'
+    with serving(env) as base:
+        allowed = httpx.post(f"{base}/graphql/admin", json={"query": query},
+                             headers={"Authorization": f"Bearer {tokens['admin']}"}, timeout=10)
+        refused = httpx.post(f"{base}/graphql/admin", json={"query": query},
+                             headers={"Authorization": f"Bearer {tokens['counsellor_a']}"}, timeout=10)
+    assert allowed.json()["data"]["staffMember"] == {"displayName": "Ineke Bos", "roles": ["COUNSELLOR"]}
+    assert refused.status_code == 403
