@@ -121,3 +121,11 @@ def test_a_refused_token_is_logged(admin, caplog):
     caplog.set_level("INFO", logger="evenwijdig.gateway.security")
     admin.post(Role.ADMIN, QUERY, token=signed(admin, iss="https://evil.example"))
     assert any("refused /graphql/admin" in record.getMessage() for record in caplog.records)
+
+
+def test_graphiql_opens_in_development_but_queries_over_get_are_refused(admin):
+    page = admin.client.get("/graphql/admin", headers={"accept": "text/html"})
+    assert page.status_code == 200 and "graphiql" in page.text.lower()
+    over_get = admin.client.get("/graphql/admin", params={"query": QUERY}, headers={"accept": "application/json"})
+    assert over_get.status_code in (400, 405)
+    assert "admin-1" not in over_get.text
