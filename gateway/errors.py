@@ -49,8 +49,8 @@ class CodedErrors(MaskErrors):
 
     def _process(self, error: GraphQLError) -> GraphQLError:
         original = error.original_error
-        if original is None:
-            # Parsing, validation and limits: about the query itself, never about data.
+        if original is None or error.path is None:
+            # Parsing, validation, variable coercion and limits: about the request, never about data.
             return _recoded(error, error.message, "INVALID")
         if isinstance(original, DomainError):
             return _recoded(error, original.message, original.code)

@@ -32,6 +32,7 @@ class AssignmentIndex:
         self._directory = directory
         self._lock = threading.Lock()
         self._position = 0
+        self._by_staffing: dict[UUID, CaseStaffing] = {}
         self._cases: dict[UUID, CaseStaffing] = {}
 
     def of(self, user: str) -> dict[UUID, Assignment]:
@@ -56,8 +57,9 @@ class AssignmentIndex:
                 )
                 for notification in notifications:
                     event = self._directory.mapper.to_domain_event(notification)
-                    case_id = notification.originator_id
-                    self._cases[case_id] = event.mutate(self._cases.get(case_id))
+                    staffing = event.mutate(self._by_staffing.get(notification.originator_id))
+                    self._by_staffing[notification.originator_id] = staffing
+                    self._cases[staffing.case_id] = staffing
                 self._position = notifications[-1].id if len(notifications) == PAGE else head
 
 

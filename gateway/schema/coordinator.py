@@ -1,18 +1,31 @@
-"""The coordinator schema (being built)."""
+"""The coordinator's schema: the whole shared-agreements context of the cases they coordinate.
+
+A coordinator drafts ground rules, records signatures and decisions, plans joint sessions
+and lays down the contact schedule. Nothing here reads either parent's side, nor which
+counsellor counsels which side: the only context this schema touches is the shared one.
+"""
 
 from __future__ import annotations
 
 import strawberry
 
 from gateway.schema.base import build_schema
+from gateway.schema.coordinator_case import CaseMutation, CaseQuery
+from gateway.schema.coordinator_disputes import DisputesMutation, DisputesQuery
+from gateway.schema.coordinator_rules import RulesMutation, RulesQuery
+from gateway.schema.coordinator_schedule import ScheduleMutation, ScheduleQuery
+from gateway.schema.coordinator_sessions import SessionsMutation, SessionsQuery
 
 
 @strawberry.type
-class Query:
-    @strawberry.field(description="Placeholder until this audience's schema lands.")
-    def ready(self) -> bool:
-        return False
+class Query(CaseQuery, RulesQuery, DisputesQuery, SessionsQuery, ScheduleQuery):
+    pass
+
+
+@strawberry.type
+class Mutation(CaseMutation, RulesMutation, DisputesMutation, SessionsMutation, ScheduleMutation):
+    pass
 
 
 def schema(*, introspection: bool) -> strawberry.Schema:
-    return build_schema(Query, introspection=introspection)
+    return build_schema(Query, Mutation, introspection=introspection)

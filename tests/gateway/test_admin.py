@@ -69,3 +69,18 @@ def test_assigning_someone_without_the_role_is_refused(admin):
     case = str(uuid.uuid4())
     error = error_of(admin.post(Role.ADMIN, ASSIGN_CHILD, {"case": case, "user": "counsellor-a"}, user="admin-1"))
     assert "does not hold the role" in error["message"]
+
+
+def test_an_assignment_is_found_by_the_case_it_was_made_for(admin):
+    case = uuid.uuid4()
+    admin.post(Role.ADMIN, ASSIGN_COUNSELLOR, {"case": str(case), "side": "PARENT_B", "user": "counsellor-b"}, user="admin-1")
+    found = admin.contexts.directory.assignment("counsellor-b", case)
+    assert (found.role, found.side.value) == (Role.COUNSELLOR, "parent_b")
+    assert list(admin.contexts.directory.cases_of("counsellor-b")) == [case]
+    assert admin.contexts.directory.assignment("counsellor-a", case) is None
+
+
+def test_a_malformed_variable_is_invalid_input_not_an_internal_error(admin):
+    error = error_of(admin.post(Role.ADMIN, ASSIGN_CHILD, {"case": "not-a-uuid", "user": "child-1"}, user="admin-1"))
+    assert error["extensions"]["code"] == "INVALID"
+    assert "incident" not in error["message"]
