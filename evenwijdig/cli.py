@@ -8,6 +8,7 @@ import os
 import sys
 from typing import Callable, Sequence
 
+from evenwijdig import audit_cli
 from evenwijdig.settings import Settings, SettingsError
 
 
@@ -62,7 +63,9 @@ def _token(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {"serve": _serve, "demo": _demo, "token": _token}
+COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
+    "serve": _serve, "demo": _demo, "token": _token, "audit": audit_cli.run,
+}
 ROLES = ("counsellor", "child_counsellor", "coordinator", "auditor", "admin")
 
 
@@ -77,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     token.add_argument("--role", required=True, choices=ROLES)
     token.add_argument("--user", required=True, help="the user id the token speaks for")
     token.add_argument("--hours", type=int, default=12, choices=range(1, 169), metavar="1..168", help="lifetime")
+    audit_cli.add_parser(commands)
     return parser
 
 

@@ -75,6 +75,13 @@ class Settings:
     # Per context: base64 of the 32-byte key that wraps its case keys (EVENWIJDIG_<CONTEXT>_KEYSTORE_KEY).
     keystore_keys: Mapping[str, str] = field(default_factory=dict, repr=False)
     auth: AuthSettings = field(default_factory=AuthSettings)
+    # The Ed25519 key that signs audit checkpoints (EVENWIJDIG_AUDIT_SIGNING_KEY): PEM or base64 of 32 raw
+    # bytes; required in production, generated on first use in the data directory in development.
+    audit_signing_key: str = field(default="", repr=False)
+    # Whether auditors see private free text (session notes, evaluations) instead of "[redacted]".
+    audit_show_private_text: bool = False
+    # Who the audit command line acts as in the access logs (default: the operating-system user).
+    audit_user: str = ""
 
     @property
     def is_production(self) -> bool:
@@ -121,6 +128,9 @@ class Settings:
                 if (key := read.keystore_key(keystore_key_variable(context), required=environment == "production"))
             },
             auth=_auth_settings(read, production=environment == "production"),
+            audit_signing_key=read.signing_key("EVENWIJDIG_AUDIT_SIGNING_KEY", required=environment == "production"),
+            audit_show_private_text=read.flag("EVENWIJDIG_AUDIT_SHOW_PRIVATE_TEXT", False),
+            audit_user=read.text("EVENWIJDIG_AUDIT_USER", ""),
         )
 
     def keystore_key(self, context: str) -> str:
@@ -198,6 +208,18 @@ def _check_keystore_key(variable: str, value: str) -> None:
         raise SettingsError(f"{variable} must be the base64 encoding of 32 random bytes")
 
 
+def _check_signing_key(variable: str, value: str) -> None:
+    # The key itself is parsed where it is used (services.platform.checkpoints); this catches typos early.
+    if value.startswith("-----BEGIN") and "PRIVATE KEY-----" in value:
+        return
+    try:
+        raw = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raw = b""
+    if len(raw) != 32:
+        raise SettingsError(f"{variable} must be a PEM Ed25519 private key or the base64 of its 32 raw bytes")
+
+
 def _development_keystore_key(context: str) -> str:
     # DEVELOPMENT ONLY — never use in production. Anyone with this source can derive
     # it; production refuses to start without a configured key (see keystore_key).
@@ -220,6 +242,24 @@ class _Reader:
     def text(self, name: str, default: str) -> str:
         value = self._environ.get(name, "").strip()
         return value or default
+
+    def signing_key(self, name: str, required: bool) -> str:
+        value = self.text(name, "")
+        if value:
+            _check_signing_key(name, value)
+        elif required:
+            raise SettingsError(f"{name} is required in production (an Ed25519 private key, PEM or base64 of 32 bytes)")
+        return value
+
+    def flag(self, name: str, default: bool) -> bool:
+        raw = self.text(name, "").lower()
+        if not raw:
+            return default
+        if raw in ("1", "true", "yes", "on"):
+            return True
+        if raw in ("0", "false", "no", "off"):
+            return False
+        raise SettingsError(f"{name} must be true or false; got {raw!r}")
 
     def choice(self, name: str, allowed: tuple[str, ...], default: str):  # noqa: ANN201
         value = self.text(name, default)

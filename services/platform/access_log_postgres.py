@@ -32,11 +32,12 @@ class PostgresAccessLogTable:
                 "CREATE OR REPLACE FUNCTION {g}() RETURNS trigger LANGUAGE plpgsql AS "
                 "$$ BEGIN RAISE EXCEPTION 'the access log is append-only'; END $$"
             ).format(g=guard))
+            # CREATE OR REPLACE is scoped to this table; an existence check by trigger name alone
+            # would find a same-named trigger on another schema's table and leave this one bare.
             cursor.execute(SQL(
-                "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_trigger WHERE tgname = {n}) THEN "
-                "CREATE TRIGGER {tn} BEFORE UPDATE OR DELETE OR TRUNCATE ON {t} "
-                "FOR EACH STATEMENT EXECUTE FUNCTION {g}(); END IF; END $$"
-            ).format(n=f"{self._name}_append_only", tn=Identifier(f"{self._name}_append_only"), t=self._table, g=guard))
+                "CREATE OR REPLACE TRIGGER {tn} BEFORE UPDATE OR DELETE OR TRUNCATE ON {t} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION {g}()"
+            ).format(tn=Identifier(f"{self._name}_append_only"), t=self._table, g=guard))
 
     def append(self, access: Access, at: datetime) -> int:
         with self._datastore.transaction(commit=True) as cursor:

@@ -9,10 +9,11 @@ from typing import Any, Mapping
 from datetime import date
 
 from eventsourcing.application import Application
-from eventsourcing.persistence import JSONTranscoder, Mapper, Transcoding
+from eventsourcing.persistence import ApplicationRecorder, JSONTranscoder, Mapper, Transcoding
 from eventsourcing.utils import Environment
 
 from services.platform.access_log import AccessLog, access_log_for
+from services.platform.audit_chain import AuditChain, chain_for, recorder_topic
 from services.platform.encryption import PrivateTextAsCiphertext, decode_keystore_key
 from services.platform.keystore import CaseKeys
 from services.platform.keystore_tables import key_table_for
@@ -33,10 +34,14 @@ class ContextApplication(Application[Any]):
     Private free text (``PrivateText`` in events) is encrypted per case; ``case_keys``
     is the context's key store (see ``services.platform.keystore``), in a table of its
     own beside the events, opened with the mapping's ``KEYSTORE_KEY``.
+
+    Every stored event is linked into the context's audit hash chain in the transaction
+    that stores it (``chain``: verify the history, sign checkpoints of its head).
     """
 
     case_keys: CaseKeys
     access_log: AccessLog
+    chain: AuditChain
 
     def __init__(self, store: Mapping[str, str]) -> None:
         if not store.get("PERSISTENCE_MODULE"):
@@ -52,6 +57,10 @@ class ContextApplication(Application[Any]):
         if type(self).is_snapshotting_enabled or type(self).snapshotting_intervals:
             merged["IS_SNAPSHOTTING_ENABLED"] = "y"
         merged.update(env or {})
+        # The chained recorder links each event in the insert's own transaction; never configurable away.
+        topic = recorder_topic(merged.get("PERSISTENCE_MODULE", ""))
+        if topic:
+            merged["APPLICATION_RECORDER_TOPIC"] = topic
         return Environment(name, merged)
 
     def construct_mapper(self) -> Mapper[Any]:
@@ -61,6 +70,11 @@ class ContextApplication(Application[Any]):
         self.access_log = access_log_for(self.factory, self.name)
         del self._keystore_key
         return super().construct_mapper()
+
+    def construct_recorder(self) -> ApplicationRecorder:
+        recorder = super().construct_recorder()
+        self.chain = chain_for(self.factory, self.name, recorder)
+        return recorder
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

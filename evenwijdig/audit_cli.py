@@ -1,0 +1,216 @@
+"""``evenwijdig audit``: replay a context's history, verify it, sign checkpoints, read the access log.
+
+Each command opens only the store of the context it names (``verify`` without
+``--context`` opens each in turn, on its own). Every read of case data is itself
+recorded, before it happens, in that context's access log: role "auditor", the user
+from ``--user``, ``EVENWIJDIG_AUDIT_USER`` or the operating system.
+
+Exit codes: 0 done (``verify``: everything intact), 1 a history does not verify (the
+first broken position and its kind are named on stderr), 2 configuration error or a
+store that cannot be opened (``verify`` still checks every other context).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+import time
+from datetime import datetime, timezone
+from typing import Any
+from uuid import UUID
+
+import orjson
+
+from evenwijdig.settings import STORES, Settings
+from services.platform.access_log import Access, Action
+from services.platform.application import ContextApplication
+from services.platform.as_of import case_state_as_of
+from services.platform.checkpoints import load_signing_key
+from services.platform.errors import DomainError
+from services.platform.replay import HistoryFilter, write_history
+
+ROLE = "auditor"
+
+
+def add_parser(commands: Any) -> None:
+    audit = commands.add_parser("audit", help="replay, verify and checkpoint the history; read the access log")
+    actions = audit.add_subparsers(dest="audit_command", required=True)
+    replay = _with_user(actions.add_parser("replay", help="one context's history as JSON Lines"))
+    replay.add_argument("--context", required=True, choices=STORES)
+    replay.add_argument("--case", type=_uuid, help="only this case")
+    replay.add_argument("--since", type=moment, help="from this time (ISO 8601; without a zone: UTC)")
+    replay.add_argument("--until", type=moment, help="up to and including this time")
+    replay.add_argument("--type", dest="event_type", help="only events of this type, e.g. SessionRecorded")
+    replay.add_argument("--output", help="write to this file instead of standard output")
+    _add_state_parser(actions)
+    for name, text in (("verify", "recompute the hash chains and checkpoints; non-zero when one is broken"),
+                       ("checkpoint", "verify, then sign the head of each intact history")):
+        command = _with_user(actions.add_parser(name, help=text))
+        command.add_argument("--context", choices=STORES, help="only this context (default: every one)")
+    verify = actions.choices["verify"]
+    verify.add_argument("--checkpoint", action="store_true", help="sign the head of each history that verifies")
+    log = _with_user(actions.add_parser("access-log", help="who accessed a context's case data (JSON Lines)"))
+    log.add_argument("--context", required=True, choices=STORES)
+    log.add_argument("--case", type=_uuid, help="only accesses to this case")
+
+
+def _add_state_parser(actions: Any) -> None:
+    state = _with_user(actions.add_parser("state", help="a case's state in one context as of a time or position"))
+    state.add_argument("--context", required=True, choices=STORES)
+    state.add_argument("--case", type=_uuid, required=True)
+    moment_of = state.add_mutually_exclusive_group()
+    moment_of.add_argument("--at", type=moment, help="as of this time (default: now)")
+    moment_of.add_argument("--position", type=int, help="as of this position in the history")
+
+
+def run(settings: Settings, args: argparse.Namespace) -> int:
+    command = {"replay": _replay, "state": _state, "verify": _verify, "checkpoint": _verify,
+               "access-log": _access_log}[args.audit_command]
+    args.user = auditor(settings, args)
+    try:
+        return command(settings, args)
+    except (DomainError, ValueError) as error:
+        print(f"evenwijdig audit: {error}", file=sys.stderr)
+        return 2
+
+
+def open_context(settings: Settings, name: str) -> ContextApplication:
+    """One context's application on its own store, and nothing else."""
+    if name == "parent_a_context":
+        from services.parent_a_context.application import ParentAContext as Context
+    elif name == "parent_b_context":
+        from services.parent_b_context.application import ParentBContext as Context  # type: ignore[assignment]
+    elif name == "shared_agreements":
+        from services.shared_agreements.application import SharedAgreements as Context  # type: ignore[assignment]
+    elif name == "gateway":
+        from gateway.directory.application import StaffDirectory as Context  # type: ignore[assignment]
+    else:
+        raise ValueError(f"unknown context {name!r}")
+    return Context(settings.context_store(name))
+
+
+def moment(text: str) -> datetime:
+    """An ISO 8601 time or date; without a zone it is UTC, a date alone is its midnight (UTC)."""
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {text!r}") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def _replay(settings: Settings, args: argparse.Namespace) -> int:
+    only = HistoryFilter(case_id=args.case, since=args.since, until=args.until, event_type=args.event_type)
+    app = open_context(settings, args.context)
+    try:
+        _record(app, args, Action.EXPORT, args.case, "audit replay")
+        progress = Progress(args.context, app.position)
+        if args.output:
+            with open(args.output, "wb") as sink:
+                count = write_history(app, sink, only, settings.audit_show_private_text, progress)
+        else:
+            count = write_history(app, sys.stdout.buffer, only, settings.audit_show_private_text, progress)
+            sys.stdout.buffer.flush()
+        progress.done(count)
+    finally:
+        app.close()
+    return 0
+
+
+def _state(settings: Settings, args: argparse.Namespace) -> int:
+    app = open_context(settings, args.context)
+    try:
+        _record(app, args, Action.READ, args.case, "audit state")
+        state = case_state_as_of(app, args.case, at=args.at, position=args.position,
+                                 show_private_text=settings.audit_show_private_text)
+    finally:
+        app.close()
+    document = {"context": state.context, "case_id": str(state.case_id), "position": state.position,
+                "at": state.at.isoformat() if state.at else None, "aggregates": list(state.aggregates)}
+    sys.stdout.buffer.write(orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n")
+    return 0
+
+
+def _verify(settings: Settings, args: argparse.Namespace) -> int:
+    key = load_signing_key(settings.audit_signing_key, settings.data_dir, development=not settings.is_production)
+    sign = args.audit_command == "checkpoint" or getattr(args, "checkpoint", False)
+    broken = unreachable = 0
+    for name in [args.context] if args.context else list(STORES):
+        try:
+            app = open_context(settings, name)
+        except Exception as error:  # noqa: BLE001 - one store down must not stop the others' verification
+            print(f"{name}: its store cannot be opened: {type(error).__name__}: {error}", file=sys.stderr)
+            unreachable += 1
+            continue
+        try:
+            _record(app, args, Action.READ, None, f"audit {args.audit_command}")
+            result, signed = app.chain.checkpoint(key) if sign else (app.chain.verify(key.public_key()), None)
+        finally:
+            app.close()
+        print(orjson.dumps(result.as_dict(signed.as_dict() if signed else None)).decode(), flush=True)
+        if result.first_break is not None:
+            broken += 1
+            found = result.first_break
+            print(f"{name}: BROKEN at position {found.position} ({found.kind.value}): {found.detail}", file=sys.stderr)
+    return 1 if broken else 2 if unreachable else 0
+
+
+def _access_log(settings: Settings, args: argparse.Namespace) -> int:
+    app = open_context(settings, args.context)
+    try:
+        _record(app, args, Action.READ if args.case else Action.SEARCH, args.case, "audit access-log")
+        after = 0
+        while entries := app.access_log.entries(after=after, limit=1000, case_id=args.case):
+            for entry in entries:
+                row = {"position": entry.position, "at": entry.at.isoformat(), **vars(entry.access)}
+                sys.stdout.buffer.write(orjson.dumps({**row, "action": entry.access.action.value}) + b"\n")
+            after = entries[-1].position
+    finally:
+        app.close()
+    return 0
+
+
+def _record(app: ContextApplication, args: argparse.Namespace, action: Action, case_id: UUID | None,
+            operation: str) -> None:
+    app.access_log.record(Access(user=args.user, role=ROLE, action=action, context=app.name, case_id=case_id,
+                                 operation=operation, responsible_user=args.user))
+
+
+class Progress:
+    """Progress on stderr: a live line on a terminal, one summary line otherwise."""
+
+    def __init__(self, context: str, head: int, stream: Any = None) -> None:
+        self._context, self._head, self._stream = context, head, stream or sys.stderr
+        self._live = bool(getattr(self._stream, "isatty", lambda: False)())
+        self._shown = 0.0
+
+    def __call__(self, position: int) -> None:
+        now = time.monotonic()
+        if self._live and now - self._shown > 0.2:
+            share = 100 * position // self._head if self._head else 100
+            self._stream.write(f"\r{self._context}: position {position:,} of {self._head:,} ({share}%)")
+            self._stream.flush()
+            self._shown = now
+
+    def done(self, written: int) -> None:
+        prefix = "\r" if self._live else ""
+        self._stream.write(f"{prefix}{self._context}: {written:,} events written (history up to {self._head:,})\n")
+        self._stream.flush()
+
+
+def _with_user(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument("--user", help="who is auditing, for the access log (default: EVENWIJDIG_AUDIT_USER or "
+                                       "the operating-system user)")
+    return parser
+
+
+def auditor(settings: Settings, args: argparse.Namespace) -> str:
+    """Who audits: ``--user``, else ``EVENWIJDIG_AUDIT_USER``, else the operating-system user."""
+    return args.user or settings.audit_user or getpass.getuser()
+
+
+def _uuid(text: str) -> UUID:
+    try:
+        return UUID(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a case id: {text!r}") from None

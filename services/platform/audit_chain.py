@@ -1,0 +1,89 @@
+"""The tamper evidence of one context's history: its chain, verification and signed checkpoints.
+
+``ContextApplication`` exposes it as ``app.chain``. Everything here reads and writes the
+context's own store only, so one context verifies without anything of the others.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Any, Callable, Iterator
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from eventsourcing.persistence import InfrastructureFactory
+
+from services.platform.chain import RECORDER_TOPICS, ChainStore, Link
+from services.platform.checkpoints import Checkpoint, sign
+from services.platform.verification import Verification, verify_chain
+
+log = logging.getLogger("evenwijdig.audit")
+
+
+class AuditChain:
+    def __init__(self, context: str, store: ChainStore, clock: Callable[[], datetime] | None = None) -> None:
+        self.context = context
+        self.store = store
+        self._clock = clock or (lambda: datetime.now(timezone.utc))
+
+    def head(self) -> Link | None:
+        """The last link: the position and hash that cover the whole history so far."""
+        return self.store.last()
+
+    def verify(self, public_key: Ed25519PublicKey | None = None) -> Verification:
+        """Recompute every link from the stored events; check each checkpoint (signatures with ``public_key``)."""
+        return verify_chain(self.context, self.store, public_key)
+
+    def checkpoint(self, key: Ed25519PrivateKey) -> tuple[Verification, Checkpoint | None]:
+        """Verify, then sign the verified head; nothing is signed when the history does not verify."""
+        verification = self.verify(key.public_key())
+        if not verification.ok or verification.head_position is None or verification.head is None:
+            return verification, None
+        signed = sign(key, self.context, verification.head_position, bytes.fromhex(verification.head), self._clock())
+        self.store.add_checkpoint(signed)
+        return verification, signed
+
+    def checkpoints(self, page: int = 500) -> Iterator[Checkpoint]:
+        """Every signed checkpoint, in position order."""
+        after = (-(2**63), 0)
+        while True:
+            found = self.store.checkpoints(after, page)
+            yield from found
+            if len(found) < page:
+                return
+            after = (found[-1].position, found[-1].number)
+
+
+def recorder_topic(persistence_module: str) -> str | None:
+    """The chained recorder for a persistence module (None: the module has none)."""
+    return RECORDER_TOPICS.get(persistence_module)
+
+
+def chain_for(factory: InfrastructureFactory[Any], context: str, recorder: Any) -> AuditChain:
+    """Open (and create) the context's chain tables and attach them to its recorder."""
+    module = type(factory).__module__
+    create = factory.env_create_table()  # type: ignore[attr-defined]
+    datastore = factory.datastore  # type: ignore[attr-defined]
+    if module == "eventsourcing.sqlite":
+        from services.platform.chain_sqlite import ChainedSQLiteRecorder, SQLiteChainStore
+
+        expected: type = ChainedSQLiteRecorder
+        store: Any = SQLiteChainStore(datastore, context, recorder.events_table_name, create)
+    elif module == "eventsourcing.postgres":
+        from services.platform.chain_postgres import ChainedPostgresRecorder, PostgresChainStore
+
+        if datastore.enable_db_functions:
+            raise ValueError(f"{context}: the audit chain links events in the insert transaction; "
+                             "POSTGRES_ENABLE_DB_FUNCTIONS bypasses it")
+        expected = ChainedPostgresRecorder
+        store = PostgresChainStore(datastore, context, recorder.events_table_name, create)
+    else:
+        raise ValueError(f"{context}: the audit chain needs a SQLite or PostgreSQL store")
+    if not isinstance(recorder, expected):
+        raise ValueError(f"{context}: the application recorder must be {expected.__name__}")
+    recorder.chain_store = store
+    if store.created:
+        adopted = store.adopt()
+        if adopted:
+            log.warning("%s: linked %d events stored before the audit chain existed", context, adopted)
+    return AuditChain(context, store)

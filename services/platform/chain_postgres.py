@@ -1,0 +1,194 @@
+"""The chain and checkpoint tables in a context's PostgreSQL database, and the recorder that links as it stores.
+
+The recorder inserts events under ``LOCK TABLE … IN EXCLUSIVE MODE``; linking in that
+same transaction means two writers can never fork the chain, and no committed event is
+ever without its link. Positions may have gaps (a rolled-back insert consumes sequence
+numbers); the chain does not need them contiguous, it links the positions that exist.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+from uuid import UUID
+
+import psycopg
+from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
+from psycopg.sql import SQL, Composed, Identifier
+
+from services.platform.chain import ChainBroken, Link, Record, extend, id_text, records_of
+from services.platform.checkpoints import Checkpoint
+
+PAGE = 1000
+
+
+class ChainedPostgresRecorder(PostgresApplicationRecorder):
+    chain_store: PostgresChainStore | None = None
+
+    def _fetch_ids_after_insert_events(self, curs: Any, stored_events: Sequence[Any], **kwargs: Any) -> Sequence[int] | None:
+        positions = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
+        try:
+            if self.chain_store is None:
+                raise ChainBroken("events cannot be stored before the audit chain is attached")
+            self.chain_store.extend_within(curs, stored_events, positions)
+        except Exception:
+            _fail_transaction(curs)
+            raise
+        return positions
+
+
+def _fail_transaction(curs: Any) -> None:
+    """Make sure events that could not be linked are not committed.
+
+    eventsourcing's insert catches every exception inside its transaction block, leaves the
+    block normally (which commits) and only then re-raises: a failed statement makes that
+    commit a rollback, as it does for a conflicting insert.
+    """
+    try:
+        curs.execute("DO $$ BEGIN RAISE EXCEPTION 'the audit chain could not be extended'; END $$")
+        curs.fetchone()
+    except psycopg.Error:
+        pass
+
+
+class PostgresChainStore:
+    def __init__(self, datastore: PostgresDatastore, context: str, events_table: str, create: bool) -> None:
+        self._datastore = datastore
+        self._context = context
+        schema = Identifier(datastore.schema)
+        self._names = {"chain": f"{context}_chain", "checkpoints": f"{context}_checkpoints"}
+        self._events = Composed([schema, SQL("."), Identifier(events_table)])
+        self._chain = Composed([schema, SQL("."), Identifier(self._names["chain"])])
+        self._checkpoints = Composed([schema, SQL("."), Identifier(self._names["checkpoints"])])
+        self.created = False
+        if create:
+            self._create()
+
+    def _sql(self, text: str) -> Composed:
+        return SQL(text).format(events=self._events, chain=self._chain, checkpoints=self._checkpoints)  # type: ignore[arg-type]
+
+    def _create(self) -> None:
+        with self._datastore.transaction(commit=True) as c:
+            c.execute("SELECT 1 FROM information_schema.tables WHERE table_schema = %s AND table_name = %s",
+                      (self._datastore.schema or "public", self._names["chain"]))
+            self.created = c.fetchone() is None
+            c.execute(self._sql("CREATE TABLE IF NOT EXISTS {chain} ("
+                                "position bigint PRIMARY KEY, digest bytea NOT NULL, link bytea NOT NULL)"))
+            c.execute(self._sql("CREATE TABLE IF NOT EXISTS {checkpoints} ("
+                                "number bigserial PRIMARY KEY, context text NOT NULL, position bigint NOT NULL, "
+                                "head bytea NOT NULL, signed_at text NOT NULL, key_id text NOT NULL, "
+                                "signature bytea NOT NULL)"))
+            for name in self._names.values():
+                self._guard(c, name)
+
+    def _guard(self, c: Any, table: str) -> None:
+        schema = Identifier(self._datastore.schema)
+        guard = Composed([schema, SQL("."), Identifier(f"{table}_append_only")])
+        c.execute(SQL("CREATE OR REPLACE FUNCTION {g}() RETURNS trigger LANGUAGE plpgsql AS "
+                      "$$ BEGIN RAISE EXCEPTION 'the audit chain is append-only'; END $$").format(g=guard))
+        c.execute(SQL("CREATE OR REPLACE TRIGGER {n} BEFORE UPDATE OR DELETE OR TRUNCATE ON {t} "
+                      "FOR EACH STATEMENT EXECUTE FUNCTION {g}()").format(
+            n=Identifier(f"{table}_append_only"), t=Composed([schema, SQL("."), Identifier(table)]), g=guard))
+
+    # Writing -------------------------------------------------------------------------------
+
+    def extend_within(self, c: Any, stored_events: Sequence[Any], positions: Sequence[int] | None) -> None:
+        """Link the events the recorder just inserted, on its cursor, under its table lock."""
+        self._append(c, extend(self._context, self._last(c), records_of(stored_events, positions)))
+
+    def adopt(self) -> int:
+        """Link every event stored before this chain existed, under the writers' own table lock."""
+        adopted = 0
+        with self._datastore.transaction(commit=True) as c:
+            c.execute(self._sql("LOCK TABLE {events} IN EXCLUSIVE MODE"))
+            while True:
+                last = self._last(c)
+                records = self._records(c, last.position if last else None, None, PAGE)
+                if not records:
+                    return adopted
+                self._append(c, extend(self._context, last, records))
+                adopted += len(records)
+
+    def _append(self, c: Any, links: list[Link]) -> None:
+        c.executemany(self._sql("INSERT INTO {chain} (position, digest, link) VALUES (%s, %s, %s)"),
+                      [(link.position, link.digest, link.link) for link in links])
+
+    def add_checkpoint(self, checkpoint: Checkpoint) -> None:
+        with self._datastore.transaction(commit=True) as c:
+            c.execute(self._sql("INSERT INTO {checkpoints} (context, position, head, signed_at, key_id, signature) "
+                                "VALUES (%s, %s, %s, %s, %s, %s)"),
+                      (checkpoint.context, checkpoint.position, checkpoint.head, checkpoint.signed_at,
+                       checkpoint.key_id, checkpoint.signature))
+
+    # Reading -------------------------------------------------------------------------------
+
+    def last(self) -> Link | None:
+        with self._datastore.transaction(commit=False) as c:
+            return self._last(c)
+
+    def _last(self, c: Any) -> Link | None:
+        c.execute(self._sql("SELECT position, digest, link FROM {chain} ORDER BY position DESC LIMIT 1"))
+        row = c.fetchone()
+        return Link(row["position"], bytes(row["digest"]), bytes(row["link"])) if row else None
+
+    def bounds(self) -> tuple[int | None, int]:
+        with self._datastore.transaction(commit=False) as c:
+            c.execute(self._sql("SELECT (SELECT MAX(notification_id) FROM {events}) AS e, "
+                                "(SELECT MAX(position) FROM {chain}) AS l, "
+                                "(SELECT COALESCE(MAX(number), 0) FROM {checkpoints}) AS c"))
+            row = c.fetchone()
+        found = [value for value in (row["e"], row["l"]) if value is not None]
+        return (max(found) if found else None), row["c"]
+
+    def links(self, after: int | None, stop: int, limit: int) -> list[Link]:
+        where, params = _window("position", after, stop)
+        with self._datastore.transaction(commit=False) as c:
+            c.execute(self._sql("SELECT position, digest, link FROM {chain} WHERE " + where +
+                                " ORDER BY position LIMIT %s"), (*params, limit))
+            return [Link(row["position"], bytes(row["digest"]), bytes(row["link"])) for row in c.fetchall()]
+
+    def records(self, after: int | None, stop: int, limit: int) -> list[Record]:
+        with self._datastore.transaction(commit=False) as c:
+            return self._records(c, after, stop, limit)
+
+    def _records(self, c: Any, after: int | None, stop: int | None, limit: int) -> list[Record]:
+        where, params = _window("notification_id", after, stop)
+        c.execute(self._sql("SELECT notification_id, originator_id, originator_version, topic, state FROM {events} "
+                            "WHERE " + where + " ORDER BY notification_id LIMIT %s"), (*params, limit))
+        return [Record(row["notification_id"], id_text(row["originator_id"]), row["originator_version"],
+                       row["topic"], row["state"]) for row in c.fetchall()]
+
+    def position_of(self, digest: bytes) -> int | None:
+        with self._datastore.transaction(commit=False) as c:
+            c.execute(self._sql("SELECT position FROM {chain} WHERE digest = %s LIMIT 1"), (digest,))
+            row = c.fetchone()
+        return row["position"] if row else None
+
+    def checkpoints(self, after: tuple[int, int], limit: int) -> list[Checkpoint]:
+        with self._datastore.transaction(commit=False) as c:
+            c.execute(self._sql("SELECT number, context, position, head, signed_at, key_id, signature "
+                                "FROM {checkpoints} WHERE position > %s OR (position = %s AND number > %s) "
+                                "ORDER BY position, number LIMIT %s"), (after[0], after[0], after[1], limit))
+            return [Checkpoint(row["context"], row["position"], bytes(row["head"]), row["signed_at"], row["key_id"],
+                               bytes(row["signature"]), row["number"]) for row in c.fetchall()]
+
+    def creation_topics(self) -> list[str]:
+        with self._datastore.transaction(commit=False) as c:
+            c.execute(self._sql("SELECT DISTINCT topic FROM {events} WHERE originator_version = 1"))
+            return sorted(row["topic"] for row in c.fetchall())
+
+    def version_at(self, originator_id: UUID, position: int) -> int | None:
+        with self._datastore.transaction(commit=False) as c:
+            c.execute(self._sql("SELECT MAX(originator_version) AS v FROM {events} "
+                                "WHERE originator_id = %s AND notification_id <= %s"), (originator_id, position))
+            return c.fetchone()["v"]
+
+
+def _window(column: str, after: int | None, stop: int | None) -> tuple[str, list[int]]:
+    clauses, params = ["TRUE"], []
+    if after is not None:
+        clauses.append(f"{column} > %s")
+        params.append(after)
+    if stop is not None:
+        clauses.append(f"{column} <= %s")
+        params.append(stop)
+    return " AND ".join(clauses), params

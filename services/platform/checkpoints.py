@@ -1,0 +1,113 @@
+"""Signed checkpoints of a context's chain head, with the deployment's Ed25519 key.
+
+A checkpoint says: "at ``signed_at`` the history of ``context`` up to ``position`` had
+head link ``head``", signed over a canonical message that names all four. Someone who
+can write to the store can recompute the whole chain after a change, but cannot sign a
+new checkpoint without the key, so a checkpoint pins the history it covers. Export them
+(``evenwijdig audit checkpoint`` prints each one) to keep a copy outside the store.
+
+The key: ``EVENWIJDIG_AUDIT_SIGNING_KEY`` (PEM, or base64 of the 32-byte raw private
+key), required in production. In development a key is generated on first use in the
+data directory, readable by its owner only, and never committed.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import os
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+MESSAGE_LABEL = "evenwijdig/checkpoint/v1"
+DEVELOPMENT_KEY_FILE = "audit-signing-key.pem"
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    context: str
+    position: int
+    head: bytes
+    signed_at: str
+    key_id: str
+    signature: bytes = b""
+    number: int = 0  # its row in the checkpoint table (0 until stored)
+
+    def message(self) -> bytes:
+        """What is signed: the context, the position, the head and the time, one per line."""
+        return "\n".join(
+            (MESSAGE_LABEL, self.context, str(self.position), self.head.hex(), self.signed_at, self.key_id)
+        ).encode("utf-8")
+
+    def signature_valid(self, public_key: Ed25519PublicKey) -> bool:
+        try:
+            public_key.verify(bytes(self.signature), self.message())
+        except InvalidSignature:
+            return False
+        return True
+
+    def as_dict(self) -> dict[str, object]:
+        return {"context": self.context, "position": self.position, "head": self.head.hex(),
+                "signed_at": self.signed_at, "key_id": self.key_id,
+                "signature": base64.b64encode(self.signature).decode("ascii")}
+
+
+def sign(key: Ed25519PrivateKey, context: str, position: int, head: bytes, at: datetime) -> Checkpoint:
+    unsigned = Checkpoint(context, position, head, at.isoformat(), key_id(key.public_key()))
+    return replace(unsigned, signature=key.sign(unsigned.message()))
+
+
+def key_id(public_key: Ed25519PublicKey) -> str:
+    """A short fingerprint of the public key: names which key signed a checkpoint."""
+    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def load_signing_key(configured: str, data_dir: Path, development: bool) -> Ed25519PrivateKey:
+    """The deployment's checkpoint key: the configured one, or (development only) one made on first use."""
+    if configured.strip():
+        return parse_signing_key(configured)
+    if not development:
+        raise ValueError("EVENWIJDIG_AUDIT_SIGNING_KEY is required in production (an Ed25519 private key)")
+    return _development_key(data_dir)
+
+
+def parse_signing_key(text: str) -> Ed25519PrivateKey:
+    """A PEM (PKCS#8) Ed25519 private key, or the base64 of its 32 raw bytes."""
+    text = text.strip()
+    if text.startswith("-----BEGIN"):
+        key = serialization.load_pem_private_key(text.encode("ascii"), password=None)
+        if not isinstance(key, Ed25519PrivateKey):
+            raise ValueError("EVENWIJDIG_AUDIT_SIGNING_KEY is not an Ed25519 private key")
+        return key
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raw = b""
+    if len(raw) != 32:
+        raise ValueError("EVENWIJDIG_AUDIT_SIGNING_KEY must be a PEM Ed25519 key or base64 of 32 raw bytes")
+    return Ed25519PrivateKey.from_private_bytes(raw)
+
+
+def _development_key(data_dir: Path) -> Ed25519PrivateKey:
+    # DEVELOPMENT ONLY: production refuses to start without a configured key.
+    path = data_dir / DEVELOPMENT_KEY_FILE
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        pem = Ed25519PrivateKey.generate().private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            pass  # another process made it first; use theirs
+        else:
+            with os.fdopen(fd, "wb") as out:
+                out.write(pem)
+    return parse_signing_key(path.read_text("ascii"))

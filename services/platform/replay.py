@@ -1,0 +1,189 @@
+"""An auditor's replay of one context's history: every event in order, as plain data, in constant memory.
+
+Events are read in keyset pages straight from the recorder (the notification log caps a
+page at ten), decoded one at a time and handed out as dicts by a generator, so replaying
+a million events holds one page and a bounded cache, never the history.
+
+Each event's case: its own ``case_id`` when it has one; otherwise the ``case_id`` of its
+aggregate's first event, or the aggregate's own id when that aggregate is a case header
+(the shared context's ``Case``: the one aggregate whose id *is* the case id). Aggregates
+seen recently are remembered in a bounded LRU; others are looked up by reading their
+first event.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterator
+from uuid import UUID
+
+import orjson
+from eventsourcing.persistence import Mapper, Notification
+
+from services.platform.audit_values import audit_mapper, plain
+from services.platform.errors import Invalid
+
+if TYPE_CHECKING:
+    from services.platform.application import ContextApplication
+
+#: Created-event ``originator_topic``s of aggregates whose own id is the case id. Named by the
+#: stored topic (stored topics never change), so the platform imports no context's code.
+CASE_HEADER_TOPICS = frozenset({"services.shared_agreements.domain.case:Case"})
+#: What every event carries that is no part of its payload.
+ENVELOPE = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
+PAGE = 500
+REMEMBERED_AGGREGATES = 4096
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    """Which events to replay: one case, a time range (both ends inclusive), one event type."""
+
+    case_id: UUID | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    event_type: str | None = None
+
+    def __post_init__(self) -> None:
+        for moment in (self.since, self.until):
+            if moment is not None and moment.tzinfo is None:
+                raise Invalid("a moment in the history needs a time zone (UTC: add +00:00 or Z)")
+        if self.since and self.until and self.since > self.until:
+            raise Invalid("the start of the time range is after its end")
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    """Up to ``first`` events after a position, and how far the scan got (the next cursor)."""
+
+    events: list[dict[str, Any]] = field(default_factory=list)
+    scanned_to: int = 0
+    has_more: bool = False
+
+
+def event_name(topic: str) -> str:
+    """``module:Aggregate.EventName`` -> ``EventName``."""
+    return topic.rsplit(":", 1)[-1].rsplit(".", 1)[-1]
+
+
+class Replay:
+    """Reads one context's history as an auditor does (``show_private_text``: the deployment's switch)."""
+
+    def __init__(self, app: ContextApplication, *, show_private_text: bool = False, page: int = PAGE) -> None:
+        self.app = app
+        self.mapper = audit_mapper(app, show_private_text)
+        self.cases = CaseIndex(app, self.mapper)
+        self._page = page
+
+    def events(self, after: int = 0, only: HistoryFilter = HistoryFilter(), stop: int | None = None,
+               progress: Callable[[int], None] | None = None) -> Iterator[dict[str, Any]]:
+        """Every event after position ``after`` (up to ``stop``) that passes ``only``, in order."""
+        for notification in self.notifications(after, stop, progress):
+            entry = self.entry(notification, only)
+            if entry is not None:
+                yield entry
+
+    def page(self, after: int, first: int, only: HistoryFilter = HistoryFilter(),
+             scan_limit: int = 20_000) -> HistoryPage:
+        """At most ``first`` events, scanning at most ``scan_limit`` positions: a request's work is bounded."""
+        found: list[dict[str, Any]] = []
+        scanned, last = 0, after
+        for notification in self.notifications(after, None, None):
+            if len(found) == first or scanned == scan_limit:
+                return HistoryPage(found, last, True)
+            scanned, last = scanned + 1, notification.id
+            entry = self.entry(notification, only)
+            if entry is not None:
+                found.append(entry)
+        return HistoryPage(found, last, False)
+
+    def notifications(self, after: int, stop: int | None,
+                      progress: Callable[[int], None] | None) -> Iterator[Notification]:
+        while True:
+            found = self.app.recorder.select_notifications(after, self._page, stop, inclusive_of_start=False)
+            yield from found
+            if not found:
+                return
+            after = found[-1].id
+            if progress is not None:
+                progress(after)
+
+    def entry(self, notification: Notification, only: HistoryFilter) -> dict[str, Any] | None:
+        """The event as an auditor sees it, or None when the filter leaves it out."""
+        name = event_name(notification.topic)
+        if only.event_type is not None and name != only.event_type:
+            return None
+        known, case = self.cases.remembered(notification.originator_id)
+        if only.case_id is not None and known and case != only.case_id:
+            return None  # no need to decode what is not asked for
+        event = self.mapper.to_domain_event(notification)
+        case = self.cases.case_of(event)
+        if only.case_id is not None and case != only.case_id:
+            return None
+        if (only.since and event.timestamp < only.since) or (only.until and event.timestamp > only.until):
+            return None
+        return {
+            "position": notification.id, "time": event.timestamp.isoformat(), "event_type": name,
+            "case_id": str(case) if case else None, "actor": plain(getattr(event, "actor", None)),
+            "aggregate_id": str(event.originator_id), "aggregate_version": event.originator_version,
+            "payload": {k: plain(v) for k, v in vars(event).items() if k not in ENVELOPE},
+        }
+
+
+def write_history(app: ContextApplication, sink: BinaryIO, only: HistoryFilter = HistoryFilter(),
+                  show_private_text: bool = False, progress: Callable[[int], None] | None = None) -> int:
+    """Stream the context's history to ``sink`` as JSON Lines; returns how many events were written.
+
+    Constant memory whatever the history's length (keyset pages, one event at a time):
+    the benchmark suite calls this with a million events and a sink like ``/dev/null``.
+    """
+    written = 0
+    for entry in Replay(app, show_private_text=show_private_text).events(only=only, progress=progress):
+        sink.write(orjson.dumps(entry) + b"\n")
+        written += 1
+    return written
+
+
+class CaseIndex:
+    """Which case an aggregate belongs to, remembered for a bounded number of aggregates."""
+
+    def __init__(self, app: ContextApplication, mapper: Mapper[Any], size: int = REMEMBERED_AGGREGATES) -> None:
+        self._app, self._mapper, self._size = app, mapper, size
+        self._cases: OrderedDict[Any, UUID | None] = OrderedDict()
+
+    def remembered(self, originator_id: Any) -> tuple[bool, UUID | None]:
+        if originator_id in self._cases:
+            self._cases.move_to_end(originator_id)
+            return True, self._cases[originator_id]
+        return False, None
+
+    def case_of(self, event: Any) -> UUID | None:
+        own = getattr(event, "case_id", None)
+        if isinstance(own, UUID) and event.originator_version != 1:
+            return own
+        known, case = self.remembered(event.originator_id)
+        if not known:
+            first = event if event.originator_version == 1 else self._first(event.originator_id)
+            case = case_of_created(first)
+            self._cases[event.originator_id] = case
+            if len(self._cases) > self._size:
+                self._cases.popitem(last=False)
+        return case
+
+    def _first(self, originator_id: Any) -> Any:
+        stored = self._app.recorder.select_events(originator_id, limit=1)
+        return self._mapper.to_domain_event(stored[0]) if stored else None
+
+
+def case_of_created(created: Any) -> UUID | None:
+    """The case of an aggregate, from the event that created it."""
+    if created is None:
+        return None
+    own = getattr(created, "case_id", None)
+    if isinstance(own, UUID):
+        return own
+    if getattr(created, "originator_topic", None) in CASE_HEADER_TOPICS:
+        return created.originator_id
+    return None
