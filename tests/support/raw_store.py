@@ -16,9 +16,10 @@ def raw_bytes(settings: Settings, context: str) -> bytes:
     assert settings.postgres is not None
     chunks: list[bytes] = []
     with pg.admin_connect(settings.postgres.credential(context).dbname) as conn:
+        # Only this store's schema: other tests (or runs) keep schemas of their own in the same database.
         tables = conn.execute(
-            "SELECT table_schema, table_name FROM information_schema.tables "
-            "WHERE table_schema NOT IN ('pg_catalog', 'information_schema')"
+            "SELECT table_schema, table_name FROM information_schema.tables WHERE table_schema = %s",
+            (settings.postgres.schema or "public",),
         ).fetchall()
         for schema, table in tables:
             for (row,) in conn.execute(f'SELECT t::text FROM "{schema}"."{table}" AS t'):
