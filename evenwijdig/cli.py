@@ -9,6 +9,7 @@ import sys
 from typing import Callable, Sequence
 
 from evenwijdig import audit_cli
+from evenwijdig import report_cli
 from evenwijdig.settings import Settings, SettingsError
 
 
@@ -64,7 +65,7 @@ def _token(settings: Settings, args: argparse.Namespace) -> int:
 
 
 COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
-    "serve": _serve, "demo": _demo, "token": _token, "audit": audit_cli.run,
+    "serve": _serve, "demo": _demo, "token": _token, "audit": audit_cli.run, "report": report_cli.run,
 }
 ROLES = ("counsellor", "child_counsellor", "coordinator", "auditor", "admin")
 
@@ -81,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     token.add_argument("--user", required=True, help="the user id the token speaks for")
     token.add_argument("--hours", type=int, default=12, choices=range(1, 169), metavar="1..168", help="lifetime")
     audit_cli.add_parser(commands)
+    report_cli.add_parser(commands)
     return parser
 
 

@@ -19,6 +19,7 @@ from gateway.schema.auditor_types import (
     AccessLogConnection, AccessLogEdge, AuditedContext, CaseStateAsOf, ChainVerification, HistoryConnection,
     HistoryEdge, PageInfo, access_log_entry, case_state, chain_verification, history_event,
 )
+from gateway.schema.auditor_report import ReportQuery
 from gateway.schema.base import build_schema
 from gateway.schema.common import context_app, on_case, runtime
 from services.platform.access_log import Action
@@ -32,7 +33,7 @@ MAX_EVENT_TYPE = 200
 
 
 @strawberry.type
-class Query:
+class Query(ReportQuery):
     @strawberry.field(description="A context's history in order, filtered by case, time range (both ends "
                                   "inclusive) and event type; `first` at most 500, `after` a cursor.")
     async def history(self, info: Info, context: AuditedContext, case_id: UUID | None = None,

@@ -12,6 +12,7 @@ import strawberry
 from gateway.schema.base import build_schema
 from gateway.schema.coordinator_case import CaseMutation, CaseQuery
 from gateway.schema.coordinator_disputes import DisputesMutation, DisputesQuery
+from gateway.schema.coordinator_report import ReportMutation
 from gateway.schema.coordinator_rules import RulesMutation, RulesQuery
 from gateway.schema.coordinator_schedule import ScheduleMutation, ScheduleQuery
 from gateway.schema.coordinator_sessions import SessionsMutation, SessionsQuery
@@ -23,7 +24,7 @@ class Query(CaseQuery, RulesQuery, DisputesQuery, SessionsQuery, ScheduleQuery):
 
 
 @strawberry.type
-class Mutation(CaseMutation, RulesMutation, DisputesMutation, SessionsMutation, ScheduleMutation):
+class Mutation(CaseMutation, RulesMutation, DisputesMutation, SessionsMutation, ScheduleMutation, ReportMutation):
     pass
 
 

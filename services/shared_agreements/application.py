@@ -16,6 +16,7 @@ from eventsourcing.persistence import IntegrityError
 
 from services.platform.application import ContextApplication
 from services.platform.errors import DomainError
+from services.shared_agreements.court_reports import CourtReportRegister
 from services.shared_agreements.domain.case import TRAJECTORY_TYPES, Case, Child, Parent
 from services.shared_agreements.domain.decisions import DecisionLog
 from services.shared_agreements.domain.errors import (
@@ -34,8 +35,8 @@ __all__ = ["SharedAgreements", "Parent", "Child", "CaseView", "GroundRulesView",
            "TransparencyView", "TRAJECTORY_TYPES", "CATEGORY_CODES", "SIGNATURE_METHODS", "SHAREABLE_CATEGORIES"]
 
 
-class SharedAgreements(JointSessionsAndSchedule, ContextApplication):
-    """The case header, ground rules and their signatures, decisions, joint sessions."""
+class SharedAgreements(CourtReportRegister, JointSessionsAndSchedule, ContextApplication):
+    """The case header, ground rules and their signatures, decisions, joint sessions, court reports made."""
 
     name = "shared_agreements"
 

@@ -1,0 +1,84 @@
+"""Making a court report: build it as of a moment, render it, record that it was made, hand it out.
+
+Recording never changes the report: the report is computed as of its moment, which lies
+before the record is written (a moment in the future is refused), so the records are
+later than anything the report reads. The order of the writes: first each side whose
+released closing evaluation the report contains records the report (that locks the
+release, so it cannot be withdrawn while the report is out), then the shared context's
+register records who made it, when, for which proceeding, and the SHA-256 of the bytes.
+The three stores cannot share one transaction: if the register write fails after a side
+recorded the report, that side keeps a lock for a report that was not handed out, and
+the caller gets the error, not the report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Callable
+from uuid import UUID, uuid4
+
+from evenwijdig.report import render_json as json_format
+from evenwijdig.report import render_pdf as pdf_format
+from evenwijdig.report.model import build_report, evaluations_in, report_moment
+from services.platform.errors import Invalid
+
+if TYPE_CHECKING:
+    from evenwijdig.bootstrap import Contexts
+
+FORMATS = {"json": (json_format.render_json, json_format.MEDIA_TYPE),
+           "pdf": (pdf_format.render_pdf, pdf_format.MEDIA_TYPE)}
+MAX_PROCEEDING = 500
+
+
+@dataclass(frozen=True)
+class MadeReport:
+    """A report handed out: its bytes, their SHA-256, and the register entry's id."""
+
+    report_id: UUID
+    case_id: UUID
+    as_of: datetime
+    format: str
+    language: str
+    media_type: str
+    content: bytes
+    sha256: str
+    evaluations_included: tuple[str, ...]
+
+
+def make_report(
+    contexts: Contexts, case_id: UUID, *, as_of: datetime, format: str, language: str = "nl",
+    proceeding: str | None = None, actor: str, clock: Callable[[], datetime] | None = None,
+) -> MadeReport:
+    """Build, render and record the court report of ``case_id`` as of ``as_of``; returns what to hand out."""
+    now = (clock or _utc_now)()
+    moment = check_request(as_of, format, proceeding, now)
+    report = build_report(contexts, case_id, moment, language=language)
+    render, media_type = FORMATS[format]
+    content = render(report)
+    made = MadeReport(uuid4(), case_id, moment, format, language, media_type, content,
+                      hashlib.sha256(content).hexdigest(), tuple(evaluations_in(report)))
+    for slot in made.evaluations_included:
+        getattr(contexts, slot).record_report_made(case_id, report_id=made.report_id, at=now, actor=actor)
+    contexts.shared.record_court_report(
+        case_id, report_id=made.report_id, as_of=moment, format=format, language=language, proceeding=proceeding,
+        sha256=made.sha256, evaluations_included=made.evaluations_included, actor=actor,
+    )
+    return made
+
+
+def check_request(as_of: datetime, format: str, proceeding: str | None, now: datetime) -> datetime:
+    """The request's moment in UTC, or ``Invalid`` saying what is wrong with the request."""
+    if format not in FORMATS:
+        raise Invalid(f"a report is made as {' or '.join(FORMATS)}")
+    if proceeding is not None and len(proceeding) > MAX_PROCEEDING:
+        raise Invalid(f"the proceeding is at most {MAX_PROCEEDING} characters")
+    moment = report_moment(as_of)
+    if moment > now:
+        raise Invalid("a report cannot be made as of a moment in the future")
+    return moment
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)

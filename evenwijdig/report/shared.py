@@ -1,0 +1,81 @@
+"""The shared context's part of the report: the case header, ground rules, decisions, joint sessions.
+
+Plain data only (str, int, bool, None, lists, dicts), times in UTC ISO 8601. Staff ids
+(who drafted, recorded or planned) stay out: a court needs what was agreed and when,
+and the report names no member of staff but the one who held a child conversation.
+Relayed positions in disputes, reasons for an absence and for a cancellation stay out.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from services.parent_side.domain.catalogue import template
+from services.platform.errors import Invalid
+from services.shared_agreements.domain.joint_session_rules import JointSessionView
+from services.shared_agreements.domain.views import CaseView, DisputeView, GroundRulesView, RuleVersionView
+
+Section = dict[str, Any]
+
+
+def utc(moment: datetime | None) -> str | None:
+    """A stored moment as UTC ISO 8601 (None stays None)."""
+    return None if moment is None else moment.astimezone(timezone.utc).isoformat()
+
+
+def case_section(case: CaseView) -> Section:
+    """Case header: trajectory type, children (first name, year of birth), parents and who follows the trajectory."""
+    try:
+        title = template(case.trajectory_type).title
+    except Invalid:  # a type the catalogue no longer has: its code is still what was registered
+        title = case.trajectory_type
+    return {
+        "case_id": str(case.case_id), "registered_at": utc(case.registered_at),
+        "trajectory_type": case.trajectory_type, "trajectory_type_title": title,
+        "children": [{"first_name": c.first_name, "year_of_birth": c.date_of_birth.year} for c in case.children],
+        "parents": [{"side": p.slot, "name": p.display_name, "follows_trajectory": p.enrolled,
+                     "parental_authority": p.parental_authority} for p in case.parents],
+    }
+
+
+def rules_section(rules: GroundRulesView | None) -> list[Section]:
+    """Every version of the ground rules: text, offer, signatures, the period in force, its end."""
+    return [] if rules is None else [_version(v) for v in rules.versions]
+
+
+def _version(v: RuleVersionView) -> Section:
+    return {
+        "version": v.version, "status": v.status, "drafted_at": utc(v.drafted_at), "offered_at": utc(v.offered_at),
+        "text": v.text, "text_hash": v.text_hash, "signers": list(v.signers),
+        # A draft has no signed text yet: its rules are shown as they stand.
+        "draft_rules": None if v.text is not None else [{"category": c.title, "rules": list(c.rules)}
+                                                          for c in v.categories],
+        "signatures": [{"parent": s.parent, "method": s.method, "text_hash": s.text_hash,
+                        "recorded_at": utc(s.recorded_at)} for s in v.signatures],
+        "in_force_from": utc(v.in_force_from), "in_force_until": utc(v.in_force_until),
+        "withdrawn_at": utc(v.withdrawn_at),
+        "revocation": None if v.revocation is None else {"reason": v.revocation.reason,
+                                                          "revoked_at": utc(v.revocation.revoked_at)},
+    }
+
+
+def decisions_section(disputes: tuple[DisputeView, ...]) -> list[Section]:
+    """The binding decisions with their reasoning (disputes not decided yet are no decision)."""
+    return [{
+        "dispute": d.number, "subject": d.subject, "raised_by": d.raised_by, "raised_at": utc(d.recorded_at),
+        "decision": d.decision.decision, "reasoning": d.decision.reasoning, "decided_at": utc(d.decision.decided_at),
+        "binds": list(d.decision.binds),
+    } for d in disputes if d.decision is not None]
+
+
+def joint_sessions_section(sessions: list[JointSessionView]) -> list[Section]:
+    """Joint sessions in calendar order, with each parent's attendance and every pause."""
+    return [{
+        "number": s.number, "day": s.day.isoformat(), "start": s.start.isoformat(timespec="minutes"),
+        "duration_minutes": s.duration_minutes, "kind": s.kind, "place": s.place, "status": s.status,
+        "moved_from": [d.isoformat() for d in s.moved_from],
+        "attendance": {a.parent: a.attended for a in s.attendance},
+        "pauses": [{"paused_at": utc(p.paused_at), "because_of": p.parent, "reason": p.reason,
+                    "resumed_at": utc(p.resumed_at)} for p in s.pauses],
+    } for s in sessions]

@@ -1,0 +1,61 @@
+"""Application commands for the register of court reports (mixin of SharedAgreements)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Iterable
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError
+
+from services.shared_agreements.domain.errors import ConcurrentChange
+from services.shared_agreements.domain.reports import CourtReportRecordView, ReportRegister
+
+if TYPE_CHECKING:
+    from eventsourcing.application import Repository
+
+    from services.shared_agreements.domain.views import CaseView
+
+
+class CourtReportRegister:
+    """Records each court report made of a case; mixed into the shared-agreements application."""
+
+    if TYPE_CHECKING:
+        repository: Repository
+        def save(self, *objs: Any) -> Any: ...
+        def case(self, case_id: UUID) -> CaseView: ...
+
+    def record_court_report(
+        self, case_id: UUID, *, report_id: UUID, as_of: datetime, format: str, language: str,
+        proceeding: str | None, sha256: str, evaluations_included: Iterable[str], actor: str,
+    ) -> None:
+        """Record that court report ``report_id`` was made and handed out.
+
+        ``as_of``: the moment it was made as of; ``format`` "json" or "pdf"; ``language``
+        "nl" or "en"; ``proceeding``: for which proceeding (free text, e.g. the court's case
+        number; None when not named); ``sha256``: of the exact bytes handed out;
+        ``evaluations_included``: the parents ("parent_a"/"parent_b") whose released closing
+        evaluation it contains. Who made it is ``actor``; when is the event's time.
+        """
+        self.case(case_id)
+        try:
+            register = self.repository.get(ReportRegister.id_for(case_id))
+        except AggregateNotFoundError:
+            register = ReportRegister.open(case_id, actor)
+        register.record(report_id=report_id, as_of=as_of, format=format, language=language, proceeding=proceeding,
+                        sha256=sha256, evaluations_included=list(evaluations_included), actor=actor)
+        try:
+            self.save(register)
+        except IntegrityError:
+            raise ConcurrentChange(
+                "another report of this case was recorded at the same moment; nothing was saved, try again"
+            ) from None
+
+    def court_reports(self, case_id: UUID) -> tuple[CourtReportRecordView, ...]:
+        """Every court report made of the case, oldest first."""
+        self.case(case_id)
+        try:
+            return self.repository.get(ReportRegister.id_for(case_id)).view()
+        except AggregateNotFoundError:
+            return ()
