@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import strawberry
@@ -10,10 +11,24 @@ from strawberry.schema.config import StrawberryConfig
 
 from gateway.errors import CodedErrors
 
+log = logging.getLogger("evenwijdig.gateway.graphql")
+
 #: Documented request limits (README, "Limits").
 MAX_DEPTH = 8
 MAX_ALIASES = 15
 MAX_TOKENS = 2000
+
+
+class QuietSchema(strawberry.Schema):
+    """Leaves error logging to ``CodedErrors``, which logs internal errors once, with an incident id.
+
+    Strawberry's default logs a full traceback at ERROR for every error, a refused command or
+    a "No such case." included; that buries the incidents an operator must see.
+    """
+
+    def process_errors(self, errors, execution_context=None) -> None:  # noqa: ANN001
+        for error in errors:
+            log.debug("graphql error: %s", error.message)
 
 
 def build_schema(query: type, mutation: type | None = None, *, introspection: bool) -> strawberry.Schema:
@@ -27,7 +42,7 @@ def build_schema(query: type, mutation: type | None = None, *, introspection: bo
     ]
     if not introspection:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(
+    return QuietSchema(
         query=query,
         mutation=mutation,
         extensions=extensions,

@@ -84,3 +84,10 @@ def test_a_malformed_variable_is_invalid_input_not_an_internal_error(admin):
     error = error_of(admin.post(Role.ADMIN, ASSIGN_CHILD, {"case": "not-a-uuid", "user": "child-1"}, user="admin-1"))
     assert error["extensions"]["code"] == "INVALID"
     assert "incident" not in error["message"]
+
+
+def test_a_refused_command_leaves_no_traceback_in_the_server_log(admin, caplog):
+    caplog.set_level("DEBUG")
+    case = str(uuid.uuid4())
+    admin.post(Role.ADMIN, ASSIGN_CHILD, {"case": case, "user": "counsellor-a"}, user="admin-1")
+    assert not [r for r in caplog.records if r.levelname == "ERROR" or r.exc_info]
