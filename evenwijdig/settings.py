@@ -39,9 +39,16 @@ class Credential:
 class PostgresSettings:
     host: str
     port: int = 5432
+    # Seconds a new connection may take to open (libpq connect_timeout).
     connect_timeout: int = 5
-    # Seconds a write waits for the table lock before the request fails; 0 would wait forever.
-    lock_timeout: int = 2
+    # Seconds a write waits for the table lock before the request fails; 0 would wait forever. One second
+    # keeps a blocked write inside the two seconds a failing request may take (docs/reliability.md).
+    lock_timeout: int = 1
+    # Seconds a request waits for a pooled connection: with the server down, the bound on a request
+    # (docs/reliability.md). Without it a request would wait connect_timeout, eventsourcing's default.
+    pool_timeout: int = 1
+    # Seconds a session may sit idle inside a transaction (holding the table lock) before the server ends it.
+    idle_in_transaction_timeout: int = 5
     pool_size: int = 5
     max_overflow: int = 5
     schema: str = ""
@@ -101,7 +108,9 @@ class Settings:
                 host=pg_host,
                 port=read.integer("EVENWIJDIG_POSTGRES_PORT", 5432, low=1, high=65535),
                 connect_timeout=read.integer("EVENWIJDIG_POSTGRES_CONNECT_TIMEOUT", 5, low=1),
-                lock_timeout=read.integer("EVENWIJDIG_POSTGRES_LOCK_TIMEOUT", 2, low=1),
+                lock_timeout=read.integer("EVENWIJDIG_POSTGRES_LOCK_TIMEOUT", 1, low=1),
+                pool_timeout=read.integer("EVENWIJDIG_POSTGRES_POOL_TIMEOUT", 1, low=1),
+                idle_in_transaction_timeout=read.integer("EVENWIJDIG_POSTGRES_IDLE_IN_TRANSACTION_TIMEOUT", 5, low=1),
                 pool_size=read.integer("EVENWIJDIG_POSTGRES_POOL_SIZE", 5, low=1),
                 max_overflow=read.integer("EVENWIJDIG_POSTGRES_MAX_OVERFLOW", 5, low=0),
                 schema=read.text("EVENWIJDIG_POSTGRES_SCHEMA", ""),
@@ -167,6 +176,8 @@ class Settings:
             "POSTGRES_PASSWORD": credential.password,
             "POSTGRES_CONNECT_TIMEOUT": str(pg.connect_timeout),
             "POSTGRES_LOCK_TIMEOUT": str(pg.lock_timeout),
+            "POSTGRES_POOL_TIMEOUT": str(pg.pool_timeout),
+            "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": str(pg.idle_in_transaction_timeout),
             "POSTGRES_POOL_SIZE": str(pg.pool_size),
             "POSTGRES_MAX_OVERFLOW": str(pg.max_overflow),
             "POSTGRES_SCHEMA": pg.schema,

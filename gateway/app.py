@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from contextlib import asynccontextmanager
 from typing import AsyncIterator
 
@@ -14,6 +15,9 @@ from evenwijdig.bootstrap import Contexts, bootstrap
 from evenwijdig.settings import Settings
 from gateway import audiences
 from gateway.auth import TokenVerifier
+from gateway.errors import handle_store_failures
+from gateway.idempotency import IdempotentRouter
+from gateway.idempotency_store import IdempotencyKeys
 from gateway.limits import BodySizeLimit
 from gateway.runtime import Runtime
 from gateway.schema import status
@@ -29,6 +33,8 @@ def create_app(settings: Settings, contexts: Contexts | None = None) -> FastAPI:
         opened = contexts or await to_thread.run_sync(bootstrap, settings)
         verifier = TokenVerifier(settings.auth, settings.data_dir, development=not settings.is_production)
         app.state.runtime = Runtime(settings=settings, contexts=opened, verifier=verifier)
+        app.state.idempotency = await to_thread.run_sync(IdempotencyKeys.open, opened.directory,
+                                                         settings.keystore_key("gateway"))
         try:
             yield
         finally:
@@ -39,18 +45,19 @@ def create_app(settings: Settings, contexts: Contexts | None = None) -> FastAPI:
     app = FastAPI(title="Evenwijdig gateway", lifespan=lifespan, docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json" if development else None)
     app.add_middleware(BodySizeLimit)
+    handle_store_failures(app)
 
     async def context_getter(request: Request) -> dict[str, object]:
         return {"runtime": request.app.state.runtime, "identity": getattr(request.state, "identity", None),
                 "request": request}
 
-    def router(schema, **kwargs) -> GraphQLRouter:  # noqa: ANN001
-        return GraphQLRouter(schema, context_getter=context_getter, allow_queries_via_get=False,
-                             graphql_ide="graphiql" if development else None, **kwargs)
+    def router(schema, router_class=GraphQLRouter, **kwargs) -> GraphQLRouter:  # noqa: ANN001
+        return router_class(schema, context_getter=context_getter, allow_queries_via_get=False,
+                            graphql_ide="graphiql" if development else None, **kwargs)
 
     for role, make_schema in audiences.SCHEMAS.items():
-        app.include_router(router(make_schema(introspection=development), dependencies=[Depends(require(role))]),
-                           prefix=audiences.path(role))
+        app.include_router(router(make_schema(introspection=development), IdempotentRouter, audience=role.value,
+                                  dependencies=[Depends(require(role))]), prefix=audiences.path(role))
     app.include_router(router(status.schema(introspection=development)), prefix="/graphql/status")
 
     @app.get("/healthz", include_in_schema=False)
@@ -62,7 +69,9 @@ def create_app(settings: Settings, contexts: Contexts | None = None) -> FastAPI:
     async def readyz(request: Request) -> JSONResponse:
         """Ready: every store answers."""
         runtime: Runtime = request.app.state.runtime
-        checks = {name: await to_thread.run_sync(runtime.is_ready, name) for name in runtime.contexts.by_name()}
+        names = list(runtime.contexts.by_name())
+        # Side by side: a store that is down costs its pool timeout once, not once per store.
+        checks = dict(zip(names, await asyncio.gather(*(to_thread.run_sync(runtime.is_ready, n) for n in names))))
         ready = all(checks.values())
         return JSONResponse({"status": "ready" if ready else "unavailable", "stores": checks}, 200 if ready else 503)
 

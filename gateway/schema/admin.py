@@ -12,6 +12,7 @@ from gateway.directory.roles import Role as RoleValue
 from gateway.directory.roles import Side as SideValue
 from gateway.schema.base import build_schema
 from gateway.schema.common import Done, actor, directory, off_loop
+from services.platform.errors import Invalid
 
 Role = strawberry.enum(RoleValue, description="What a member of staff may do.")
 Side = strawberry.enum(SideValue, description="One parent's side of a case.")
@@ -66,6 +67,8 @@ class Query:
 class Mutation:
     @strawberry.mutation(description="Register a member of staff with their roles.")
     async def register_staff(self, info: Info, user: str, display_name: str, roles: list[Role]) -> Done:
+        if len(roles) > len(RoleValue):
+            raise Invalid(f"at most {len(RoleValue)} roles; each role is named once")
         await off_loop(directory(info).register_staff, user, display_name, roles, actor(info))
         return Done()
 

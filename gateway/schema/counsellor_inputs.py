@@ -72,4 +72,6 @@ def tailored(rules: TrajectoryRules, tailoring: TailoringInput | None) -> Trajec
 
 
 def scopes_of(scopes: list[ConsentScope]) -> list[str]:
+    if len(scopes) > len(ConsentScope):
+        raise Invalid(f"at most {len(ConsentScope)} consent scopes; each scope is named once")
     return [scope.value for scope in scopes]

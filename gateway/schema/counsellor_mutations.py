@@ -73,17 +73,17 @@ class Mutation:
     async def record_consent(
         self, info: Info, case_id: UUID, scopes: list[ConsentScope], given_by: list[str], given_on: date,
     ) -> Trajectory:
-        given_by = texts(given_by, "who gave consent")
+        given_by, scope_values = texts(given_by, "who gave consent"), scopes_of(scopes)
         return await _change(info, case_id, lambda app, who: app.record_consent(
-            case_id, scopes=scopes_of(scopes), given_by=given_by, given_on=given_on, actor=who))
+            case_id, scopes=scope_values, given_by=given_by, given_on=given_on, actor=who))
 
     @strawberry.mutation(description="Record that consent was withdrawn; from that day what needed it is refused.")
     async def withdraw_consent(
         self, info: Info, case_id: UUID, scopes: list[ConsentScope], withdrawn_by: list[str], on: date,
     ) -> Trajectory:
-        withdrawn_by = texts(withdrawn_by, "who withdrew consent")
+        withdrawn_by, scope_values = texts(withdrawn_by, "who withdrew consent"), scopes_of(scopes)
         return await _change(info, case_id, lambda app, who: app.withdraw_consent(
-            case_id, scopes=scopes_of(scopes), withdrawn_by=withdrawn_by, on=on, actor=who))
+            case_id, scopes=scope_values, withdrawn_by=withdrawn_by, on=on, actor=who))
 
     @strawberry.mutation(description="Record that the parent has parental authority (ouderlijk gezag).")
     async def confirm_parental_authority(self, info: Info, case_id: UUID, on: date) -> Trajectory:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
+from types import MethodType
 from typing import Any, Mapping
 
 from datetime import date
 
 from eventsourcing.application import Application
-from eventsourcing.persistence import ApplicationRecorder, JSONTranscoder, Mapper, Transcoding
-from eventsourcing.utils import Environment
+from eventsourcing.persistence import ApplicationRecorder, InfrastructureFactory, JSONTranscoder, Mapper, Transcoding
+from eventsourcing.utils import Environment, retry
+from psycopg_pool import PoolTimeout
 
 from services.platform.access_log import AccessLog, access_log_for
 from services.platform.audit_chain import AuditChain, chain_for, recorder_topic
@@ -63,6 +66,12 @@ class ContextApplication(Application[Any]):
             merged["APPLICATION_RECORDER_TOPIC"] = topic
         return Environment(name, merged)
 
+    def construct_factory(self, env: Environment) -> InfrastructureFactory[Any]:
+        factory = super().construct_factory(env)
+        if type(factory).__module__ == "eventsourcing.postgres":
+            _bound_waits(factory.datastore.pool, env)  # type: ignore[attr-defined]
+        return factory
+
     def construct_mapper(self) -> Mapper[Any]:
         # The transcoder is built here, inside Application.__init__, and its private-text
         # transcoding needs the key store: open (and create) the key table first.
@@ -73,6 +82,7 @@ class ContextApplication(Application[Any]):
 
     def construct_recorder(self) -> ApplicationRecorder:
         recorder = super().construct_recorder()
+        _single_attempt(recorder)
         self.chain = chain_for(self.factory, self.name, recorder)
         return recorder
 
@@ -89,6 +99,57 @@ class ContextApplication(Application[Any]):
     def ping(self) -> None:
         """Touch the store; raises when it cannot be reached."""
         self.recorder.max_notification_id()
+
+
+# A store that is down must fail a request within about two seconds (docs/reliability.md). eventsourcing
+# waits connect_timeout for a pooled connection and retries every store call ten times, 0.2 s apart,
+# so one request could hang for close to a minute; psycopg's pool backs off up to five minutes before
+# reconnecting, so service could lag that long behind the server's return.
+POOL_TIMEOUT = "POSTGRES_POOL_TIMEOUT"
+RECONNECT_SECONDS = 5.0
+_RETRYING = retry()(lambda: None).__code__
+
+
+def _bound_waits(pool: Any, env: Environment) -> None:
+    """How long a request waits for a connection, a new connection to open, and the pool to try again."""
+    pool.timeout = float(env.get(POOL_TIMEOUT) or 1)
+    pool.reconnect_timeout = RECONNECT_SECONDS
+    pool.kwargs["connect_timeout"] = int(env.get("POSTGRES_CONNECT_TIMEOUT") or 5)
+    pool.getconn = _FailFast(pool.getconn, pool.timeout)
+
+
+class _FailFast:
+    """Once the pool could not give a connection in time, the next ``seconds`` of asks fail at once.
+
+    Without it every call waits the full pool timeout in turn: calls queued behind a lock (the staff
+    directory's index catches up under one) or behind busy worker threads would each add their own wait.
+    """
+
+    def __init__(self, getconn: Any, seconds: float) -> None:
+        self._getconn = getconn
+        self._seconds = seconds
+        self._until = 0.0
+
+    def __call__(self, timeout: float | None = None) -> Any:
+        if time.monotonic() < self._until:
+            raise PoolTimeout("the store could not be reached a moment ago")
+        try:
+            return self._getconn(timeout)
+        except PoolTimeout:
+            self._until = time.monotonic() + self._seconds
+            raise
+
+
+def _single_attempt(recorder: ApplicationRecorder) -> None:
+    """One attempt per store call: a failure reaches the client as UNAVAILABLE at once, and the client retries.
+
+    Retrying inside the request adds nothing the pool's own health check does not, and a retried insert
+    whose first commit did reach the server comes back as a conflict rather than a success.
+    """
+    for name in dir(type(recorder)):
+        method = getattr(type(recorder), name, None)
+        if getattr(method, "__code__", None) is _RETRYING:
+            setattr(recorder, name, MethodType(method.__wrapped__, recorder))  # type: ignore[union-attr]
 
 
 def _prepare_private_file(path: Path) -> None:

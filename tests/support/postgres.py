@@ -45,8 +45,8 @@ def check_reachable() -> None:
         ) from None
 
 
-def apply_init_script(extra_env: dict[str, str] | None = None) -> None:
-    """Run deploy/postgres/init.sql with psql, serialised across test processes."""
+def apply_init_script(extra_env: dict[str, str] | None = None, *, host: str = HOST, port: int = PORT) -> None:
+    """Run deploy/postgres/init.sql with psql, serialised across test processes (another server: host, port)."""
     psql = shutil.which("psql")
     if psql is None:
         raise PostgresUnavailable("psql is not installed; the init script needs it")
@@ -55,7 +55,7 @@ def apply_init_script(extra_env: dict[str, str] | None = None) -> None:
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         result = subprocess.run(
-            [psql, "-X", "-q", "-h", HOST, "-p", str(PORT), "-U", SUPERUSER, "-d", "postgres",
+            [psql, "-X", "-q", "-h", host, "-p", str(port), "-U", SUPERUSER, "-d", "postgres",
              "-v", "ON_ERROR_STOP=1", "-f", str(INIT_SQL)],
             env=env, capture_output=True, text=True, timeout=60,
         )
