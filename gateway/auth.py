@@ -8,18 +8,17 @@ directory (never in the repository), so `evenwijdig token` and a running gateway
 from __future__ import annotations
 
 import logging
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jwt
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from evenwijdig.settings import AuthSettings
 from gateway.directory.roles import Role
+from services.platform.development_keys import development_ed25519_key
 
 log = logging.getLogger("evenwijdig.auth")
 
@@ -42,22 +41,7 @@ class Identity:
 
 def development_key(data_dir: Path) -> Ed25519PrivateKey:
     """The development signing key: DEVELOPMENT ONLY, created on first use, readable by its owner only."""
-    path = data_dir / DEVELOPMENT_KEY_FILE
-    if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        pem = Ed25519PrivateKey.generate().private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
-        try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        except FileExistsError:
-            pass  # another process made it first; use theirs
-        else:
-            with os.fdopen(fd, "wb") as out:
-                out.write(pem)
-    key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-    assert isinstance(key, Ed25519PrivateKey)
-    return key
+    return development_ed25519_key(data_dir / DEVELOPMENT_KEY_FILE)
 
 
 def mint_development_token(data_dir: Path, user: str, role: Role, lifetime_seconds: int = 12 * 3600) -> str:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import os
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +23,8 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from services.platform.development_keys import development_ed25519_key
 
 MESSAGE_LABEL = "evenwijdig/checkpoint/v1"
 DEVELOPMENT_KEY_FILE = "audit-signing-key.pem"
@@ -97,17 +98,4 @@ def parse_signing_key(text: str) -> Ed25519PrivateKey:
 
 def _development_key(data_dir: Path) -> Ed25519PrivateKey:
     # DEVELOPMENT ONLY: production refuses to start without a configured key.
-    path = data_dir / DEVELOPMENT_KEY_FILE
-    if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        pem = Ed25519PrivateKey.generate().private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
-        try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        except FileExistsError:
-            pass  # another process made it first; use theirs
-        else:
-            with os.fdopen(fd, "wb") as out:
-                out.write(pem)
-    return parse_signing_key(path.read_text("ascii"))
+    return development_ed25519_key(data_dir / DEVELOPMENT_KEY_FILE)
