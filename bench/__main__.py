@@ -1,7 +1,8 @@
 """``python -m bench [--quick] [--json FILE]``: every metric on SQLite and PostgreSQL, each beside its baseline.
 
 Prints a table (and progress on stderr) and, with ``--json``, writes a list of
-``{metric, store, config, value, unit, baseline, baseline_unit, ratio, goal, met, note}``.
+``{metric, store, config, value, unit, baseline, baseline_unit, ratio, goal, met, note, detail}``
+(docs/benchmarks.md explains each metric, its baseline and the configurations).
 """
 
 from __future__ import annotations

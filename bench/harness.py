@@ -64,7 +64,7 @@ def result(metric: str, store: str, value: float | None, unit: str, goal: Goal, 
 
 def failed(metric: str, store: str, goal: Goal, error: BaseException) -> Result:
     """A metric that could not be measured is reported, never silently left out."""
-    return result(metric, store, None, "", goal, note=f"failed: {type(error).__name__}: {error}"[:300])
+    return result(metric, store, None, "", goal, note=f"failed: {type(error).__name__}: {error}"[:800])
 
 
 @dataclass(frozen=True)

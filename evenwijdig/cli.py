@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="port to listen on (default EVENWIJDIG_PORT or 8000)")
     serve.add_argument("--host", help="address to bind (default EVENWIJDIG_HOST or 127.0.0.1)")
     commands.add_parser("demo", help="load the demo case into the configured stores (idempotent)")
+    commands.add_parser("bench", help="the benchmark suite: evenwijdig bench [--quick] [--json FILE] (see docs/benchmarks.md)")
     token = commands.add_parser("token", help="mint a development bearer token (not in production)")
     token.add_argument("--role", required=True, choices=ROLES)
     token.add_argument("--user", required=True, help="the user id the token speaks for")
@@ -87,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["bench"]:  # the benchmarks make their own stores and read no settings
+        from bench.__main__ import main as bench_main
+
+        return bench_main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         settings = Settings.from_environ(os.environ)

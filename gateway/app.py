@@ -31,6 +31,11 @@ def create_app(settings: Settings, contexts: Contexts | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = contexts is None
         opened = contexts or await to_thread.run_sync(bootstrap, settings)
+        if settings.postgres is not None:
+            # One worker thread per pooled connection: requests past that wait their turn here,
+            # instead of in the pool, whose short timeout is meant to catch outages, not load.
+            limiter = to_thread.current_default_thread_limiter()
+            limiter.total_tokens = settings.postgres.pool_size + settings.postgres.max_overflow
         verifier = TokenVerifier(settings.auth, settings.data_dir, development=not settings.is_production)
         app.state.runtime = Runtime(settings=settings, contexts=opened, verifier=verifier)
         app.state.idempotency = await to_thread.run_sync(IdempotencyKeys.open, opened.directory,
