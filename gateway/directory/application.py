@@ -122,7 +122,7 @@ class StaffDirectory(ContextApplication):
 
     def assignment(self, user: str, case_id: UUID) -> Assignment | None:
         """What ``user`` is on this case (which side they counsel, or child counsellor, or coordinator)."""
-        return self.assignments.of(user).get(case_id)
+        return self.assignments.on_case(user, case_id)
 
     def cases_of(self, user: str) -> dict[UUID, Assignment]:
         return self.assignments.of(user)

@@ -3,6 +3,8 @@
 It catches up from the directory's own notification log before every read, so several
 gateway processes over one store all see every assignment without a subscription
 (SQLite has none), and it can always be thrown away and rebuilt from position zero.
+It is kept by user because every request asks "what is this user on this case": the
+answer must not cost more with ten thousand cases stored than with a hundred.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from uuid import UUID
+
+from eventsourcing.persistence import Notification
 
 from .roles import Role, Side
 from .staffing import CaseStaffing
@@ -27,26 +31,41 @@ class Assignment:
     side: Side | None = None
 
 
+def assignment_in(staffing: CaseStaffing, user: str) -> Assignment | None:
+    """What ``user`` is on this staffing: a side first, then child counsellor, then coordinator."""
+    side = staffing.side_of(user)
+    if side is not None:
+        return Assignment(Role.COUNSELLOR, side)
+    if user in staffing.child_counsellors:
+        return Assignment(Role.CHILD_COUNSELLOR)
+    if user in staffing.coordinators:
+        return Assignment(Role.COORDINATOR)
+    return None
+
+
+def _members(staffing: CaseStaffing | None) -> set[str]:
+    if staffing is None:
+        return set()
+    return {*staffing.counsellors.values(), *staffing.child_counsellors, *staffing.coordinators}
+
+
 class AssignmentIndex:
     def __init__(self, directory: StaffDirectory) -> None:
         self._directory = directory
         self._lock = threading.Lock()
         self._position = 0
         self._by_staffing: dict[UUID, CaseStaffing] = {}
-        self._cases: dict[UUID, CaseStaffing] = {}
+        self._by_user: dict[str, dict[UUID, Assignment]] = {}
 
     def of(self, user: str) -> dict[UUID, Assignment]:
         self.catch_up()
-        found: dict[UUID, Assignment] = {}
-        for case_id, staffing in self._cases.items():
-            side = staffing.side_of(user)
-            if side is not None:
-                found[case_id] = Assignment(Role.COUNSELLOR, side)
-            elif user in staffing.child_counsellors:
-                found[case_id] = Assignment(Role.CHILD_COUNSELLOR)
-            elif user in staffing.coordinators:
-                found[case_id] = Assignment(Role.COORDINATOR)
-        return found
+        with self._lock:
+            return dict(self._by_user.get(user, {}))
+
+    def on_case(self, user: str, case_id: UUID) -> Assignment | None:
+        self.catch_up()
+        with self._lock:
+            return self._by_user.get(user, {}).get(case_id)
 
     def catch_up(self) -> None:
         with self._lock:
@@ -56,11 +75,22 @@ class AssignmentIndex:
                     start=self._position + 1, limit=PAGE, stop=head, topics=_STAFFING_TOPICS
                 )
                 for notification in notifications:
-                    event = self._directory.mapper.to_domain_event(notification)
-                    staffing = event.mutate(self._by_staffing.get(notification.originator_id))
-                    self._by_staffing[notification.originator_id] = staffing
-                    self._cases[staffing.case_id] = staffing
+                    self._apply(notification)
                 self._position = notifications[-1].id if len(notifications) == PAGE else head
+
+    def _apply(self, notification: Notification) -> None:
+        previous = self._by_staffing.get(notification.originator_id)
+        # Staffing mutates in place: who was on the case must be read before the event applies.
+        before = _members(previous)
+        staffing = self._directory.mapper.to_domain_event(notification).mutate(previous)
+        self._by_staffing[staffing.id] = staffing
+        for user in before | _members(staffing):
+            found = assignment_in(staffing, user)
+            cases = self._by_user.setdefault(user, {})
+            if found is None:
+                cases.pop(staffing.case_id, None)
+            else:
+                cases[staffing.case_id] = found
 
 
 _STAFFING_TOPICS = [
