@@ -10,6 +10,7 @@ from strawberry.extensions import DisableIntrospection, MaxAliasesLimiter, MaxTo
 from strawberry.schema.config import StrawberryConfig
 
 from gateway.errors import CodedErrors
+from gateway.schema.known_queries import known_good_queries
 
 log = logging.getLogger("evenwijdig.gateway.graphql")
 
@@ -35,6 +36,7 @@ def build_schema(query: type, mutation: type | None = None, *, introspection: bo
     """A schema with the gateway's limits; introspection only where development allows it."""
     # Factories, not instances: a shared extension instance races under concurrent requests.
     extensions: list[Any] = [
+        known_good_queries(),  # first: a remembered text skips the limiters' parse and validation
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
