@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Mapping
 
-CONTEXTS: tuple[str, ...] = ("parent_a_context", "parent_b_context", "shared_agreements")
+PARENT_CONTEXTS: tuple[str, ...] = ("parent_a_context", "parent_b_context")
+CONTEXTS: tuple[str, ...] = (*PARENT_CONTEXTS, "shared_agreements")
 #: Every store: the three case contexts and the gateway's staff directory (no case content).
 STORES: tuple[str, ...] = (*CONTEXTS, "gateway")
 
@@ -89,6 +90,9 @@ class Settings:
     audit_show_private_text: bool = False
     # Who the audit command line acts as in the access logs (default: the operating-system user).
     audit_user: str = ""
+    # Trajectories each parent context keeps in memory between commands and reads (0: none). A cached
+    # one is brought up to date from the store on every load, so several processes stay consistent.
+    aggregate_cache_size: int = 1000
 
     @property
     def is_production(self) -> bool:
@@ -140,6 +144,7 @@ class Settings:
             audit_signing_key=read.signing_key("EVENWIJDIG_AUDIT_SIGNING_KEY", required=environment == "production"),
             audit_show_private_text=read.flag("EVENWIJDIG_AUDIT_SHOW_PRIVATE_TEXT", False),
             audit_user=read.text("EVENWIJDIG_AUDIT_USER", ""),
+            aggregate_cache_size=read.integer("EVENWIJDIG_AGGREGATE_CACHE_SIZE", 1000, low=0),
         )
 
     def keystore_key(self, context: str) -> str:
@@ -157,12 +162,21 @@ class Settings:
         """The eventsourcing configuration of one context's own store."""
         if context not in STORES:
             raise SettingsError(f"unknown context {context!r}")
+        return {**self._store_location(context), **self._aggregate_cache(context), "KEYSTORE_KEY": self.keystore_key(context)}
+
+    def _aggregate_cache(self, context: str) -> dict[str, str]:
+        # Only the trajectory is made safe to cache (a cheap copy, erased text cleared from its state).
+        if context not in PARENT_CONTEXTS or self.aggregate_cache_size == 0:
+            return {}
+        # Fast-forward stays on: each load reads the events other processes stored since.
+        return {"AGGREGATE_CACHE_MAXSIZE": str(self.aggregate_cache_size), "AGGREGATE_CACHE_FASTFORWARD": "y"}
+
+    def _store_location(self, context: str) -> dict[str, str]:
         if self.store == "sqlite":
             return {
                 "PERSISTENCE_MODULE": "eventsourcing.sqlite",
                 "SQLITE_DBNAME": str(self.data_dir / f"{context}.sqlite"),
                 "SQLITE_LOCK_TIMEOUT": str(self.sqlite_lock_timeout),
-                "KEYSTORE_KEY": self.keystore_key(context),
             }
         assert self.postgres is not None
         pg = self.postgres
@@ -182,7 +196,6 @@ class Settings:
             "POSTGRES_MAX_OVERFLOW": str(pg.max_overflow),
             "POSTGRES_SCHEMA": pg.schema,
             "POSTGRES_PRE_PING": "y",
-            "KEYSTORE_KEY": self.keystore_key(context),
         }
 
 

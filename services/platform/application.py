@@ -6,11 +6,11 @@ import os
 import time
 from pathlib import Path
 from types import MethodType
-from typing import Any, Mapping
-
 from datetime import date
+from typing import Any, Mapping
+from uuid import UUID
 
-from eventsourcing.application import Application
+from eventsourcing.application import Application, LRUCache
 from eventsourcing.persistence import ApplicationRecorder, InfrastructureFactory, JSONTranscoder, Mapper, Transcoding
 from eventsourcing.utils import Environment, retry
 from psycopg_pool import PoolTimeout
@@ -75,10 +75,19 @@ class ContextApplication(Application[Any]):
     def construct_mapper(self) -> Mapper[Any]:
         # The transcoder is built here, inside Application.__init__, and its private-text
         # transcoding needs the key store: open (and create) the key table first.
-        self.case_keys = CaseKeys(key_table_for(self.factory, self.name), self.name, self._keystore_key)
+        self.case_keys = CaseKeys(key_table_for(self.factory, self.name), self.name, self._keystore_key,
+                                  on_destroy=self._forget_decrypted)
         self.access_log = access_log_for(self.factory, self.name)
         del self._keystore_key
         return super().construct_mapper()
+
+    def _forget_decrypted(self, case_id: UUID) -> None:
+        # Aggregates kept in memory (the aggregate cache) hold their private text decrypted.
+        # Erasure is an event that clears it, but a destroyed key must leave nothing readable
+        # in this process whatever the aggregate: start an empty cache (destroys are rare).
+        repository = getattr(self, "repository", None)
+        if repository is not None and isinstance(repository.cache, LRUCache):
+            repository.cache = LRUCache(maxsize=repository.cache.maxsize)
 
     def construct_recorder(self) -> ApplicationRecorder:
         recorder = super().construct_recorder()

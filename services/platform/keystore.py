@@ -59,8 +59,10 @@ class CaseKeys:
         keystore_key: bytes,
         clock: Callable[[], datetime] | None = None,
         cache_seconds: float = 5.0,
+        on_destroy: Callable[[UUID], None] | None = None,
     ) -> None:
         self._table = table
+        self._on_destroy = on_destroy or (lambda case_id: None)
         self._context = context
         self._keystore_key = keystore_key
         self._clock = clock or (lambda: datetime.now(timezone.utc))
@@ -79,6 +81,7 @@ class CaseKeys:
         self._evict(case_id)
         self._table.destroy(case_id, self._clock())
         self._evict(case_id)
+        self._on_destroy(case_id)
 
     def scrub(self) -> bool:
         """Clear leftovers of destroyed keys again; True when the store reports none remain.

@@ -23,6 +23,9 @@ class PrivateText:
     def is_erased(self) -> bool:
         return self.text is None
 
+    def erased(self) -> PrivateText:
+        return PrivateText(self.case_id, None)
+
     def __str__(self) -> str:
         return ERASED_MARK if self.text is None else self.text
 

@@ -104,6 +104,9 @@ class Session:
     missed_reason: str | None
     recorded_by: str
 
+    def erased(self) -> Session:
+        return self if self.note is None else replace(self, note=self.note.erased())
+
 
 @dataclass(frozen=True)
 class ChildConversation:
@@ -114,6 +117,9 @@ class ChildConversation:
     held_by: str
     summary: PrivateText
     recorded_by: str
+
+    def erased(self) -> ChildConversation:
+        return replace(self, summary=self.summary.erased())
 
 
 @dataclass(frozen=True)

@@ -232,3 +232,19 @@ class Trajectory(TrajectoryState, Aggregate):
     def _private_text_erased(self, reason: str, on: date, actor: str) -> None:
         """Privétekst gewist (bewaartermijn verstreken of verzoek tot vernietiging)."""
         self.erasure_reason, self.erased_on = reason, on
+        # A replay after the key is destroyed cannot decrypt the texts anyway; clearing them
+        # here makes a trajectory kept in memory (the aggregate cache) read the same.
+        self.sessions = tuple(session.erased() for session in self.sessions)
+        self.child_conversations = tuple(conversation.erased() for conversation in self.child_conversations)
+        self.evaluation = self.evaluation.erased() if self.evaluation is not None else None
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Trajectory:
+        # The aggregate cache hands out a deep copy on every load. Every attribute is an
+        # immutable value (tuples of frozen records, dates, text, UUIDs), so sharing them is
+        # a deep copy, at a fraction of the cost; only the pending events belong to one copy.
+        # tests/parent_side/test_trajectory_copies.py fails if a mutable attribute appears.
+        copy = object.__new__(type(self))
+        copy.__dict__.update(self.__dict__)
+        copy._pending_events = list(self._pending_events)
+        memo[id(self)] = copy
+        return copy
