@@ -1,9 +1,11 @@
 """The chain and checkpoint tables in a context's PostgreSQL database, and the recorder that links as it stores.
 
-The recorder inserts events under ``LOCK TABLE … IN EXCLUSIVE MODE``; linking in that
-same transaction means two writers can never fork the chain, and no committed event is
-ever without its link. Positions may have gaps (a rolled-back insert consumes sequence
-numbers); the chain does not need them contiguous, it links the positions that exist.
+The recorder stores and links a batch of events in one call of a database function
+(``chain_postgres_function``) that takes eventsourcing's ``LOCK TABLE … IN EXCLUSIVE MODE``
+first: linking in that same transaction means two writers can never fork the chain, and
+no committed event is ever without its link. Positions may have gaps (a rolled-back insert
+consumes sequence numbers); the chain does not need them contiguous, it links the positions
+that exist.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from typing import Any, Sequence
 from uuid import UUID
 
 import psycopg
+from eventsourcing.persistence import StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
 from psycopg.sql import SQL, Composed, Identifier
 
-from services.platform.chain import ChainBroken, Link, Record, extend, id_text, records_of
+from services.platform.chain import ChainBroken, Link, Record, extend, id_text
+from services.platform.chain_postgres_function import CHAIN_BROKEN, call_parameters, call_statement, create_statement
 from services.platform.checkpoints import Checkpoint
 
 PAGE = 1000
@@ -24,34 +28,30 @@ PAGE = 1000
 class ChainedPostgresRecorder(PostgresApplicationRecorder):
     chain_store: PostgresChainStore | None = None
 
-    def _fetch_ids_after_insert_events(self, curs: Any, stored_events: Sequence[Any], **kwargs: Any) -> Sequence[int] | None:
-        positions = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
-        try:
-            if self.chain_store is None:
-                raise ChainBroken("events cannot be stored before the audit chain is attached")
-            self.chain_store.extend_within(curs, stored_events, positions)
-        except Exception:
-            _fail_transaction(curs)
-            raise
-        return positions
-
-
-def _fail_transaction(curs: Any) -> None:
-    """Make sure events that could not be linked are not committed.
-
-    eventsourcing's insert catches every exception inside its transaction block, leaves the
-    block normally (which commits) and only then re-raises: a failed statement makes that
-    commit a rollback, as it does for a conflicting insert.
-    """
-    try:
-        curs.execute("DO $$ BEGIN RAISE EXCEPTION 'the audit chain could not be extended'; END $$")
-        curs.fetchone()
-    except psycopg.Error:
-        pass
+    # No @retry, unlike the base class: one attempt per store call (``application._single_attempt``).
+    def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Sequence[int] | None:
+        if not stored_events:
+            return None
+        if self.chain_store is None:
+            raise ChainBroken("events cannot be stored before the audit chain is attached")
+        # One statement on an autocommit connection: the function's work commits, or none of it does.
+        # get_connection turns psycopg's errors into eventsourcing's (a duplicate version: IntegrityError).
+        with self.datastore.get_connection() as conn:
+            parameters = call_parameters(stored_events, self.datastore.lock_timeout)
+            try:
+                row = conn.execute(self.chain_store.insert_call, parameters, prepare=True).fetchone()
+            except psycopg.Error as error:
+                if error.sqlstate == CHAIN_BROKEN:
+                    raise ChainBroken(error.diag.message_primary or "the audit chain ends past new events") from None
+                raise
+        assert row is not None
+        return row["positions"]
 
 
 class PostgresChainStore:
     def __init__(self, datastore: PostgresDatastore, context: str, events_table: str, create: bool) -> None:
+        if datastore.originator_id_type != "uuid":  # the insert function and digest_of take ids as UUIDs
+            raise ValueError(f"{context}: the audit chain needs ORIGINATOR_ID_TYPE=uuid")
         self._datastore = datastore
         self._context = context
         schema = Identifier(datastore.schema)
@@ -59,6 +59,10 @@ class PostgresChainStore:
         self._events = Composed([schema, SQL("."), Identifier(events_table)])
         self._chain = Composed([schema, SQL("."), Identifier(self._names["chain"])])
         self._checkpoints = Composed([schema, SQL("."), Identifier(self._names["checkpoints"])])
+        function = Composed([schema, SQL("."), Identifier(f"{context}_chain_insert")])
+        channel = events_table.replace(".", "_")  # the recorder's NOTIFY channel, named as eventsourcing names it
+        self._create_function = create_statement(function, self._events, self._chain, channel, context)
+        self.insert_call = call_statement(function)
         self.created = False
         if create:
             self._create()
@@ -68,6 +72,10 @@ class PostgresChainStore:
 
     def _create(self) -> None:
         with self._datastore.transaction(commit=True) as c:
+            # Gateway processes starting together would otherwise fail each other's CREATE OR REPLACE
+            # ("tuple concurrently updated"); the lock ends with this transaction.
+            c.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
+                      (f"{self._datastore.schema}.{self._names['chain']}",))
             c.execute("SELECT 1 FROM information_schema.tables WHERE table_schema = %s AND table_name = %s",
                       (self._datastore.schema or "public", self._names["chain"]))
             self.created = c.fetchone() is None
@@ -79,6 +87,8 @@ class PostgresChainStore:
                                 "signature bytea NOT NULL)"))
             for name in self._names.values():
                 self._guard(c, name)
+            # With the tables, never at first insert: every process's insert finds it ready.
+            c.execute(self._create_function)
 
     def _guard(self, c: Any, table: str) -> None:
         schema = Identifier(self._datastore.schema)
@@ -90,10 +100,6 @@ class PostgresChainStore:
             n=Identifier(f"{table}_append_only"), t=Composed([schema, SQL("."), Identifier(table)]), g=guard))
 
     # Writing -------------------------------------------------------------------------------
-
-    def extend_within(self, c: Any, stored_events: Sequence[Any], positions: Sequence[int] | None) -> None:
-        """Link the events the recorder just inserted, on its cursor, under its table lock."""
-        self._append(c, extend(self._context, self._last(c), records_of(stored_events, positions)))
 
     def adopt(self) -> int:
         """Link every event stored before this chain existed, under the writers' own table lock."""

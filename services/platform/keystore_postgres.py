@@ -38,7 +38,8 @@ class PostgresKeyTable:
         return SQL(text).format(t=self._table)  # type: ignore[arg-type]
 
     def fetch(self, case_id: UUID) -> KeyRow | None:
-        with self._datastore.transaction(commit=False) as cursor:
+        # One statement on the pooled autocommit connection: no BEGIN and ROLLBACK round trips around it.
+        with self._datastore.get_connection() as conn, conn.cursor() as cursor:
             return self._select(cursor, case_id)
 
     def _select(self, cursor: Any, case_id: UUID) -> KeyRow | None:
