@@ -82,7 +82,7 @@ def read_phases(settings: Any, profile: str) -> dict[str, float]:
     case_id = open_counsellor_case(settings, 30)
     body, headers = request(settings, case_id)
     with chosen.applied():
-        contexts = bootstrap(settings)  # production mappings: the profile's cache only matters in the server
+        contexts = bootstrap(settings)  # production mappings, as the gateway builds them
         verifier = TokenVerifier(settings.auth, settings.data_dir, development=True)
         access = Access(user=USER, role="counsellor", action=Action.READ, context="parent_a_context", case_id=case_id,
                         operation="trajectory", responsible_user=USER)
@@ -109,7 +109,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as workdir:
         for store in args.store or ("sqlite", "postgres"):
-            for profile in args.profile or ("production", "tuned"):
+            for profile in args.profile or ("production", "uncached"):
                 with fresh(store, Path(workdir)) as settings:
                     for what, phases in (("record_session", command_phases(settings, profile)),
                                          ("counsellor case query", read_phases(settings, profile))):

@@ -84,8 +84,8 @@ class Sizes:
     scale_cases: tuple[int, int] = (100, 10_000)
     scale_requests: int = 200
     report_events: int = 10_000
-    configs: tuple[str, ...] = ("production", "config", "tuned", "tuned+dbchain")  # the write metrics
-    server_configs: tuple[str, ...] = ("production", "config", "tuned")  # gateway read and scale
+    configs: tuple[str, ...] = ("production", "uncached", "no-pre-ping")  # the write metrics
+    server_configs: tuple[str, ...] = ("production", "uncached")  # gateway read and scale
     rounds: int = 3  # interleaved repetitions of the write measurements; the best of each counts
 
 
@@ -93,7 +93,7 @@ FULL = Sizes()
 QUICK = replace(
     FULL, write_commands=200, write_baseline_rows=500, concurrent_commands=25, replay_events=10_000,
     memory_events=10_000, gateway_requests=((1, 40), (16, 64), (64, 128)), scale_requests=40,
-    report_events=2_000, configs=("production", "tuned+dbchain"), server_configs=("production",), rounds=1,
+    report_events=2_000, configs=("production",), server_configs=("production",), rounds=1,
 )
 
 

@@ -2,10 +2,12 @@
 
 Stored events of the application's size go straight into a recorder: eventsourcing's default
 (``LOCK TABLE … IN EXCLUSIVE MODE`` + INSERT, one transaction per event), its database-function
-path (``POSTGRES_ENABLE_DB_FUNCTIONS``, no table lock), the production recorder that also links each
-event into the audit chain, and (PostgreSQL) a prototype that stores and links in one database
-function (``bench.db_chain``). For the chained ones, one more row shows the ceiling of group
-commit: one writer storing eight clients' events per transaction (not code the application has). Each row's baseline is the raw single-row INSERT + commit of the same run.
+path (``POSTGRES_ENABLE_DB_FUNCTIONS``, no table lock, no audit chain: refused in production), and
+the production recorder that also links each event into the audit chain (on PostgreSQL in one
+database function, ``services.platform.chain_postgres_function``). For the chained one, one more
+row shows the ceiling of group commit: one writer storing eight clients' events per transaction
+(not code the application has). Each row's baseline is the raw single-row INSERT + commit of the
+same run.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from services.platform.application import KEYSTORE_KEY
 
 from bench import raw
 from bench.harness import Goal, Result, Run, in_threads, result
-from bench.proposals import chain_linked_in_database
 
 
 ONE, EIGHT = "insert path, 1 client", "insert path, 8 clients"
@@ -36,13 +37,12 @@ def run_insert_paths(run: Run) -> list[Result]:
     with run.stores() as settings:
         base1 = raw.single_inserts(settings, CONTEXT, run.sizes.write_baseline_rows, STATE_SIZE)
         base8 = raw.concurrent_inserts(settings, CONTEXT, 8, per_client, STATE_SIZE)
-        apps = _applications(settings)
+        app = ParentAContext(settings.context_store(CONTEXT))
         try:
-            return [row for name, recorder in _recorders(settings, apps)
+            return [row for name, recorder in _recorders(settings, app)
                     for row in _measure(run, name, recorder, per_client, base1, base8)]
         finally:
-            for app in apps.values():
-                app.close()
+            app.close()
 
 
 def _measure(run: Run, name: str, recorder: Any, per_client: int, base1: float, base8: float) -> list[Result]:
@@ -60,24 +60,13 @@ def _measure(run: Run, name: str, recorder: Any, per_client: int, base1: float, 
     return rows
 
 
-def _applications(settings) -> dict[str, ParentAContext]:  # noqa: ANN001
-    """The production application and, on PostgreSQL, one with the chain linked in a database function."""
-    apps = {"production": ParentAContext(settings.context_store(CONTEXT))}
-    if settings.store == "postgres":
-        with chain_linked_in_database():
-            apps["dbchain"] = ParentAContext(settings.context_store(CONTEXT))
-    return apps
-
-
-def _recorders(settings, apps: dict[str, ParentAContext]) -> list[tuple[str, Any]]:  # noqa: ANN001
+def _recorders(settings, app: ParentAContext) -> list[tuple[str, Any]]:  # noqa: ANN001
     store = {k: v for k, v in settings.context_store(CONTEXT).items() if k != KEYSTORE_KEY}
     paths = [("library default (lock + insert)", _plain_recorder(store, settings, "benchlock", {}))]
     if settings.store == "postgres":
         paths.append(("database function", _plain_recorder(store, settings, "benchfunc",
                                                           {"POSTGRES_ENABLE_DB_FUNCTIONS": "y"})))
-    paths.append(("chained (production)", apps["production"].recorder))
-    if "dbchain" in apps:
-        paths.append(("chained database function (prototype)", apps["dbchain"].recorder))
+    paths.append(("chained (production)", app.recorder))
     return paths
 
 

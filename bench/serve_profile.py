@@ -1,8 +1,8 @@
 """``evenwijdig serve`` under one of the measured configurations (``bench.tuning``), for comparison.
 
-Configured by the environment exactly like ``evenwijdig serve``; the profile's store-mapping
-keys are added to every context's store and its code changes applied, then the gateway is
-served with the same uvicorn settings as ``evenwijdig serve``.
+Configured by the environment exactly like ``evenwijdig serve``; every context's store mapping
+is changed as the profile says, then the gateway is served with the same uvicorn settings as
+``evenwijdig serve``.
 
 Run as ``python -m bench.serve_profile --profile NAME --port N``.
 """

@@ -22,7 +22,7 @@ import threading
 import time
 import uuid
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -155,9 +155,11 @@ def rss_kib(pid: int) -> int:
     return 0
 
 
-def run(store: str, minutes: float, clients: int, cases: int) -> int:
+def run(store: str, minutes: float, clients: int, cases: int, cache_size: int | None = None) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="soak-"))
     with fresh(store, workdir) as settings:  # type: ignore[arg-type]
+        if cache_size is not None:
+            settings = replace(settings, aggregate_cache_size=cache_size)
         ids = seed(settings, cases)
         tokens = {role: mint_development_token(settings.data_dir, user, role, lifetime_seconds=24 * 3600)
                   for role, user in USERS.items()}
@@ -224,8 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--cases", type=int, default=400)
+    parser.add_argument("--aggregate-cache-size", type=int, help="EVENWIJDIG_AGGREGATE_CACHE_SIZE of the gateway")
     args = parser.parse_args(argv)
-    return run(args.store, args.minutes, args.clients, args.cases)
+    return run(args.store, args.minutes, args.clients, args.cases, args.aggregate_cache_size)
 
 
 if __name__ == "__main__":

@@ -134,7 +134,8 @@ def environ_for(settings: Settings) -> dict[str, str]:
     """The environment an operator would set to get these settings (for ``evenwijdig serve``)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("EVENWIJDIG_")}
     env.update(EVENWIJDIG_ENV=settings.environment, EVENWIJDIG_DATA_DIR=str(settings.data_dir),
-               EVENWIJDIG_STORE=settings.store, PYTHONPATH=str(ROOT))
+               EVENWIJDIG_STORE=settings.store, PYTHONPATH=str(ROOT),
+               EVENWIJDIG_AGGREGATE_CACHE_SIZE=str(settings.aggregate_cache_size))
     if settings.postgres is not None:
         pg = settings.postgres
         env.update(EVENWIJDIG_POSTGRES_HOST=pg.host, EVENWIJDIG_POSTGRES_PORT=str(pg.port),
