@@ -1,13 +1,17 @@
 """Soak: minutes of mixed load against one gateway on loopback, watching its memory and every error.
 
     python -m bench.soak --minutes 10 [--store sqlite|postgres] [--clients 8] [--cases 400]
+                         [--aggregate-cache-size N]
 
 ``evenwijdig serve`` runs in a subprocess on fresh stores (``bench.stores.fresh``), seeded with
 cases for every audience. Client threads send a weighted mix: counsellors' writes and reads,
 writes repeated with their idempotency key, a hot case all clients write to (conflicts expected
 there), coordinators', auditors' and administrators' reads. The only acceptable error is CONFLICT;
 the server's resident memory is sampled every few seconds and must stay flat after the first
-minute (growth under 10 %). Exit status 1 otherwise. Not part of the test run.
+minute (growth under 10 %). Exit status 1 otherwise. Not part of the test run. The gateway's aggregate
+cache keeps up to ``EVENWIJDIG_AGGREGATE_CACHE_SIZE`` trajectories, and what they hold grows with every
+write: with fewer cases than that, its growth is data, not a leak (``--aggregate-cache-size 0`` tells
+them apart).
 """
 
 from __future__ import annotations
