@@ -49,16 +49,15 @@ def _ms(action: Callable[[], Any], repeat: int = REPEAT) -> float:
 def command_phases(settings: Any, profile: str) -> dict[str, float]:
     """One record_session, phase by phase, on a case holding about 25 sessions."""
     chosen = PROFILES[profile]
-    with chosen.applied():
-        app = ParentAContext(chosen.mapping(settings.context_store("parent_a_context")))
-        case_id, numbers = uuid4(), iter(range(10_000))
-        seed.start_case(app, case_id, "c")
-        for _ in range(20):
-            seed.record_session(app, case_id, next(numbers), "c")
-        phases = {"load": 0.0, "command": 0.0, "encode (key, encrypt, JSON)": 0.0, "store (lock, chain, commit)": 0.0}
-        for _ in range(REPEAT // 4):
-            _one_command(app, case_id, next(numbers), phases)
-        app.close()
+    app = ParentAContext(chosen.mapping(settings.context_store("parent_a_context")))
+    case_id, numbers = uuid4(), iter(range(10_000))
+    seed.start_case(app, case_id, "c")
+    for _ in range(20):
+        seed.record_session(app, case_id, next(numbers), "c")
+    phases = {"load": 0.0, "command": 0.0, "encode (key, encrypt, JSON)": 0.0, "store (lock, chain, commit)": 0.0}
+    for _ in range(REPEAT // 4):
+        _one_command(app, case_id, next(numbers), phases)
+    app.close()
     return {name: total / (REPEAT // 4) * 1000 for name, total in phases.items()}
 
 
@@ -76,29 +75,27 @@ def _one_command(app: ParentAContext, case_id: Any, number: int, phases: dict[st
         phases[name] += end - start
 
 
-def read_phases(settings: Any, profile: str) -> dict[str, float]:
-    """The counsellor's case query (a trajectory of 35 events) in process: its parts and the whole."""
-    chosen = PROFILES[profile]
+def read_phases(settings: Any) -> dict[str, float]:
+    """The counsellor's case query (a trajectory of 35 events) in process, with production's mappings."""
     case_id = open_counsellor_case(settings, 30)
     body, headers = request(settings, case_id)
-    with chosen.applied():
-        contexts = bootstrap(settings)  # production mappings, as the gateway builds them
-        verifier = TokenVerifier(settings.auth, settings.data_dir, development=True)
-        access = Access(user=USER, role="counsellor", action=Action.READ, context="parent_a_context", case_id=case_id,
-                        operation="trajectory", responsible_user=USER)
-        schema, query = SCHEMAS[Role.COUNSELLOR](introspection=False), json.loads(body)
-        context = {"runtime": Runtime(settings, contexts, verifier), "identity": Identity(USER, Role.COUNSELLOR)}
-        execute = lambda: asyncio.run(schema.execute(query["query"], variable_values=query["variables"],  # noqa: E731
-                                                     context_value=context))
-        phases = {
-            "token (JWT)": _ms(lambda: verifier.verify(headers["Authorization"].split()[1])),
-            "directory: holds role": _ms(lambda: contexts.directory.holds(USER, Role.COUNSELLOR)),
-            "directory: assignment": _ms(lambda: contexts.directory.assignment(USER, case_id)),
-            "access log: record (commit)": _ms(lambda: contexts.parent_a.access_log.record(access)),
-            "trajectory: load and view": _ms(lambda: contexts.parent_a.trajectory(case_id)),
-            "GraphQL execute (all but token and role)": _ms(execute, REPEAT // 2),
-        }
-        contexts.close()
+    contexts = bootstrap(settings)  # production mappings, as the gateway builds them
+    verifier = TokenVerifier(settings.auth, settings.data_dir, development=True)
+    access = Access(user=USER, role="counsellor", action=Action.READ, context="parent_a_context", case_id=case_id,
+                    operation="trajectory", responsible_user=USER)
+    schema, query = SCHEMAS[Role.COUNSELLOR](introspection=False), json.loads(body)
+    context = {"runtime": Runtime(settings, contexts, verifier), "identity": Identity(USER, Role.COUNSELLOR)}
+    execute = lambda: asyncio.run(schema.execute(query["query"], variable_values=query["variables"],  # noqa: E731
+                                                 context_value=context))
+    phases = {
+        "token (JWT)": _ms(lambda: verifier.verify(headers["Authorization"].split()[1])),
+        "directory: holds role": _ms(lambda: contexts.directory.holds(USER, Role.COUNSELLOR)),
+        "directory: assignment": _ms(lambda: contexts.directory.assignment(USER, case_id)),
+        "access log: record (commit)": _ms(lambda: contexts.parent_a.access_log.record(access)),
+        "trajectory: load and view": _ms(lambda: contexts.parent_a.trajectory(case_id)),
+        "GraphQL execute (all but token and role)": _ms(execute, REPEAT // 2),
+    }
+    contexts.close()
     return phases
 
 
@@ -111,11 +108,15 @@ def main() -> int:
         for store in args.store or ("sqlite", "postgres"):
             for profile in args.profile or ("production", "uncached"):
                 with fresh(store, Path(workdir)) as settings:
-                    for what, phases in (("record_session", command_phases(settings, profile)),
-                                         ("counsellor case query", read_phases(settings, profile))):
-                        parts = ", ".join(f"{name} {ms:.2f}" for name, ms in phases.items())
-                        print(f"{store} {profile} {what} (ms): {parts}", flush=True)
+                    _print(store, profile, "record_session", command_phases(settings, profile))
+            with fresh(store, Path(workdir)) as settings:
+                _print(store, "production", "counsellor case query", read_phases(settings))
     return 0
+
+
+def _print(store: str, profile: str, what: str, phases: dict[str, float]) -> None:
+    parts = ", ".join(f"{name} {ms:.2f}" for name, ms in phases.items())
+    print(f"{store} {profile} {what} (ms): {parts}", flush=True)
 
 
 if __name__ == "__main__":

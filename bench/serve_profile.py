@@ -34,8 +34,7 @@ def main() -> int:
     # This process only ever serves the benchmark, so the class itself may carry the profile.
     Settings.context_store = profiled_store  # type: ignore[method-assign]
     settings = Settings.from_environ(os.environ)
-    with profile.applied():
-        uvicorn.run(create_app(settings), host="127.0.0.1", port=args.port, log_level="info", server_header=False)
+    uvicorn.run(create_app(settings), host="127.0.0.1", port=args.port, log_level="info", server_header=False)
     return 0
 
 

@@ -10,9 +10,8 @@ None of them touches durability: every command is still its own committed transa
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator, Mapping
+from typing import Mapping
 
 CACHE_KEYS = ("AGGREGATE_CACHE_MAXSIZE", "AGGREGATE_CACHE_FASTFORWARD")
 
@@ -32,11 +31,6 @@ class Profile:
         if base.get("PERSISTENCE_MODULE") == "eventsourcing.postgres":
             merged.update(self.postgres_only)
         return merged
-
-    @contextmanager
-    def applied(self) -> Iterator[None]:
-        # Every profile is configuration only; kept as a context so a measured code change can return.
-        yield
 
 
 PROFILES: dict[str, Profile] = {

@@ -65,18 +65,17 @@ def _best_of(run: Run, settings, clients: int, commands: int,  # noqa: ANN001
 
 def _app_writes(settings, profile: Profile, run: Run, clients: int, commands: int) -> tuple[float, int]:  # noqa: ANN001
     """Commands per second of ``clients`` threads sharing one application; and the note events' size."""
-    with profile.applied():
-        app = ParentAContext(profile.mapping(settings.context_store(CONTEXT)))
-        try:
-            per_case = run.sizes.sessions_per_case
-            lanes = [[uuid.uuid4() for _ in range(math.ceil(commands / per_case))] for _ in range(clients)]
-            for case_id in (c for lane in lanes for c in lane):
-                seed.start_case(app, case_id, COUNSELLOR)
-            rate = _in_threads([_client(app, lane, commands, per_case) for lane in lanes], clients * commands)
-            _check_complete(app, lanes, commands, per_case)
-            return rate, _state_size(app, lanes[0][0])
-        finally:
-            app.close()
+    app = ParentAContext(profile.mapping(settings.context_store(CONTEXT)))
+    try:
+        per_case = run.sizes.sessions_per_case
+        lanes = [[uuid.uuid4() for _ in range(math.ceil(commands / per_case))] for _ in range(clients)]
+        for case_id in (c for lane in lanes for c in lane):
+            seed.start_case(app, case_id, COUNSELLOR)
+        rate = _in_threads([_client(app, lane, commands, per_case) for lane in lanes], clients * commands)
+        _check_complete(app, lanes, commands, per_case)
+        return rate, _state_size(app, lanes[0][0])
+    finally:
+        app.close()
 
 
 def _client(app: ParentAContext, cases: list[UUID], commands: int, per_case: int) -> Callable[[], None]:

@@ -15,6 +15,7 @@ from uuid import UUID
 import strawberry
 from strawberry.scalars import JSON
 
+from services.platform import access_log, verification
 from services.platform.access_log import AccessEntry
 from services.platform.as_of import CaseState
 from services.platform.verification import Verification
@@ -28,22 +29,9 @@ class AuditedContext(Enum):
     GATEWAY = "gateway"
 
 
-@strawberry.enum(description="How a history fails to verify.")
-class BreakKind(Enum):
-    ALTERED = "altered"
-    REORDERED = "reordered"
-    MISSING = "missing"
-    UNLINKED = "unlinked"
-    CHAIN = "chain"
-    CHECKPOINT = "checkpoint"
-
-
-@strawberry.enum(description="What was done with case data.")
-class AccessAction(Enum):
-    READ = "read"
-    CHANGE = "change"
-    EXPORT = "export"
-    SEARCH = "search"
+# The platform's own enums, exposed as they are: a new kind of break or action reaches the schema by itself.
+BreakKind = strawberry.enum(verification.BreakKind, description="How a history fails to verify.")
+AccessAction = strawberry.enum(access_log.Action, name="AccessAction", description="What was done with case data.")
 
 
 @strawberry.type(description="Where a page ends; pass endCursor as `after` for the next page.")
@@ -162,7 +150,7 @@ def chain_verification(result: Verification) -> ChainVerification:
         context=AuditedContext(result.context), ok=result.ok, head_position=result.head_position, head=result.head,
         events_checked=result.events_checked, checkpoints_checked=result.checkpoints_checked,
         first_broken_position=found.position if found else None,
-        kind=BreakKind(found.kind.value) if found else None, detail=found.detail if found else None,
+        kind=found.kind if found else None, detail=found.detail if found else None,
     )
 
 
@@ -170,7 +158,7 @@ def access_log_entry(entry: AccessEntry) -> AccessLogEntry:
     access = entry.access
     return AccessLogEntry(
         position=entry.position, at=entry.at, user=access.user, role=access.role,
-        action=AccessAction(access.action.value), case_id=access.case_id, operation=access.operation,
+        action=access.action, case_id=access.case_id, operation=access.operation,
         responsible_user=access.responsible_user, emergency=access.emergency,
     )
 

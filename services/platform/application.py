@@ -85,9 +85,8 @@ class ContextApplication(Application[Any]):
         # Aggregates kept in memory (the aggregate cache) hold their private text decrypted.
         # Erasure is an event that clears it, but a destroyed key must leave nothing readable
         # in this process whatever the aggregate: start an empty cache (destroys are rare).
-        repository = getattr(self, "repository", None)
-        if repository is not None and isinstance(repository.cache, LRUCache):
-            repository.cache = LRUCache(maxsize=repository.cache.maxsize)
+        if isinstance(self.repository.cache, LRUCache):
+            self.repository.cache = LRUCache(maxsize=self.repository.cache.maxsize)
 
     def construct_recorder(self) -> ApplicationRecorder:
         recorder = super().construct_recorder()
