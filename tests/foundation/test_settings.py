@@ -28,6 +28,14 @@ def test_naming_a_postgres_host_selects_postgres_with_one_credential_per_context
     assert a["POSTGRES_LOCK_TIMEOUT"] != "0", "a write must never wait forever for a lock"
 
 
+def test_only_the_parent_contexts_keep_trajectories_in_memory_and_zero_keeps_none():
+    kept = {c: Settings.from_environ({}).context_store(c).get("AGGREGATE_CACHE_MAXSIZE")
+            for c in ("parent_a_context", "parent_b_context", "shared_agreements", "gateway")}
+    assert kept == {"parent_a_context": "1000", "parent_b_context": "1000", "shared_agreements": None, "gateway": None}
+    off = Settings.from_environ({"EVENWIJDIG_AGGREGATE_CACHE_SIZE": "0"})
+    assert "AGGREGATE_CACHE_MAXSIZE" not in off.context_store("parent_a_context")
+
+
 def test_passwords_never_show_in_the_settings_repr():
     settings = Settings.from_environ({"EVENWIJDIG_POSTGRES_HOST": "db", "EVENWIJDIG_SHARED_AGREEMENTS_PASSWORD": "hunter2"})
     assert "hunter2" not in repr(settings)
@@ -42,6 +50,8 @@ def test_passwords_never_show_in_the_settings_repr():
         ({"EVENWIJDIG_POSTGRES_HOST": "db", "EVENWIJDIG_POSTGRES_LOCK_TIMEOUT": "0"}, "EVENWIJDIG_POSTGRES_LOCK_TIMEOUT"),
         ({"EVENWIJDIG_PORT": "70000"}, "EVENWIJDIG_PORT"),
         ({"EVENWIJDIG_ENV": "staging"}, "EVENWIJDIG_ENV"),
+        ({"EVENWIJDIG_AGGREGATE_CACHE_SIZE": "-1"}, "EVENWIJDIG_AGGREGATE_CACHE_SIZE"),
+        ({"EVENWIJDIG_AGGREGATE_CACHE_SIZE": "lots"}, "EVENWIJDIG_AGGREGATE_CACHE_SIZE"),
     ],
 )
 def test_a_bad_setting_is_refused_naming_the_variable(environ, named):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from uuid import uuid4
 
 import pytest
+from eventsourcing.application import LRUCache
 
 from services.parent_a_context.application import ParentAContext
 from services.parent_side.domain.records import ERASURE_REQUEST
@@ -19,9 +20,11 @@ from tests.parent_side.test_trajectory_history import COUNSELLOR, START, fortnig
 
 @pytest.fixture
 def two_processes(settings):
-    assert settings.aggregate_cache_size > 0, "the default keeps trajectories in memory"
     first = ParentAContext(settings.context_store("parent_a_context"))
     second = ParentAContext(settings.context_store("parent_a_context"))
+    for app in (first, second):
+        assert isinstance(app.repository.cache, LRUCache), "the default keeps trajectories in memory"
+        assert app.repository.cache.maxsize == settings.aggregate_cache_size
     yield first, second
     first.close()
     second.close()
