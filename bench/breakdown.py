@@ -22,7 +22,7 @@ from uuid import uuid4
 from evenwijdig.bootstrap import bootstrap
 from gateway.audiences import SCHEMAS
 from gateway.auth import Identity, TokenVerifier
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from gateway.runtime import Runtime
 from services.parent_a_context.application import ParentAContext
 from services.parent_side.domain.trajectory import trajectory_id

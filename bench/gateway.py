@@ -14,8 +14,8 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from gateway.auth import mint_development_token
-from gateway.directory.application import StaffDirectory
-from gateway.directory.roles import Role, Side
+from services.staff_directory.application import StaffDirectory
+from services.staff_directory.api import Role, Side
 from services.parent_a_context.application import ParentAContext
 
 from bench import seed

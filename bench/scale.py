@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from contextlib import ExitStack
 
-from gateway.directory.application import StaffDirectory
+from services.staff_directory.application import StaffDirectory
 from services.parent_a_context.application import ParentAContext
 
 from bench import seed

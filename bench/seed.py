@@ -14,9 +14,9 @@ from datetime import date, timedelta
 from typing import Any, Iterable, Iterator
 from uuid import UUID
 
-from gateway.directory.application import StaffDirectory
-from gateway.directory.roles import Role, Side
-from gateway.directory.staffing import CaseStaffing
+from services.staff_directory.application import StaffDirectory
+from services.staff_directory.api import Role, Side
+from services.staff_directory.domain.staffing import CaseStaffing
 from services.parent_side.application import ParentSide
 from services.parent_side.domain.catalogue import template
 from services.parent_side.domain.records import Child

@@ -38,7 +38,7 @@ from bench.stores import ROOT, environ_for, fresh
 from evenwijdig.bootstrap import bootstrap
 from evenwijdig.settings import Settings
 from gateway.auth import mint_development_token
-from gateway.directory.roles import Role, Side
+from services.staff_directory.api import Role, Side
 from services.parent_side.domain.catalogue import template
 from services.parent_side.domain.records import Child
 from services.shared_agreements.application import Child as SharedChild, Parent

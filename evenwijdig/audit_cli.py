@@ -84,7 +84,7 @@ def open_context(settings: Settings, name: str) -> ContextApplication:
     elif name == "shared_agreements":
         from services.shared_agreements.application import SharedAgreements as Context  # type: ignore[assignment]
     elif name == "gateway":
-        from gateway.directory.application import StaffDirectory as Context  # type: ignore[assignment]
+        from services.staff_directory.application import StaffDirectory as Context  # type: ignore[assignment]
     else:
         raise ValueError(f"unknown context {name!r}")
     return Context(settings.context_store(name))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from evenwijdig import flows
 from evenwijdig.settings import Settings
-from gateway.directory.application import StaffDirectory
+from services.staff_directory.application import StaffDirectory
 from services.parent_a_context.application import ParentAContext
 from services.parent_b_context.application import ParentBContext
 from services.platform.application import ContextApplication
@@ -34,10 +35,19 @@ class Contexts:
             app.close()
 
 
+    def catch_up(self) -> None:
+        """Bring every flow up to date (strict: a store that cannot be reached raises)."""
+        self.directory.catch_up()
+        self.parent_a.catch_up()
+        self.parent_b.catch_up()
+
+
 def bootstrap(settings: Settings) -> Contexts:
-    return Contexts(
+    contexts = Contexts(
         parent_a=ParentAContext(settings.context_store("parent_a_context")),
         parent_b=ParentBContext(settings.context_store("parent_b_context")),
         shared=SharedAgreements(settings.context_store("shared_agreements")),
         directory=StaffDirectory(settings.context_store("gateway")),
     )
+    flows.connect(contexts.shared, contexts.directory, (contexts.parent_a, contexts.parent_b))
+    return contexts

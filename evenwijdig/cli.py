@@ -48,14 +48,14 @@ def _demo_tokens(settings: Settings) -> dict[str, str]:
     """A development token for each demo user, keyed as the demo names them (counsellor_a, ...)."""
     from evenwijdig.demo_case import STAFF
     from gateway.auth import mint_development_token
-    from gateway.directory.roles import Role
+    from services.staff_directory.api import Role
 
     return {key: mint_development_token(settings.data_dir, user, Role(role)) for key, (user, _, role) in STAFF.items()}
 
 
 def _token(settings: Settings, args: argparse.Namespace) -> int:
     from gateway.auth import mint_development_token
-    from gateway.directory.roles import Role
+    from services.staff_directory.api import Role
 
     if settings.is_production:
         print("evenwijdig: development tokens are off in production; use the identity provider", file=sys.stderr)

@@ -11,7 +11,7 @@ from typing import Any
 
 from evenwijdig import demo_case as demo
 from evenwijdig.bootstrap import Contexts
-from gateway.directory.roles import Role, Side
+from services.staff_directory.api import Role, Side
 from services.parent_side.application import ParentSide
 from services.parent_side.domain.catalogue import template
 from services.parent_side.domain.records import Child as SideChild

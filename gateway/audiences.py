@@ -6,7 +6,7 @@ from typing import Callable
 
 import strawberry
 
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from gateway.schema import admin, auditor, child_counsellor, coordinator, counsellor
 
 #: Each audience's schema factory; ``introspection`` is True only in development.

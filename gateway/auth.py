@@ -17,7 +17,7 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from evenwijdig.settings import AuthSettings
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from services.platform.development_keys import development_ed25519_key
 
 log = logging.getLogger("evenwijdig.auth")

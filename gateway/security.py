@@ -9,7 +9,7 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from gateway.auth import AuthenticationFailed, Identity
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from gateway.schema.common import off_loop
 
 log = logging.getLogger("evenwijdig.gateway.security")

@@ -8,8 +8,8 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from gateway.directory.roles import Role as RoleValue
-from gateway.directory.roles import Side as SideValue
+from services.staff_directory.api import Role as RoleValue
+from services.staff_directory.api import Side as SideValue
 from gateway.schema.base import build_schema
 from gateway.schema.common import Done, actor, directory, off_loop
 from services.platform.errors import Invalid

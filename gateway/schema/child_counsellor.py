@@ -16,8 +16,8 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from gateway.directory.roles import Role
-from gateway.directory.roles import Side as SideValue
+from services.staff_directory.api import Role
+from services.staff_directory.api import Side as SideValue
 from gateway.schema.base import build_schema
 from gateway.schema.common import SIDE_CONTEXT, Done, actor, assignment_to, context_app, directory, on_case
 from services.parent_side.domain.errors import TrajectoryNotFound

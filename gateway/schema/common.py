@@ -15,8 +15,8 @@ from anyio import to_thread
 from strawberry.types import Info
 
 from services.platform.access_log import Access, Action
-from gateway.directory.index import Assignment
-from gateway.directory.roles import Role, Side
+from services.staff_directory.api import Assignment
+from services.staff_directory.api import Role, Side
 from services.platform.errors import NotFound
 
 T = TypeVar("T")

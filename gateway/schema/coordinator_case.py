@@ -8,8 +8,8 @@ from uuid import UUID, uuid4
 import strawberry
 from strawberry.types import Info
 
-from gateway.directory.roles import Role
-from gateway.schema.common import Done, actor, directory, off_loop, on_case
+from services.staff_directory.api import Role
+from gateway.schema.common import Done, actor, directory, on_case
 from gateway.schema.coordinator_common import (
     SHARED, Parent, TrajectoryType, bounded_list, bounded_text, coordinate, member, shared_app, value,
 )
@@ -111,11 +111,11 @@ class CaseMutation:
     async def register_case(self, info: Info, case: RegisterCaseInput) -> UUID:
         parent_a, parent_b = _parent_record(case.parent_a), _parent_record(case.parent_b)
         children, who, case_id = _children(case.children), actor(info), uuid4()
+        # One write, in the shared-agreements store; the flow to the staff directory assigns the
+        # registering coordinator (at once in this process, or at the directory's next catch-up).
         await on_case(info, case_id, SHARED, Action.CHANGE, lambda app: app.register_case(
             parent_a=parent_a, parent_b=parent_b, children=children, trajectory_type=value(case.trajectory_type),
             actor=who, case_id=case_id), shared_app(info))
-        # The endpoint only admits holders of the coordinator role, which the directory requires.
-        await off_loop(directory(info).assign_coordinator, case_id, who, who)
         return case_id
 
     @strawberry.mutation(description="Record whether a parent has parental authority (ouderlijk gezag).")

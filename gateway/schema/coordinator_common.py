@@ -16,7 +16,7 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from gateway.schema.common import assignment_to, context_app, on_case
 from services.platform.access_log import Action
 from services.platform.errors import Invalid

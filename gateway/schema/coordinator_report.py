@@ -8,7 +8,7 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from gateway.schema.common import assignment_to
 from gateway.schema.court_report import MadeCourtReport, ReportFormat, ReportLanguage, export_report
 

@@ -16,7 +16,7 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from gateway.schema.base import build_schema
 from gateway.schema.common import actor, directory, off_loop
 from gateway.schema.counsellor_mutations import Mutation

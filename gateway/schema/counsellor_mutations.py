@@ -9,7 +9,7 @@ conversations (recorded by the child counsellor).
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable
+from typing import Annotated, Any, Callable
 from uuid import UUID
 
 import strawberry
@@ -22,11 +22,26 @@ from gateway.schema.counsellor_inputs import (
 from gateway.schema.counsellor_support import MAX_LONG_TEXT, minutes, on_my_side, optional_text, text, texts
 from gateway.schema.counsellor_types import Trajectory, trajectory_of
 from services.parent_side.application import ParentSide
-from services.parent_side.domain.catalogue import template
 from services.platform.access_log import Action
+from services.platform.errors import Invalid
 from services.platform.private_text import PrivateText
 
 Command = Callable[[ParentSide, str], None]
+
+
+class _Retyped:
+    """What an older client still sends at the intake: it must say what the case header says."""
+
+    def __init__(self, parent: str | None, children: list[Any] | None, authority: bool | None) -> None:
+        self.parent, self.children, self.authority = parent, children, authority
+
+    def check(self, case: Any) -> None:
+        if self.parent is not None and self.parent.strip() != case.parent:
+            raise Invalid("the parent's name differs from the case header; leave it out, the header is used")
+        if self.children is not None and tuple(self.children) != tuple(case.children):
+            raise Invalid("the children differ from the case header; leave them out, the header is used")
+        if self.authority is not None and self.authority != case.parental_authority:
+            raise Invalid("parental authority differs from the case header; the coordinator records it there")
 
 
 async def _change(info: Info, case_id: UUID, command: Command) -> Trajectory:
@@ -42,18 +57,32 @@ async def _change(info: Info, case_id: UUID, command: Command) -> Trajectory:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="Step 1, the intake: open this side's trajectory with the parent, the children, "
-                                     "a trajectory type (see trajectoryTypes) and its tailoring. The caller "
-                                     "becomes the parent's counsellor.")
+    @strawberry.mutation(description="Step 1, the intake: open this side's trajectory of the case. The parent, the "
+                                     "children, parental authority and the trajectory type come from the case header "
+                                     "the coordinator registered; refused for a parent the case does not enrol. "
+                                     "The parent's counsellor is the one the staff directory assigned.")
     async def open_trajectory(
-        self, info: Info, case_id: UUID, parent: str, children: list[ChildInput], trajectory_type: str, on: date,
-        parental_authority: bool = False, tailoring: TailoringInput | None = None,
+        self, info: Info, case_id: UUID, on: date, tailoring: TailoringInput | None = None,
+        trajectory_type: Annotated[str | None, strawberry.argument(
+            description="Optional; when given, it must be the case's trajectory type.")] = None,
+        parent: Annotated[str | None, strawberry.argument(
+            deprecation_reason="Taken from the case header; when given, it must match it.")] = None,
+        children: Annotated[list[ChildInput] | None, strawberry.argument(
+            deprecation_reason="Taken from the case header; when given, they must match it.")] = None,
+        parental_authority: Annotated[bool | None, strawberry.argument(
+            deprecation_reason="Taken from the case header; when given, it must match it.")] = None,
     ) -> Trajectory:
-        rules = tailored(template(text(trajectory_type, "the trajectory type", 100)), tailoring)
-        parent, kids = text(parent, "the parent's name"), children_of(children)
-        return await _change(info, case_id, lambda app, who: app.open_trajectory(
-            case_id, parent=parent, children=kids, rules=rules, counsellor=who, on=on, actor=who,
-            parental_authority=parental_authority))
+        kind = None if trajectory_type is None else text(trajectory_type, "the trajectory type", 100)
+        given = _Retyped(None if parent is None else text(parent, "the parent's name"),
+                         None if children is None else children_of(children), parental_authority)
+
+        def open_it(app: ParentSide, who: str) -> None:
+            app.catch_up()
+            given.check(app.case_file(case_id))
+            app.open_trajectory(case_id, on=on, actor=who, trajectory_type=kind,
+                                tailor=lambda rules: tailored(rules, tailoring))
+
+        return await _change(info, case_id, open_it)
 
     @strawberry.mutation(description="Step 2: propose tailored goals and themes (standard theme codes or free "
                                      "text), optionally tailoring the rules again; the parent agrees anew.")

@@ -13,7 +13,7 @@ from uuid import UUID
 
 from strawberry.types import Info
 
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from gateway.schema.common import NO_SUCH_CASE, SIDE_CONTEXT, assignment_to, context_app, on_case
 from services.parent_side.application import ParentSide
 from services.parent_side.domain.errors import TrajectoryNotFound

@@ -7,3 +7,4 @@ class ParentAContext(ParentSide):
     """Parent A's side of every case; its name selects its tables and settings."""
 
     name = "parent_a_context"
+    side = "parent_a"

@@ -7,3 +7,4 @@ class ParentBContext(ParentSide):
     """Parent B's side of every case; its name selects its tables and settings."""
 
     name = "parent_b_context"
+    side = "parent_b"

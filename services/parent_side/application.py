@@ -3,33 +3,43 @@
 Parent A and parent B are this same code with a different name, so a different store
 and credential. Every command loads this side's trajectory of the case, runs one
 command on it and saves; a refused command raises a ``DomainError`` and saves nothing.
+
+The side follows the case header and the staff directory (``FlowFollower``, wired by the
+composition root): before a command or read it catches up, so the trajectory opens from
+the case as registered and names the counsellor of each moment.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from typing import Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.application import AggregateNotFoundError, ProcessingEvent
 from eventsourcing.persistence import IntegrityError
 
-from services.parent_side.domain.errors import ConcurrentChange, TrajectoryAlreadyOpened, TrajectoryNotFound
+from services.parent_side import inbound
+from services.parent_side.domain.case_file import CaseFile, case_file_id
+from services.parent_side.domain.catalogue import template
+from services.parent_side.domain.errors import (
+    ConcurrentChange, InvalidRecord, NotEnrolled, TrajectoryAlreadyOpened, TrajectoryNotFound,
+)
 from services.parent_side.domain.holidays import HolidayCalendar
 from services.parent_side.domain.progress import Progress, progress_of
-from services.parent_side.domain.records import RETENTION_ENDED, Child
+from services.parent_side.domain.records import RETENTION_ENDED
 from services.parent_side.domain.templates import TrajectoryRules
 from services.parent_side.domain.trajectory import Trajectory, trajectory_id
 from services.parent_side.domain.view import TrajectoryView, view_of
 from services.platform.application import ContextApplication
+from services.platform.flow import FlowFollower
 from services.platform.private_text import PrivateText
 
 # Jeugdwet art. 7.3.8: a youth-care file is kept twenty years (here: from the closing).
 JEUGDWET_RETENTION_YEARS = 20
 
 
-class ParentSide(ContextApplication):
-    """The application of one parent's side; A and B subclass it only to get a name.
+class ParentSide(ContextApplication, FlowFollower):
+    """The application of one parent's side; A and B subclass it only to get a name and their slot.
 
     ``retention_years``: how long private text is kept after the closing (Jeugdwet: 20).
     ``clock``: says which day an erasure on request is recorded for; tests pass a fixed one.
@@ -45,22 +55,43 @@ class ParentSide(ContextApplication):
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         super().__init__(store)
 
+    #: This side's slot in the case header ("parent_a" or "parent_b"), set by the subclass.
+    side: str = ""
+
+    # Facts from the other contexts ---------------------------------------------------------
+
+    def policy(self, facts: Any, processing_event: ProcessingEvent[Any]) -> None:  # type: ignore[override]
+        for fact in facts:
+            inbound.apply(inbound.loader(self.repository), fact, processing_event)
+
     # Steps 1-3 --------------------------------------------------------------------------
 
     def open_trajectory(
-        self, case_id: UUID, *, parent: str, children: Iterable[Child], rules: TrajectoryRules,
-        counsellor: str, on: date, actor: str, parental_authority: bool = False,
+        self, case_id: UUID, *, on: date, actor: str, trajectory_type: str | None = None,
+        tailor: Callable[[TrajectoryRules], TrajectoryRules] | None = None,
     ) -> UUID:
         """Step 1, the intake: open this parent's trajectory of the case; returns its id.
 
-        ``rules`` are the trajectory type's rules, already tailored. One trajectory per case
-        per side: a second intake is refused with ``TrajectoryAlreadyOpened``.
+        The parent, the children, parental authority and the trajectory type come from the case
+        header; ``tailor`` tailors the type's rules. ``trajectory_type``, when given, must be
+        the case's. Refused for a parent the case does not enrol. One trajectory per case per
+        side: a second intake is refused with ``TrajectoryAlreadyOpened``.
         """
+        self.catch_up()
+        case = self.case_file(case_id)
+        if not case.enrolled:
+            raise NotEnrolled("this parent does not take part in the case; the coordinator enrols them first")
+        if trajectory_type is not None and trajectory_type != case.trajectory_type:
+            raise InvalidRecord(f"this case follows {case.trajectory_type!r}; a trajectory of it has that type")
+        rules = template(case.trajectory_type or "")
+        rules = tailor(rules) if tailor else rules
+        if rules.template != case.trajectory_type:
+            raise InvalidRecord("tailoring keeps the case's trajectory type")
         if self.recorder.select_events(trajectory_id(case_id), limit=1):
             raise TrajectoryAlreadyOpened("this parent already has a trajectory in this case")
         trajectory = Trajectory.open(
-            case_id=case_id, parent=parent, children=children, rules=rules, counsellor=counsellor,
-            parental_authority=parental_authority, on=on, actor=actor,
+            case_id=case_id, parent=case.parent, children=case.children, rules=rules,
+            counsellor=case.counsellor or actor, parental_authority=case.parental_authority, on=on, actor=actor,
         )
         try:
             self.save(trajectory)
@@ -170,7 +201,18 @@ class ParentSide(ContextApplication):
 
     def trajectory(self, case_id: UUID) -> TrajectoryView:
         """This parent's trajectory of the case, as a counsellor of this side sees it."""
+        self.catch_up(strict=False)
         return view_of(self._get(case_id))
+
+    def case_file(self, case_id: UUID) -> CaseFile:
+        """What this side knows of the case header and its counsellors; NotFound before the case is registered."""
+        try:
+            case = self.repository.get(case_file_id(case_id)) if isinstance(case_id, UUID) else None
+        except AggregateNotFoundError:
+            case = None
+        if case is None or not case.header_received:
+            raise TrajectoryNotFound("there is no such case")
+        return case
 
     def progress(
         self, case_id: UUID, *, on: date, calendar: HolidayCalendar | None = None, region: str | None = None,
@@ -191,6 +233,8 @@ class ParentSide(ContextApplication):
             raise TrajectoryNotFound("there is no trajectory for this case") from None
 
     def _change(self, case_id: UUID, command: Callable[[Trajectory], None]) -> Trajectory:
+        # The counsellor of this moment and the case header as it stands, before the rules look.
+        self.catch_up(strict=False)
         trajectory = self._get(case_id)
         command(trajectory)
         self._save(trajectory)

@@ -7,19 +7,25 @@ import time
 from pathlib import Path
 from types import MethodType
 from datetime import date
-from typing import Any, Mapping
+import logging
+from typing import Any, Callable, Iterable, Mapping
 from uuid import UUID
 
 from eventsourcing.application import Application, LRUCache
-from eventsourcing.persistence import ApplicationRecorder, InfrastructureFactory, JSONTranscoder, Mapper, Transcoding
+from eventsourcing.persistence import (
+    ApplicationRecorder, InfrastructureFactory, JSONTranscoder, Mapper, Recording, Transcoding,
+)
 from eventsourcing.utils import Environment, retry
 from psycopg_pool import PoolTimeout
 
 from services.platform.access_log import AccessLog, access_log_for
 from services.platform.audit_chain import AuditChain, chain_for, recorder_topic
+from services.platform.chain import PROCESS_RECORDER_TOPICS
 from services.platform.encryption import PrivateTextAsCiphertext, decode_keystore_key
 from services.platform.keystore import CaseKeys
 from services.platform.keystore_tables import key_table_for
+
+log = logging.getLogger("evenwijdig.flow")
 
 # The one key of the store mapping that eventsourcing must never see: it stays out of ``self.env``.
 KEYSTORE_KEY = "KEYSTORE_KEY"
@@ -53,7 +59,22 @@ class ContextApplication(Application[Any]):
         sqlite_file = store.get("SQLITE_DBNAME")
         if sqlite_file:
             _prepare_private_file(Path(sqlite_file))
+        self._after_save: list[tuple[frozenset[str], Callable[[], None]]] = []
         super().__init__(env={k: v for k, v in store.items() if k != KEYSTORE_KEY})
+
+    def on_saved(self, topics: Iterable[str], callback: Callable[[], None]) -> None:
+        """Call ``callback`` after this application stored an event of one of ``topics`` (the flows' prompt)."""
+        self._after_save.append((frozenset(topics), callback))
+
+    def _notify(self, recordings: list[Recording[Any]]) -> None:
+        super()._notify(recordings)
+        topics = {recording.notification.topic for recording in recordings}
+        for wanted, callback in self._after_save:
+            if wanted & topics:
+                try:
+                    callback()
+                except Exception:  # noqa: BLE001 - what was saved stays saved; the flow catches up later
+                    log.warning("%s: a flow could not process what was just saved", self.name, exc_info=True)
 
     def construct_env(self, name: str, env: Mapping[str, str] | None = None) -> Environment:
         merged = dict(type(self).env)
@@ -61,9 +82,12 @@ class ContextApplication(Application[Any]):
             merged["IS_SNAPSHOTTING_ENABLED"] = "y"
         merged.update(env or {})
         # The chained recorder links each event in the insert's own transaction; never configurable away.
-        topic = recorder_topic(merged.get("PERSISTENCE_MODULE", ""))
+        module = merged.get("PERSISTENCE_MODULE", "")
+        topic = recorder_topic(module)
         if topic:
             merged["APPLICATION_RECORDER_TOPIC"] = topic
+        if PROCESS_RECORDER_TOPICS.get(module):
+            merged["PROCESS_RECORDER_TOPIC"] = PROCESS_RECORDER_TOPICS[module]
         return Environment(name, merged)
 
     def construct_factory(self, env: Environment) -> InfrastructureFactory[Any]:

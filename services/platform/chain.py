@@ -30,6 +30,11 @@ RECORDER_TOPICS = {
     "eventsourcing.sqlite": "services.platform.chain_sqlite:ChainedSQLiteRecorder",
     "eventsourcing.postgres": "services.platform.chain_postgres:ChainedPostgresRecorder",
 }
+#: The same for a context that receives facts from others (events and tracking in one transaction).
+PROCESS_RECORDER_TOPICS = {
+    "eventsourcing.sqlite": "services.platform.chain_sqlite:ChainedSQLiteProcessRecorder",
+    "eventsourcing.postgres": "services.platform.chain_postgres:ChainedPostgresProcessRecorder",
+}
 
 
 class ChainBroken(RuntimeError):

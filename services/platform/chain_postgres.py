@@ -15,7 +15,8 @@ from uuid import UUID
 
 import psycopg
 from eventsourcing.persistence import StoredEvent
-from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
+from eventsourcing.persistence import Tracking
+from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore, PostgresProcessRecorder
 from psycopg.sql import SQL, Composed, Identifier
 
 from services.platform.chain import ChainBroken, Link, Record, extend, id_text
@@ -40,6 +41,32 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
             parameters = call_parameters(stored_events, self.datastore.lock_timeout)
             try:
                 row = conn.execute(self.chain_store.insert_call, parameters, prepare=True).fetchone()
+            except psycopg.Error as error:
+                if error.sqlstate == CHAIN_BROKEN:
+                    raise ChainBroken(error.diag.message_primary or "the audit chain ends past new events") from None
+                raise
+        assert row is not None
+        return row["positions"]
+
+
+class ChainedPostgresProcessRecorder(ChainedPostgresRecorder, PostgresProcessRecorder):
+    """A context that receives facts from others: the tracking row commits with the events and their links."""
+
+    def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Sequence[int] | None:
+        tracking: Tracking | None = kwargs.get("tracking")
+        if tracking is None:
+            return super().insert_events(stored_events, **kwargs)
+        if self.chain_store is None:
+            raise ChainBroken("events cannot be stored before the audit chain is attached")
+        # The tracking row first: a position another process already recorded fails at once,
+        # before the table lock is taken. The function's work and the row commit together.
+        with self.datastore.transaction(commit=True) as curs:
+            self._insert_tracking(curs, tracking)
+            if not stored_events:
+                return None
+            parameters = call_parameters(stored_events, self.datastore.lock_timeout)
+            try:
+                row = curs.execute(self.chain_store.insert_call, parameters, prepare=True).fetchone()
             except psycopg.Error as error:
                 if error.sqlstate == CHAIN_BROKEN:
                     raise ChainBroken(error.diag.message_primary or "the audit chain ends past new events") from None

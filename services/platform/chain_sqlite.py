@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 from uuid import UUID
 
-from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteDatastore
+from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteDatastore, SQLiteProcessRecorder
 
 from services.platform.chain import ChainBroken, Link, Record, extend, records_of
 from services.platform.checkpoints import Checkpoint
@@ -26,7 +26,8 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
         positions = super()._insert_events(c, stored_events, **kwargs)
         if self.chain_store is None:
             raise ChainBroken("events cannot be stored before the audit chain is attached")
-        self.chain_store.extend_within(c, stored_events, positions)
+        if stored_events:  # a flow may record only that it processed a position
+            self.chain_store.extend_within(c, stored_events, positions)
         return positions
 
 
@@ -156,3 +157,7 @@ def _window(column: str, after: int | None, stop: int | None) -> tuple[str, list
         clauses.append(f"{column} <= ?")
         params.append(stop)
     return " AND ".join(clauses), params
+
+
+class ChainedSQLiteProcessRecorder(ChainedSQLiteRecorder, SQLiteProcessRecorder):
+    """A context that receives facts from others: events, their links and the tracking row in one transaction."""

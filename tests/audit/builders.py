@@ -26,7 +26,7 @@ EVALUATION = "Doelen bereikt."
 
 def open_trajectory(app: ParentSide, case_id: UUID) -> None:
     """Intake only: one event."""
-    app.open_trajectory(case_id, parent="Anna de Vries", children=[SARA], rules=RULES, counsellor=COUNSELLOR,
+    cases.open_trajectory(app, case_id, parent="Anna de Vries", children=[SARA], rules=RULES, counsellor=COUNSELLOR,
                         on=INTAKE, actor=COUNSELLOR, parental_authority=True)
 
 

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from gateway.app import create_app
 from gateway.audiences import path
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from services.platform.access_log import Action
 from tests.audit.builders import NOTE, closed_trajectory, open_trajectory, registered_case
 from tests.audit.tamper import RawStore

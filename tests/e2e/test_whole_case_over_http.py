@@ -15,7 +15,7 @@ from gql.transport.httpx import HTTPXTransport
 from evenwijdig.bootstrap import bootstrap
 from evenwijdig.settings import Settings
 from gateway.auth import mint_development_token
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from tests.support.processes import environ_for, serving
 
 ADMIN, COORDINATOR, COUNSELLOR_A, COUNSELLOR_B = "e2e-admin", "e2e-coordinator", "e2e-counsellor-a", "e2e-counsellor-b"

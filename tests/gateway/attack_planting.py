@@ -12,7 +12,7 @@ import uuid
 from datetime import date, time
 from typing import Any
 
-from gateway.directory.roles import Role, Side
+from services.staff_directory.api import Role, Side
 from services.shared_agreements.application import Child, Parent
 from services.shared_agreements.domain.contact_schedule import ContactRange
 from tests.gateway.attack_scene import (

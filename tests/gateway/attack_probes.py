@@ -11,7 +11,7 @@ from __future__ import annotations
 import graphql
 
 from gateway.audiences import SCHEMAS
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 
 #: Literal values that satisfy each scalar; the calls they go into are refused before they matter.
 LITERALS = {"UUID": '"00000000-0000-4000-8000-000000000001"', "Date": '"2025-02-10"', "Time": '"10:00:00"',

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gateway.audiences import path
-from gateway.directory.roles import Role
-from gateway.directory.staffing import staffing_id
+from services.staff_directory.api import Role
+from services.staff_directory.domain.staffing import staffing_id
 from services.parent_side.domain.trajectory import trajectory_id
 from services.shared_agreements.domain.contact_schedule import contact_schedule_id
 from services.shared_agreements.domain.joint_sessions import joint_sessions_id

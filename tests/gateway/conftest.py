@@ -13,7 +13,7 @@ from evenwijdig.settings import Settings
 from gateway.app import create_app
 from gateway.audiences import path
 from gateway.auth import mint_development_token
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from services.platform.access_log import Action
 from tests.gateway.matrix_scene import DIRECTORY, OWN_POSITION, SHARED, Call
 from tests.gateway.matrix_table import ASSIGNED_CASE, NO_CASE, Row, changes, exported, logged, row

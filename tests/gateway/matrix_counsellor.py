@@ -8,7 +8,7 @@ A of the OWN case while it has consent.
 
 from __future__ import annotations
 
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from services.platform.access_log import Action
 from tests.gateway.matrix_scene import DIRECTORY, LOMAN, SHARED, SIDE_A, SIDE_B, Call, Column
 from tests.gateway.matrix_table import (

@@ -6,7 +6,7 @@ reads), an administrator assigns spare staff to any case id and sees no case con
 
 from __future__ import annotations
 
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from services.platform.access_log import Action
 from tests.gateway.matrix_coordinator import now
 from tests.gateway.matrix_scene import COUNSELLOR_B, DIRECTORY, SHARED, SIDE_A, SIDE_B, SPARE, Column

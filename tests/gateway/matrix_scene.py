@@ -17,7 +17,7 @@ from enum import Enum
 from typing import Any
 
 from gateway.audiences import path
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from gateway.schema.common import SIDE_CONTEXT
 
 SIDE_A, SIDE_B, SHARED, DIRECTORY = "parent_a_context", "parent_b_context", "shared_agreements", "gateway"

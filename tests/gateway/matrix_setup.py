@@ -8,10 +8,12 @@ relayed position, a joint session and a contact schedule.
 
 from __future__ import annotations
 
+from tests.support.cases import open_trajectory
+
 import uuid
 from datetime import date, time, timedelta
 
-from gateway.directory.roles import Role, Side
+from services.staff_directory.api import Role, Side
 from services.parent_side.application import ParentSide
 from services.parent_side.domain.catalogue import template
 from services.parent_side.domain.records import Child as SideChild
@@ -34,11 +36,15 @@ def build_scene(gateway) -> MatrixScene:  # noqa: ANN001
     for key, role in (("counsellor", Role.COUNSELLOR), ("child", Role.CHILD_COUNSELLOR),
                       ("coordinator", Role.COORDINATOR)):
         gateway.staff(SPARE[key], role)
-    _assign(gateway.contexts.directory, cases)
     gateway.contexts.shared.clock = lambda: NOW
-    scene = MatrixScene(gateway, cases)
-    _register_own(gateway, cases[Column.OWN], scene)
+    # Registered first: the staff directory knows a case only once the shared context registered it,
+    # and assigns the registering coordinator itself.
+    _register(gateway, cases[Column.OWN], COORDINATOR.user, b_enrolled=False)
     _register(gateway, cases[Column.OTHER_SIDE])
+    _register(gateway, cases[Column.UNASSIGNED])
+    _assign(gateway.contexts.directory, cases)
+    scene = MatrixScene(gateway, cases)
+    _own_session(gateway, cases[Column.OWN], scene)
     _unassigned_case(gateway, cases[Column.UNASSIGNED])
     return scene
 
@@ -51,10 +57,7 @@ def _assign(directory, cases: dict[Column, uuid.UUID]) -> None:  # noqa: ANN001
         directory.assign_counsellor(case, Side.PARENT_A, side_a, "admin-setup")
         directory.assign_counsellor(case, Side.PARENT_B, side_b, "admin-setup")
     directory.assign_child_counsellor(own, CHILD.user, "admin-setup")
-    directory.assign_coordinator(own, COORDINATOR.user, "admin-setup")
     directory.assign_child_counsellor(unassigned, ELSEWHERE["child"], "admin-setup")
-    for case in (other, unassigned):
-        directory.assign_coordinator(case, ELSEWHERE["coordinator"], "admin-setup")
 
 
 def _register(gateway, case: uuid.UUID, actor: str = ELSEWHERE["coordinator"], b_enrolled: bool = True) -> None:
@@ -63,9 +66,8 @@ def _register(gateway, case: uuid.UUID, actor: str = ELSEWHERE["coordinator"], b
         children=[Child("Noor", date(2014, 5, 3))], trajectory_type=LOMAN, actor=actor, case_id=case)
 
 
-def _register_own(gateway, case: uuid.UUID, scene: MatrixScene) -> None:
+def _own_session(gateway, case: uuid.UUID, scene: MatrixScene) -> None:
     """Parent B is not enrolled yet (the coordinator enrols them), and one joint session waits to be cancelled."""
-    _register(gateway, case, COORDINATOR.user, b_enrolled=False)
     planned = gateway.contexts.shared.plan_joint_session(
         case, day=date(2026, 3, 24), start=time(10, 0), duration_minutes=60, place="Praktijk Zeist",
         actor=COORDINATOR.user, planned_on=date(2026, 3, 1))
@@ -73,7 +75,6 @@ def _register_own(gateway, case: uuid.UUID, scene: MatrixScene) -> None:
 
 
 def _unassigned_case(gateway, case: uuid.UUID) -> None:
-    _register(gateway, case)
     shared, actor = gateway.contexts.shared, ELSEWHERE["coordinator"]
     shared.draft_ground_rules(case, {"communication": ["Alleen per e-mail."]}, actor)
     offered = shared.offer_ground_rules(case, 1, actor)
@@ -93,7 +94,7 @@ def _unassigned_case(gateway, case: uuid.UUID) -> None:
 
 def _started_side(app: ParentSide, case: uuid.UUID, counsellor: str, tag: str, private: str) -> None:
     start = date(2025, 1, 6)
-    app.open_trajectory(case, parent=f"Ouder {tag}", children=[SideChild("Noor", date(2014, 5, 3))],
+    open_trajectory(app, case, parent=f"Ouder {tag}", children=[SideChild("Noor", date(2014, 5, 3))],
                         rules=template(LOMAN), counsellor=counsellor, on=start, actor=counsellor,
                         parental_authority=True)
     app.propose_goals(case, goals=[f"Doel {tag}"], themes=[f"Thema {tag}"], on=start, actor=counsellor)

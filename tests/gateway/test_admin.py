@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 
 ASSIGN_COUNSELLOR = """
 mutation($case: UUID!, $side: Side!, $user: String!) { assignCounsellor(caseId: $case, side: $side, user: $user) { ok } }

@@ -6,9 +6,9 @@ import uuid
 
 import pytest
 
-from gateway.directory.application import StaffDirectory
-from gateway.directory.index import Assignment
-from gateway.directory.roles import Role, Side
+from services.staff_directory.application import StaffDirectory
+from services.staff_directory.api import Assignment
+from services.staff_directory.api import Role, Side
 
 
 @pytest.fixture

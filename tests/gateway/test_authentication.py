@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from gateway.auth import DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, development_key
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 
 QUERY = '{ staffMember(user: "admin-1") { user roles } }'
 

@@ -18,7 +18,7 @@ from typing import Any
 import graphql
 
 from gateway.audiences import SCHEMAS
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from tests.gateway.matrix_coordinator import SHARED_CONTEXT
 from tests.gateway.matrix_counsellor import CHILD_CONVERSATIONS, INTAKE_TO_FIRST_SESSION, READS, TO_THE_END
 from tests.gateway.matrix_others import ADMIN as ADMIN_ROWS

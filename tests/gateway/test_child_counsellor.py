@@ -7,13 +7,14 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from gateway.directory.roles import Role, Side
+from services.staff_directory.api import Role, Side
 from services.parent_side.application import ParentSide
 from services.parent_side.domain.catalogue import template
 from services.parent_side.domain.records import Child
 from services.platform.access_log import Action
 from services.platform.private_text import PrivateText
 from tests.gateway.test_coordinator import access_logs, error_of
+from tests.support.cases import open_trajectory
 
 CHILD = "child-counsellor-1"
 OTHER_CHILD = "child-counsellor-2"
@@ -27,7 +28,7 @@ READ = "query($case: UUID!) { childConversations(caseId: $case) { side on child 
 
 
 def started_side(app: ParentSide, case: UUID, counsellor: str, scopes: list[str]) -> None:
-    app.open_trajectory(case, parent="Ouder", children=[Child("Noor", date(2014, 5, 3))],
+    open_trajectory(app, case, parent="Ouder", children=[Child("Noor", date(2014, 5, 3))],
                         rules=template("parallel_solo_ouderschap_loman"), counsellor=counsellor, on=START,
                         actor=counsellor, parental_authority=True)
     app.propose_goals(case, goals=["Rust"], themes=["own_ground"], on=START, actor=counsellor)

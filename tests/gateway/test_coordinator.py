@@ -14,7 +14,7 @@ from uuid import UUID
 
 import pytest
 
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from services.platform.access_log import Action
 
 COORDINATOR = "coordinator-1"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from tests.gateway.test_coordinator import (
     COORDINATOR, DRAFT, OFFER, PLAN, REGISTER, RULES_V1, SET_SCHEDULE, SIGN, access_logs, call, coordinator,  # noqa: F401
     error_of, new_case, register,

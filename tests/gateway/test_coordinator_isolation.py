@@ -7,12 +7,14 @@ coordinator schema, and refused mutations too, are searched for them.
 
 from __future__ import annotations
 
+from tests.support.cases import open_trajectory
+
 from datetime import date, timedelta
 from uuid import UUID, uuid4
 
 import pytest
 
-from gateway.directory.roles import Role, Side
+from services.staff_directory.api import Role, Side
 from gateway.schema.coordinator import schema as coordinator_schema
 from services.parent_side.application import ParentSide
 from services.parent_side.domain.catalogue import template
@@ -37,7 +39,7 @@ def canaries(side: Side) -> dict[str, str]:
 
 def planted_side(app: ParentSide, case: UUID, side: Side) -> None:
     counsellor, secret = COUNSELLORS[side], canaries(side)
-    app.open_trajectory(case, parent=f"Ouder {side.value}", children=[Child("Noor", date(2014, 5, 3))],
+    open_trajectory(app, case, parent=f"Ouder {side.value}", children=[Child("Noor", date(2014, 5, 3))],
                         rules=template("parallel_solo_ouderschap_loman"), counsellor=counsellor, on=START,
                         actor=counsellor, parental_authority=True)
     app.propose_goals(case, goals=["Rust"], themes=["own_ground"], on=START, actor=counsellor)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from services.platform.access_log import Action
 from tests.gateway.test_counsellor_scene import (  # noqa: F401 - the scene fixture is used by name
     AGREE, AUTHORITY, CANCEL, CLOSE, CONSENT, COORDINATOR, COUNSELLOR_A, COUNSELLOR_B, ERASE, LOMAN, MY_CASES, OPEN,

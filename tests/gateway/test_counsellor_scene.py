@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from gateway.directory.roles import Role, Side
+from services.staff_directory.api import Role, Side
 from services.platform.access_log import Action
 from services.shared_agreements.application import Child, Parent
 from services.shared_agreements.domain.contact_schedule import ContactRange
@@ -49,9 +49,8 @@ PROGRESS = """query($case: UUID!, $on: Date!) { progress(caseId: $case, on: $on)
   status weeksElapsed sessionsExpected maxSessions sessionsHeld sessionsMissed sessionsPlannedAhead
   sessionsCancelled nextSessionDue childConversationsHeld maxChildConversations } }"""
 OPEN = """
-mutation($case: UUID!, $parent: String!, $children: [ChildInput!]!, $type: String!, $on: Date!,
-         $tailoring: TailoringInput) {
-  openTrajectory(caseId: $case, parent: $parent, children: $children, trajectoryType: $type, on: $on,
+mutation($case: UUID!, $type: String, $on: Date!, $tailoring: TailoringInput) {
+  openTrajectory(caseId: $case, trajectoryType: $type, on: $on,
                  tailoring: $tailoring) { status counsellor rules { template maxSessions } }
 }
 """
@@ -143,17 +142,16 @@ def scene(gateway) -> Scene:
     gateway.staff(CHILD_COUNSELLOR, Role.CHILD_COUNSELLOR)
     case = uuid.uuid4()
     directory = gateway.contexts.directory
+    register_shared_case(gateway, case)  # the registering coordinator is assigned by the flow
     directory.assign_counsellor(case, Side.PARENT_A, COUNSELLOR_A, "admin-1")
     directory.assign_counsellor(case, Side.PARENT_B, COUNSELLOR_B, "admin-1")
-    directory.assign_coordinator(case, COORDINATOR, "admin-1")
     directory.assign_child_counsellor(case, CHILD_COUNSELLOR, "admin-1")
-    register_shared_case(gateway, case)
     return Scene(gateway, str(case))
 
 
-def open_side(scene: Scene, user: str, parent: str = "Sanne Jansen") -> dict[str, Any]:
-    variables = {"case": scene.case, "parent": parent, "type": LOMAN, "on": "2025-01-06",
-                 "children": [{"firstName": "Noor", "dateOfBirth": "2014-05-03"}], "tailoring": {"maxSessions": 12}}
+def open_side(scene: Scene, user: str) -> dict[str, Any]:
+    """The intake: parent, children and authority come from the case header the coordinator registered."""
+    variables = {"case": scene.case, "type": LOMAN, "on": "2025-01-06", "tailoring": {"maxSessions": 12}}
     return scene.ok(user, OPEN, variables)["openTrajectory"]
 
 

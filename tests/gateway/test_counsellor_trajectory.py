@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from gateway.directory.roles import Side
+from services.staff_directory.api import Side
 from services.platform.access_log import Action
 from services.platform.private_text import PrivateText
 from tests.gateway.test_counsellor_scene import (  # noqa: F401 - the scene fixture is used by name

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from services.parent_side.domain.trajectory import trajectory_id
 from services.platform.access_log import Action
 from tests.gateway.attack_fuzz import Mode, fuzz

@@ -20,7 +20,7 @@ from evenwijdig.bootstrap import bootstrap
 from evenwijdig.settings import STORES, AuthSettings
 from gateway.app import create_app
 from gateway.auth import mint_development_token
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 
 ISSUER, AUDIENCE, KID = "https://idp.praktijk.test", "evenwijdig-production", "praktijk-2026"
 

@@ -6,7 +6,7 @@ import pytest
 from graphql import build_schema
 
 from gateway.audiences import SCHEMAS
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from gateway.schema.export import sdl_files
 
 

@@ -5,6 +5,8 @@ Every test here runs on SQLite and PostgreSQL (the ``settings`` fixture).
 
 from __future__ import annotations
 
+from tests.support.cases import open_trajectory
+
 from datetime import date, datetime, timedelta, timezone
 from uuid import UUID, uuid4
 
@@ -55,7 +57,7 @@ def private(case_id: UUID, words: str) -> PrivateText:
 
 
 def open_case(app: ParentSide, case_id: UUID, children=(SARA,), parent: str = PARENTS[0]) -> UUID:
-    return app.open_trajectory(
+    return open_trajectory(app, 
         case_id, parent=parent, children=children, rules=LOMAN, counsellor=COUNSELLOR, on=INTAKE,
         actor=COUNSELLOR, parental_authority=True,
     )

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from hypothesis_graphql import nodes
 
 from evenwijdig.bootstrap import Contexts
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from services.shared_agreements.application import Child, Parent
 from tests.reliability.scene import COUNSELLOR, LOMAN, error_codes, opened_case
 

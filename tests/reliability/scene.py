@@ -9,7 +9,7 @@ from typing import Any
 from uuid import UUID
 
 from evenwijdig.bootstrap import Contexts
-from gateway.directory.roles import Role, Side
+from services.staff_directory.api import Role, Side
 from services.parent_side.domain.catalogue import template
 from services.parent_side.domain.records import Child
 from services.parent_side.domain.trajectory import trajectory_id
@@ -44,7 +44,7 @@ def opened_case(contexts: Contexts, counsellor: str = COUNSELLOR, case: UUID | N
 
 
 def open_trajectory(app: Any, case: UUID, counsellor: str = COUNSELLOR) -> None:
-    app.open_trajectory(case, parent="Sanne Jansen", children=[Child("Noor", date(2014, 5, 3))], rules=template(LOMAN),
+    cases.open_trajectory(app, case, parent="Sanne Jansen", children=[Child("Noor", date(2014, 5, 3))], rules=template(LOMAN),
                         counsellor=counsellor, on=date(2025, 1, 6), actor=counsellor)
 
 

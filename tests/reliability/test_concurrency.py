@@ -18,7 +18,7 @@ import httpx
 
 from evenwijdig.bootstrap import bootstrap
 from gateway.app import create_app
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from services.parent_side.domain.records import CONSENT_TRAJECTORY
 from tests.reliability.scene import (
     CONSENT, COUNSELLOR, PROPOSE, error_codes, open_trajectory, opened_case, trajectory_events,

@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from evenwijdig.bootstrap import bootstrap
 from gateway.app import create_app
 from gateway.auth import mint_development_token
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from gateway.idempotency_store import KEEP_SECONDS, IdempotencyKeys
 from gateway.idempotency_store import Scope, idempotency_table_for
 from tests.reliability.scene import (

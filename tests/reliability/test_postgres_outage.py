@@ -18,7 +18,7 @@ import psycopg
 from evenwijdig.bootstrap import Contexts
 from gateway.app import create_app
 from gateway.auth import mint_development_token
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from tests.reliability.outage import WriteLoad, send
 from tests.reliability.scene import COUNSELLOR, opened_case, trajectory_events
 from tests.reliability.serving import served

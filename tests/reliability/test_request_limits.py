@@ -13,7 +13,7 @@ from typing import Any, Iterator
 import pytest
 
 from gateway.audiences import path
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from gateway.limits import MAX_BODY_BYTES
 from gateway.schema.base import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
 from tests.reliability.hostile import SENDERS, HostileScene

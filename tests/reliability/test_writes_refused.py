@@ -22,7 +22,7 @@ from evenwijdig.bootstrap import bootstrap
 from evenwijdig.settings import Settings
 from gateway.app import create_app
 from gateway.auth import mint_development_token
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from gateway.errors import WRITES_REFUSED_MESSAGE
 from tests.conftest import sqlite_settings
 from tests.reliability.scene import COUNSELLOR, PROPOSE, error_codes, opened_case, positions

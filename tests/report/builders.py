@@ -10,11 +10,12 @@ from datetime import date, datetime, time, timedelta, timezone
 from uuid import UUID
 
 from evenwijdig.bootstrap import Contexts
-from gateway.directory.roles import Role, Side
+from services.staff_directory.api import Role, Side
 from services.parent_side.domain.catalogue import template
 from services.parent_side.domain.records import Child as SideChild
 from services.platform.private_text import PrivateText
 from services.shared_agreements.application import Child, Parent
+from tests.support.cases import open_trajectory
 
 COORDINATOR = "coordinator-rapport"
 COUNSELLORS = {"parent_a": "counsellor-rapport-a", "parent_b": "counsellor-rapport-b"}
@@ -58,7 +59,7 @@ def registered_case(contexts: Contexts) -> UUID:
 def running_side(contexts: Contexts, case_id: UUID, slot: str) -> None:
     """Intake to start, a session held (private note, themes), one missed (reason), a child conversation."""
     app, counsellor = getattr(contexts, slot), COUNSELLORS[slot]
-    app.open_trajectory(case_id, parent=PARENTS[slot], children=[SideChild(*NOOR)],
+    open_trajectory(app, case_id, parent=PARENTS[slot], children=[SideChild(*NOOR)],
                         rules=template("parallel_solo_ouderschap_loman"), counsellor=counsellor, on=START,
                         actor=counsellor, parental_authority=True)
     app.propose_goals(case_id, goals=[secret(slot, "Goal")], themes=[secret(slot, "Theme")], on=START, actor=counsellor)

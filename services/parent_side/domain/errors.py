@@ -79,3 +79,7 @@ class ReleaseRefused(Invalid):
 
 class ErasureRefused(Invalid):
     """Private text cannot be erased in this state, or for this reason."""
+
+
+class NotEnrolled(Invalid):
+    """The case does not enrol this parent (yet): no trajectory opens for them."""

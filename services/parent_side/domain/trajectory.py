@@ -188,6 +188,21 @@ class Trajectory(TrajectoryState, Aggregate):
         self.assignments += (Assignment(counsellor, on, reason, actor),)
         self.last_on = max(self.last_on, on)
 
+    def follow_counsellor(self, counsellor: str, reason: str, on: date, actor: str) -> None:
+        """The staff directory assigned another counsellor to this side: recorded as it was decided there."""
+        if counsellor != self.counsellor:
+            self._counsellor_reassigned(counsellor=counsellor, reason=reason, on=on, actor=actor)
+
+    def follow_parental_authority(self, has_authority: bool, on: date, actor: str) -> None:
+        """The case header now records (or no longer records) this parent's parental authority."""
+        if has_authority != self.parental_authority:
+            self._parental_authority_recorded(has_authority=has_authority, on=on, actor=actor)
+
+    @event("ParentalAuthorityRecorded")
+    def _parental_authority_recorded(self, has_authority: bool, on: date, actor: str) -> None:
+        """Ouderlijk gezag vastgelegd in de zaak (of het verlies ervan)."""
+        self.parental_authority = has_authority
+
     def close(self, on: date, evaluation: PrivateText, retention_years: int, actor: str) -> None:
         """Close the trajectory with a closing evaluation; its private text is kept that many years."""
         self._closed(**closing.closing(self, on, evaluation, retention_years), actor=_actor(actor))

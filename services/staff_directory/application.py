@@ -1,47 +1,66 @@
-"""The staff directory application: the only API to staff, roles and case assignments."""
+"""The staff directory application: the only API to staff, roles and case assignments.
+
+It follows the shared-agreements context (``FlowFollower``): a registered case opens its
+staffing here, with the registering coordinator assigned, in the transaction that records
+the position processed. Assignments are made only to cases that exist that way.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+import logging
+from typing import Any, Iterable, Mapping
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.application import AggregateNotFoundError, ProcessingEvent
 from eventsourcing.persistence import IntegrityError
+from eventsourcing.utils import register_topic
 
 from services.platform.application import ContextApplication
 from services.platform.errors import Conflict, Invalid, NotFound
+from services.platform.flow import FlowFollower
+from services.staff_directory.api import (
+    Assignment, CaseRegistered, OwnGrantRefused, Role, Side, StaffingView, StaffView,
+)
+from services.staff_directory.domain.staff import StaffMember, staff_id
+from services.staff_directory.domain.staffing import AssignmentRefused, CaseStaffing, staffing_id
+from services.staff_directory.index import AssignmentIndex
 
-from .index import AssignmentIndex, Assignment
-from .roles import Role, Side
-from .staff import StaffMember, staff_id
-from .staffing import CaseStaffing, staffing_id
+log = logging.getLogger("evenwijdig.flow")
 
+# Events stored by release 0.1 name the modules where these classes were first written.
+register_topic("gateway.directory.staffing:CaseStaffing", CaseStaffing)
+register_topic("gateway.directory.staff:StaffMember", StaffMember)
 
-@dataclass(frozen=True)
-class StaffView:
-    user: str
-    display_name: str
-    roles: tuple[str, ...]
-    active: bool
-
-
-@dataclass(frozen=True)
-class StaffingView:
-    case_id: UUID
-    counsellors: dict[str, str]
-    child_counsellors: tuple[str, ...]
-    coordinators: tuple[str, ...]
+NO_SUCH_CASE = "no such case"
 
 
-class StaffDirectory(ContextApplication):
+class StaffDirectory(ContextApplication, FlowFollower):
     """Staff, their roles, and who is assigned to which case and side."""
 
+    # The store keeps the name it had when the directory lived in the gateway: the same
+    # database, login role, tables and settings (EVENWIJDIG_GATEWAY_*) as deployed.
     name = "gateway"
 
-    def __init__(self, store):  # noqa: ANN001 - the mapping the composition root hands in
+    def __init__(self, store: Mapping[str, str]) -> None:
         super().__init__(store)
         self.assignments = AssignmentIndex(self)
+
+    # -- facts from the shared-agreements context --------------------------------------
+
+    def policy(self, facts: Any, processing_event: ProcessingEvent[Any]) -> None:  # type: ignore[override]
+        for fact in facts:
+            if isinstance(fact, CaseRegistered):
+                self._case_registered(fact, processing_event)
+
+    def _case_registered(self, fact: CaseRegistered, processing_event: ProcessingEvent[Any]) -> None:
+        staffing = self._find(staffing_id(fact.case_id)) or CaseStaffing(case_id=fact.case_id, actor=fact.registered_by)
+        if fact.registered_by not in staffing.coordinators and self.holds(fact.registered_by, Role.COORDINATOR):
+            try:
+                staffing.assign_coordinator(fact.registered_by, fact.registered_by)
+            except AssignmentRefused as refused:
+                # The case exists all the same; an administrator assigns a coordinator who may.
+                log.warning("case %s: its registering coordinator is not assigned: %s", fact.case_id, refused.message)
+        processing_event.collect_events(staffing)
 
     # -- staff ------------------------------------------------------------------------
 
@@ -55,7 +74,8 @@ class StaffDirectory(ContextApplication):
         self._save(StaffMember(user=user, display_name=display_name, roles=[Role(r).value for r in roles], actor=actor))
 
     def grant_role(self, user: str, role: Role, actor: str) -> None:
-        """Give a member of staff another role."""
+        """Give a member of staff another role (never oneself: another administrator must)."""
+        _not_oneself(user, actor)
         member = self._staff(user)
         member.grant(role, actor)
         self._save(member)
@@ -86,7 +106,8 @@ class StaffDirectory(ContextApplication):
     # -- assignments ------------------------------------------------------------------
 
     def assign_counsellor(self, case_id: UUID, side: Side, user: str, actor: str, reason: str = "") -> None:
-        """Make ``user`` the counsellor of one side of a case."""
+        """Make ``user`` the counsellor of one side of a case (a reassignment when the side had one)."""
+        _not_oneself(user, actor)
         self._require_role(user, Role.COUNSELLOR)
         staffing = self._staffing(case_id, actor)
         staffing.assign_counsellor(Side(side), user, actor, reason)
@@ -94,6 +115,7 @@ class StaffDirectory(ContextApplication):
 
     def assign_child_counsellor(self, case_id: UUID, user: str, actor: str) -> None:
         """Let ``user`` hold the child conversations of a case."""
+        _not_oneself(user, actor)
         self._require_role(user, Role.CHILD_COUNSELLOR)
         staffing = self._staffing(case_id, actor)
         staffing.assign_child_counsellor(user, actor)
@@ -101,6 +123,7 @@ class StaffDirectory(ContextApplication):
 
     def assign_coordinator(self, case_id: UUID, user: str, actor: str) -> None:
         """Make ``user`` a coordinator of a case."""
+        _not_oneself(user, actor)
         self._require_role(user, Role.COORDINATOR)
         staffing = self._staffing(case_id, actor)
         staffing.assign_coordinator(user, actor)
@@ -108,13 +131,13 @@ class StaffDirectory(ContextApplication):
 
     def unassign(self, case_id: UUID, user: str, actor: str, reason: str) -> None:
         """End someone's assignment to a case, saying why."""
-        staffing = self._find(staffing_id(case_id))
-        if staffing is None:
-            raise NotFound("no such case assignment")
+        staffing = self._staffing(case_id, actor)
         staffing.unassign(user, actor, reason)
         self._save(staffing)
 
     def staffing(self, case_id: UUID) -> StaffingView | None:
+        """Who works on a case now, or None when no such case is known."""
+        self.catch_up(strict=False)
         staffing = self._find(staffing_id(case_id))
         if staffing is None:
             return None
@@ -122,9 +145,12 @@ class StaffDirectory(ContextApplication):
 
     def assignment(self, user: str, case_id: UUID) -> Assignment | None:
         """What ``user`` is on this case (which side they counsel, or child counsellor, or coordinator)."""
+        self.catch_up(strict=False)
         return self.assignments.on_case(user, case_id)
 
     def cases_of(self, user: str) -> dict[UUID, Assignment]:
+        """Every case ``user`` is assigned to, and as what."""
+        self.catch_up(strict=False)
         return self.assignments.of(user)
 
     # -- plumbing ---------------------------------------------------------------------
@@ -143,16 +169,26 @@ class StaffDirectory(ContextApplication):
         return self._find(staff_id(user))
 
     def _staffing(self, case_id: UUID, actor: str) -> CaseStaffing:
-        return self._find(staffing_id(case_id)) or CaseStaffing(case_id=case_id, actor=actor)
+        """The case's staffing; a case the shared-agreements context never registered does not exist."""
+        self.catch_up()
+        staffing = self._find(staffing_id(case_id)) if isinstance(case_id, UUID) else None
+        if staffing is None:
+            raise NotFound(NO_SUCH_CASE)
+        return staffing
 
-    def _find(self, aggregate_id: UUID):  # noqa: ANN202
+    def _find(self, aggregate_id: UUID) -> Any:
         try:
             return self.repository.get(aggregate_id)
         except AggregateNotFoundError:
             return None
 
-    def _save(self, aggregate) -> None:  # noqa: ANN001
+    def _save(self, aggregate: Any) -> None:
         try:
             self.save(aggregate)
         except IntegrityError:
             raise Conflict("someone else changed this at the same moment; reload and try again") from None
+
+
+def _not_oneself(user: str, actor: str) -> None:
+    if user.strip() == actor.strip():
+        raise OwnGrantRefused("an administrator cannot grant roles or cases to themselves; another administrator must")

@@ -8,7 +8,7 @@ from eventsourcing.domain import Aggregate, event
 
 from services.platform.errors import Invalid
 
-from .roles import Role
+from services.staff_directory.domain.roles import Role
 
 STAFF_NAMESPACE = uuid5(NAMESPACE_URL, "https://evenwijdig.nl/staff")
 
@@ -68,3 +68,4 @@ class StaffMember(Aggregate):
     @event("Deactivated")
     def _deactivated(self, actor: str, reason: str) -> None:
         self.active = False
+

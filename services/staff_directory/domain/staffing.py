@@ -1,7 +1,13 @@
 """Who works on one case: each side's counsellor, the child counsellors, the coordinators.
 
-The lines of the design are kept here, where the assignments are made: a counsellor never
-counsels both sides of one case, and a child counsellor is never either side's counsellor.
+The lines of the design are kept here, where the assignments are made, over the whole
+history of the case, not only who is assigned now: a person who ever counselled one side
+never counsels the other side nor holds the case's child conversations, and a child
+counsellor was never either side's counsellor.
+
+A case's staffing is opened by the flow from the shared-agreements context when the case
+is registered (``CaseStaffing.Opened``, by the registering coordinator), so assignments
+are only ever made to cases that exist.
 """
 
 from __future__ import annotations
@@ -12,7 +18,8 @@ from eventsourcing.domain import Aggregate, event
 
 from services.platform.errors import Invalid
 
-from .roles import Side
+from services.staff_directory.domain.roles import Side
+
 
 STAFFING_NAMESPACE = uuid5(NAMESPACE_URL, "https://evenwijdig.nl/case-staffing")
 
@@ -36,6 +43,9 @@ class CaseStaffing(Aggregate):
         self.counsellors: dict[str, str] = {}
         self.child_counsellors: list[str] = []
         self.coordinators: list[str] = []
+        # Everyone who ever held the role on this case, kept from the events, never unassigned.
+        self.ever_counselled: dict[str, list[str]] = {}
+        self.ever_child_counsellors: list[str] = []
 
     def side_of(self, user: str) -> Side | None:
         for side, counsellor in self.counsellors.items():
@@ -43,12 +53,18 @@ class CaseStaffing(Aggregate):
                 return Side(side)
         return None
 
+    def counselled(self, user: str) -> tuple[str, ...]:
+        """The sides ``user`` counsels or ever counselled in this case."""
+        return tuple(side for side, users in sorted(self.ever_counselled.items()) if user in users)
+
     def assign_counsellor(self, side: Side, user: str, actor: str, reason: str) -> None:
         other = Side.PARENT_B if side is Side.PARENT_A else Side.PARENT_A
-        if self.counsellors.get(other.value) == user:
-            raise AssignmentRefused("a counsellor cannot counsel both sides of one case")
-        if user in self.child_counsellors:
-            raise AssignmentRefused("this person holds the child conversations of this case")
+        if other.value in self.counselled(user):
+            raise AssignmentRefused("a person who counselled one side of a case can never counsel the other side")
+        if user in self.ever_child_counsellors:
+            raise AssignmentRefused("this person holds or held the child conversations of this case")
+        if user in self.coordinators:
+            raise AssignmentRefused("the coordinator of a case cannot also counsel in it")
         if self.counsellors.get(side.value) == user:
             raise AssignmentRefused("this counsellor is already assigned to that side")
         self._counsellor_assigned(side=side.value, user=user, actor=actor, reason=reason.strip())
@@ -56,10 +72,13 @@ class CaseStaffing(Aggregate):
     @event("CounsellorAssigned")
     def _counsellor_assigned(self, side: str, user: str, actor: str, reason: str) -> None:
         self.counsellors[side] = user
+        self.ever_counselled = {**self.ever_counselled, side: [*self.ever_counselled.get(side, []), user]}
 
     def assign_child_counsellor(self, user: str, actor: str) -> None:
-        if self.side_of(user) is not None:
-            raise AssignmentRefused("a side's counsellor cannot hold the child conversations of the same case")
+        if self.counselled(user):
+            raise AssignmentRefused("a person who counselled a side of a case can never hold its child conversations")
+        if user in self.coordinators:
+            raise AssignmentRefused("the coordinator of a case cannot also counsel in it")
         if user in self.child_counsellors:
             raise AssignmentRefused("this child counsellor is already assigned")
         self._child_counsellor_assigned(user=user, actor=actor)
@@ -67,10 +86,11 @@ class CaseStaffing(Aggregate):
     @event("ChildCounsellorAssigned")
     def _child_counsellor_assigned(self, user: str, actor: str) -> None:
         self.child_counsellors = [*self.child_counsellors, user]
+        self.ever_child_counsellors = [*self.ever_child_counsellors, user]
 
     def assign_coordinator(self, user: str, actor: str) -> None:
-        if self.side_of(user) is not None or user in self.child_counsellors:
-            raise AssignmentRefused("the coordinator of a case cannot also counsel in it")
+        if self.counselled(user) or user in self.ever_child_counsellors:
+            raise AssignmentRefused("the coordinator of a case cannot be someone who counselled in it")
         if user in self.coordinators:
             raise AssignmentRefused("this coordinator is already assigned")
         self._coordinator_assigned(user=user, actor=actor)
@@ -91,3 +111,4 @@ class CaseStaffing(Aggregate):
         self.counsellors = {side: u for side, u in self.counsellors.items() if u != user}
         self.child_counsellors = [u for u in self.child_counsellors if u != user]
         self.coordinators = [u for u in self.coordinators if u != user]
+

@@ -10,25 +10,19 @@ answer must not cost more with ten thousand cases stored than with a hundred.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from uuid import UUID
 
 from eventsourcing.persistence import Notification
 
-from .roles import Role, Side
-from .staffing import CaseStaffing
+from services.staff_directory.api import Assignment
+from services.staff_directory.domain.roles import Role
+from services.staff_directory.domain.staffing import CaseStaffing
 
 if TYPE_CHECKING:
-    from .application import StaffDirectory
+    from services.staff_directory.application import StaffDirectory
 
 PAGE = 500
-
-
-@dataclass(frozen=True)
-class Assignment:
-    role: Role
-    side: Side | None = None
 
 
 def assignment_in(staffing: CaseStaffing, user: str) -> Assignment | None:
@@ -93,7 +87,9 @@ class AssignmentIndex:
                 cases[staffing.case_id] = found
 
 
+# Release 0.1 stored these events under the module's first home, gateway.directory.staffing.
 _STAFFING_TOPICS = [
-    f"{CaseStaffing.__module__}:CaseStaffing.{name}"
+    f"{module}:CaseStaffing.{name}"
+    for module in (CaseStaffing.__module__, "gateway.directory.staffing")
     for name in ("Opened", "CounsellorAssigned", "ChildCounsellorAssigned", "CoordinatorAssigned", "Unassigned")
 ]

@@ -1,0 +1,68 @@
+"""The parent side's public face: the facts it receives from other contexts, its views and errors.
+
+The composition root translates the shared-agreements context's case header and the staff
+directory's assignments into these facts, for one side only; the application's policy
+applies them (``services.parent_side.inbound``). Nothing of the other parent is among them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+from services.parent_side.domain.errors import TrajectoryNotFound
+from services.parent_side.domain.records import Child
+from services.parent_side.domain.view import TrajectoryView
+
+__all__ = ["HeaderRegistered", "ParentalAuthorityRecorded", "ParentEnrolled", "CounsellorAssigned",
+           "CounsellorUnassigned", "Child", "TrajectoryView", "TrajectoryNotFound"]
+
+
+@dataclass(frozen=True)
+class HeaderRegistered:
+    """The case was registered: this parent's name, enrolment and authority, the children, the type."""
+
+    case_id: UUID
+    parent: str
+    enrolled: bool
+    parental_authority: bool
+    children: tuple[Child, ...]
+    trajectory_type: str
+    at: datetime
+    actor: str
+
+
+@dataclass(frozen=True)
+class ParentalAuthorityRecorded:
+    case_id: UUID
+    has_authority: bool
+    at: datetime
+    actor: str
+
+
+@dataclass(frozen=True)
+class ParentEnrolled:
+    case_id: UUID
+    at: datetime
+    actor: str
+
+
+@dataclass(frozen=True)
+class CounsellorAssigned:
+    """The staff directory made ``counsellor`` this side's counsellor (``reason``: why, may be empty)."""
+
+    case_id: UUID
+    counsellor: str
+    at: datetime
+    actor: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CounsellorUnassigned:
+    case_id: UUID
+    counsellor: str
+    at: datetime
+    actor: str
+    reason: str

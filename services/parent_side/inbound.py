@@ -1,0 +1,62 @@
+"""How this side acts on the facts the flows bring: the case file first, then the trajectory if any.
+
+Each fact is one upstream notification's effect on this side; the application stores what
+is collected here with the tracking record of that notification, in one transaction.
+Nothing here refuses: the owning context decided, this side records it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from eventsourcing.application import AggregateNotFoundError, ProcessingEvent
+
+from services.parent_side.api import (
+    CounsellorAssigned, CounsellorUnassigned, HeaderRegistered, ParentalAuthorityRecorded, ParentEnrolled,
+)
+from services.parent_side.domain.case_file import CaseFile, case_file_id
+from services.parent_side.domain.trajectory import trajectory_id
+
+#: Said on the trajectory when the staff directory gave no reason for a change of counsellor.
+NO_REASON_GIVEN = "toegewezen in de personeelsadministratie"
+
+Load = Callable[[Any], Any]
+
+
+def apply(load: Load, fact: Any, processing_event: ProcessingEvent[Any]) -> None:
+    """Apply one inbound fact; ``load`` gets an aggregate by id, or None."""
+    case_file = load(case_file_id(fact.case_id)) or CaseFile(case_id=fact.case_id)
+    trajectory = load(trajectory_id(fact.case_id))
+    on = fact.at.date()
+    if isinstance(fact, HeaderRegistered):
+        case_file.receive_header(
+            parent=fact.parent, enrolled=fact.enrolled, parental_authority=fact.parental_authority,
+            children=[child.as_dict() for child in fact.children], trajectory_type=fact.trajectory_type,
+            registered_at=fact.at, registered_by=fact.actor)
+    elif isinstance(fact, ParentalAuthorityRecorded):
+        case_file.change_parental_authority(has_authority=fact.has_authority, at=fact.at, recorded_by=fact.actor)
+        if trajectory is not None:
+            trajectory.follow_parental_authority(fact.has_authority, on, fact.actor)
+    elif isinstance(fact, ParentEnrolled):
+        case_file.enrol(at=fact.at, recorded_by=fact.actor)
+    elif isinstance(fact, CounsellorAssigned):
+        case_file.assign_counsellor(counsellor=fact.counsellor, at=fact.at, assigned_by=fact.actor,
+                                    reason=fact.reason)
+        if trajectory is not None:
+            trajectory.follow_counsellor(fact.counsellor, fact.reason or NO_REASON_GIVEN, on, fact.actor)
+    elif isinstance(fact, CounsellorUnassigned):
+        case_file.end_assignment(counsellor=fact.counsellor, at=fact.at, ended_by=fact.actor, reason=fact.reason)
+    else:
+        raise TypeError(f"not a fact this side receives: {type(fact).__name__}")
+    processing_event.collect_events(case_file, *([trajectory] if trajectory is not None else []))
+
+
+def loader(repository: Any) -> Load:
+    def load(aggregate_id: Any) -> Any:
+        try:
+            return repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            return None
+
+    return load
+
