@@ -54,6 +54,7 @@ def open_counsellor_case(settings, sessions: int, counsellor: str = USER) -> UUI
         if directory.staff(counsellor) is None:
             directory.register_staff(counsellor, "Bench Counsellor", [Role.COUNSELLOR], actor=seed.ADMIN)
         case_id = uuid4()
+        seed.known_case(directory, case_id)
         directory.assign_counsellor(case_id, Side.PARENT_A, counsellor, seed.ADMIN, "intake")
         seed.start_case(side, case_id, counsellor)
         for number in range(sessions):

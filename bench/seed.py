@@ -9,13 +9,17 @@ once per case instead of once per event (the bytes stored are the same kind eith
 
 from __future__ import annotations
 
+import itertools
 import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable, Iterator
 from uuid import UUID
 
+from eventsourcing.persistence import Tracking
+
+from services.parent_side import api as side_api
 from services.staff_directory.application import StaffDirectory
-from services.staff_directory.api import Role, Side
+from services.staff_directory.api import CaseRegistered, Role, Side
 from services.staff_directory.domain.staffing import CaseStaffing
 from services.parent_side.application import ParentSide
 from services.parent_side.domain.catalogue import template
@@ -42,10 +46,25 @@ def session_day(number: int) -> date:
     return FIRST_DAY + timedelta(days=number)
 
 
+_BENCH_POSITIONS = itertools.count(1)
+#: The upstream name under which the benchmark hands a store the facts a flow would bring.
+BENCH_UPSTREAM = "bench-case-header"
+REGISTERED_AT = datetime(2020, 1, 1, tzinfo=timezone.utc)
+
+
+def known_case(directory: StaffDirectory, case_id: UUID) -> None:
+    """Tell a directory without flows that the case exists, as the shared context's flow would."""
+    directory.process_event((CaseRegistered(case_id, ADMIN, REGISTERED_AT),),
+                            Tracking(BENCH_UPSTREAM, next(_BENCH_POSITIONS)))
+
+
 def start_case(app: ParentSide, case_id: UUID, counsellor: str) -> None:
     """Steps 1-3 through the application: intake, goals, consent, agreement, start."""
-    app.open_trajectory(case_id, parent="Ouder", children=[Child("Noor", date(2014, 3, 12))], rules=RULES,
-                        counsellor=counsellor, on=date(2020, 1, 1), actor=counsellor, parental_authority=True)
+    if not app.upstreams:  # a side measured alone gets the case header as the flow would bring it
+        header = side_api.HeaderRegistered(case_id, "Ouder", True, True, (Child("Noor", date(2014, 3, 12)),),
+                                           RULES.template, REGISTERED_AT, ADMIN)
+        app.process_event((header,), Tracking(BENCH_UPSTREAM, next(_BENCH_POSITIONS)))
+    app.open_trajectory(case_id, on=date(2020, 1, 1), actor=counsellor, tailor=lambda _: RULES)
     app.propose_goals(case_id, goals=["Rust in het eigen ouderschap"], themes=THEMES, on=date(2020, 1, 2), actor=counsellor)
     app.record_consent(case_id, scopes=["trajectory"], given_by=["Ouder"], given_on=date(2020, 1, 2), actor=counsellor)
     app.record_agreement(case_id, on=date(2020, 1, 3), actor=counsellor)

@@ -39,8 +39,6 @@ from evenwijdig.bootstrap import bootstrap
 from evenwijdig.settings import Settings
 from gateway.auth import mint_development_token
 from services.staff_directory.api import Role, Side
-from services.parent_side.domain.catalogue import template
-from services.parent_side.domain.records import Child
 from services.shared_agreements.application import Child as SharedChild, Parent
 
 CONSENT = ('mutation($c: UUID!, $by: [String!]!) { recordConsent(caseId: $c, scopes: [TRAJECTORY], givenBy: $by, '
@@ -93,14 +91,12 @@ def seed(settings: Settings, cases: int) -> list[str]:
             contexts.directory.register_staff(user, user, [role], actor="soak")
         ids = [uuid.uuid4() for _ in range(cases)]
         for case in ids:
-            contexts.directory.assign_counsellor(case, Side.PARENT_A, USERS[Role.COUNSELLOR], "soak")
-            contexts.directory.assign_coordinator(case, USERS[Role.COORDINATOR], "soak")
-            contexts.parent_a.open_trajectory(case, parent="Ouder", children=[Child("Kind", date(2016, 5, 1))],
-                                              rules=template("parallel_solo_ouderschap_loman"),
-                                              counsellor=USERS[Role.COUNSELLOR], on=date(2025, 1, 6), actor="soak")
             contexts.shared.register_case(parent_a=Parent("A", True), parent_b=Parent("B", True),
                                           children=[SharedChild("Kind", date(2016, 5, 1))],
                                           trajectory_type="parallel_solo_ouderschap_loman", actor="soak", case_id=case)
+            contexts.directory.assign_counsellor(case, Side.PARENT_A, USERS[Role.COUNSELLOR], "soak")
+            contexts.directory.assign_coordinator(case, USERS[Role.COORDINATOR], "soak")
+            contexts.parent_a.open_trajectory(case, on=date(2025, 1, 6), actor="soak")
         return [str(case) for case in ids]
     finally:
         contexts.close()

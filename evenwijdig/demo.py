@@ -13,8 +13,6 @@ from evenwijdig import demo_case as demo
 from evenwijdig.bootstrap import Contexts
 from services.staff_directory.api import Role, Side
 from services.parent_side.application import ParentSide
-from services.parent_side.domain.catalogue import template
-from services.parent_side.domain.records import Child as SideChild
 from services.platform.errors import NotFound
 from services.platform.private_text import PrivateText
 from services.shared_agreements.application import Child, Parent, SharedAgreements
@@ -24,7 +22,10 @@ from services.shared_agreements.domain.contact_schedule import ContactRange
 def load_demo(contexts: Contexts) -> dict[str, Any]:
     """Load whatever of the demo case is missing; returns the summary the command prints."""
     _load_staff(contexts)
+    # The case first: the staff directory assigns staff only to a registered case, and the flow
+    # from the shared context assigns its registering coordinator.
     _load_shared(contexts.shared, demo.staff_user("coordinator"))
+    _load_assignments(contexts)
     _load_side(contexts.parent_a, "parent_a", demo.staff_user("counsellor_a"))
     _load_side(contexts.parent_b, "parent_b", demo.staff_user("counsellor_b"))
     return {"case_id": str(demo.CASE_ID), "positions": {name: app.position for name, app in contexts.by_name().items()}}
@@ -36,11 +37,16 @@ def _load_staff(contexts: Contexts) -> None:
     for user, display_name, role in demo.STAFF.values():
         if directory.staff(user) is None:
             directory.register_staff(user, display_name, [Role(role)], actor=admin)
-    if directory.staffing(demo.CASE_ID) is None:
+
+
+def _load_assignments(contexts: Contexts) -> None:
+    directory, admin = contexts.directory, demo.staff_user("admin")
+    directory.catch_up()
+    staffing = directory.staffing(demo.CASE_ID)
+    if staffing is not None and not staffing.counsellors:
         directory.assign_counsellor(demo.CASE_ID, Side.PARENT_A, demo.staff_user("counsellor_a"), admin, "intake")
         directory.assign_counsellor(demo.CASE_ID, Side.PARENT_B, demo.staff_user("counsellor_b"), admin, "intake")
         directory.assign_child_counsellor(demo.CASE_ID, demo.staff_user("child_counsellor"), admin)
-        directory.assign_coordinator(demo.CASE_ID, demo.staff_user("coordinator"), admin)
 
 
 def _load_shared(shared: SharedAgreements, coordinator: str) -> None:
@@ -99,13 +105,11 @@ def _load_side(side: ParentSide, slot: str, counsellor: str) -> None:
     if side.recorder.select_events(_trajectory_id(demo.CASE_ID), limit=1):
         return
     story = demo.SIDES[slot]
-    case, parent = demo.CASE_ID, story["parent"]
-    side.open_trajectory(case, parent=parent, children=[SideChild(n, b) for n, b in demo.CHILDREN],
-                         rules=template(demo.TRAJECTORY_TYPE), counsellor=counsellor, on=story["intake"],
-                         actor=counsellor, parental_authority=True)
+    case = demo.CASE_ID
+    side.open_trajectory(case, on=story["intake"], actor=counsellor)
     side.propose_goals(case, goals=story["goals"], themes=story["themes"], on=story["intake"] + timedelta(days=7),
                        actor=counsellor)
-    side.record_consent(case, scopes=["trajectory", "child_conversations"], given_by=[parent],
+    side.record_consent(case, scopes=["trajectory", "child_conversations"], given_by=[story["parent"]],
                         given_on=story["intake"] + timedelta(days=7), actor=counsellor)
     side.record_agreement(case, on=story["intake"] + timedelta(days=8), actor=counsellor)
     side.start(case, on=story["start"], actor=counsellor)

@@ -78,6 +78,8 @@ def create_app(settings: Settings, contexts: Contexts | None = None) -> FastAPI:
         # Side by side: a store that is down costs its pool timeout once, not once per store.
         checks = dict(zip(names, await asyncio.gather(*(to_thread.run_sync(runtime.is_ready, n) for n in names))))
         ready = all(checks.values())
-        return JSONResponse({"status": "ready" if ready else "unavailable", "stores": checks}, 200 if ready else 503)
+        flows = await to_thread.run_sync(runtime.flow_lag) if ready else {}
+        body = {"status": "ready" if ready else "unavailable", "stores": checks, "flows": flows}
+        return JSONResponse(body, 200 if ready else 503)
 
     return app

@@ -29,3 +29,15 @@ class Runtime:
             log.warning("store of %s not reachable: %s", name, type(error).__name__)
             return False
         return True
+
+    def flow_lag(self) -> dict[str, dict[str, int]]:
+        """Per receiving context and upstream: the position processed and the notifications waiting.
+
+        A flow that lags is visible here before anyone notices a stale answer; it does not make
+        the gateway unready (reads go on with what was processed, dependent commands catch up).
+        """
+        lag: dict[str, dict[str, int]] = {}
+        for app in self.contexts.by_name().values():
+            for state in getattr(app, "flow_states", lambda: [])():
+                lag[f"{state.upstream} -> {app.name}"] = {"processed": state.processed, "waiting": state.waiting}
+        return lag

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support import cases
+
 from datetime import date, timedelta
 from uuid import UUID
 

@@ -3,6 +3,8 @@ look at the stores (positions, access logs, the events of one trajectory)."""
 
 from __future__ import annotations
 
+from tests.support import cases
+
 import uuid
 from datetime import date
 from typing import Any
