@@ -123,8 +123,12 @@ class ParentSide(ContextApplication, FlowFollower):
         self._change(case_id, lambda t: t.withdraw_consent(scopes, withdrawn_by, on, actor))
 
     def confirm_parental_authority(self, case_id: UUID, *, on: date, actor: str) -> None:
-        """Record that the parent has parental authority (required by most trajectory types)."""
-        self._change(case_id, lambda t: t.confirm_parental_authority(on, actor))
+        """Record that the parent has parental authority (required by most trajectory types).
+
+        Parental authority is recorded in the case header and reaches the trajectory by the
+        flow; when it already stands there is nothing to record, and nothing is.
+        """
+        self._change(case_id, lambda t: None if t.parental_authority else t.confirm_parental_authority(on, actor))
 
     def record_agreement(self, case_id: UUID, *, on: date, actor: str) -> None:
         """Record the parent's agreement to the current proposal."""

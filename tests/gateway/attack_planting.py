@@ -8,6 +8,8 @@ their own, so the attackers' reads have something real to return.
 
 from __future__ import annotations
 
+from tests.support.cases import known_case
+
 import uuid
 from datetime import date, time
 from typing import Any
@@ -98,11 +100,15 @@ def _staff(gateway, scene: AttackScene) -> None:  # noqa: ANN001
         gateway.staff(user, role)
     gateway.contexts.directory.register_staff(COUNSELLOR_B, COUNSELLOR_B_NAME, [Role.COUNSELLOR], actor="admin-setup")
     directory = gateway.contexts.directory
+    known_case(directory, scene.case)
     directory.assign_counsellor(scene.case, Side.PARENT_A, COUNSELLOR_A, "admin-setup")
     for case in (scene.case, scene.b_only):
+        known_case(directory, case)
         directory.assign_counsellor(case, Side.PARENT_B, COUNSELLOR_B, "admin-setup")
+    known_case(directory, scene.case)
     directory.assign_coordinator(scene.case, COORDINATOR, "admin-setup")
     for child in (CHILD, CHILD_B):
+        known_case(directory, scene.case)
         directory.assign_child_counsellor(scene.case, child, "admin-setup")
 
 

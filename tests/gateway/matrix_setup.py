@@ -8,6 +8,8 @@ relayed position, a joint session and a contact schedule.
 
 from __future__ import annotations
 
+from tests.support.cases import known_case
+
 from tests.support.cases import open_trajectory
 
 import uuid
@@ -54,9 +56,13 @@ def _assign(directory, cases: dict[Column, uuid.UUID]) -> None:  # noqa: ANN001
     for case, side_a, side_b in ((own, COUNSELLOR_A.user, COUNSELLOR_B.user),
                                  (other, COUNSELLOR_B.user, COUNSELLOR_A.user),
                                  (unassigned, ELSEWHERE["za"], ELSEWHERE["zb"])):
+        known_case(directory, case)
         directory.assign_counsellor(case, Side.PARENT_A, side_a, "admin-setup")
+        known_case(directory, case)
         directory.assign_counsellor(case, Side.PARENT_B, side_b, "admin-setup")
+    known_case(directory, own)
     directory.assign_child_counsellor(own, CHILD.user, "admin-setup")
+    known_case(directory, unassigned)
     directory.assign_child_counsellor(unassigned, ELSEWHERE["child"], "admin-setup")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support.cases import known_case
+
 import uuid
 
 import pytest
@@ -23,7 +25,9 @@ def directory(settings):
 
 def test_an_unassigned_counsellor_no_longer_has_the_case(directory):
     case, other = uuid.uuid4(), uuid.uuid4()
+    known_case(directory, case)
     directory.assign_counsellor(case, Side.PARENT_A, "anna", actor="admin-1")
+    known_case(directory, other)
     directory.assign_counsellor(other, Side.PARENT_B, "anna", actor="admin-1")
     assert directory.cases_of("anna") == {case: Assignment(Role.COUNSELLOR, Side.PARENT_A),
                                           other: Assignment(Role.COUNSELLOR, Side.PARENT_B)}
@@ -36,7 +40,9 @@ def test_an_unassigned_counsellor_no_longer_has_the_case(directory):
 
 def test_a_side_given_to_another_counsellor_leaves_the_first_without_it(directory):
     case = uuid.uuid4()
+    known_case(directory, case)
     directory.assign_counsellor(case, Side.PARENT_A, "anna", actor="admin-1")
+    known_case(directory, case)
     directory.assign_counsellor(case, Side.PARENT_A, "bram", actor="admin-1", reason="Ziekte")
 
     assert directory.assignment("anna", case) is None
@@ -45,8 +51,11 @@ def test_a_side_given_to_another_counsellor_leaves_the_first_without_it(director
 
 def test_each_role_on_a_case_is_found_for_its_own_user_only(directory):
     case = uuid.uuid4()
+    known_case(directory, case)
     directory.assign_counsellor(case, Side.PARENT_B, "cees", actor="admin-1")
+    known_case(directory, case)
     directory.assign_child_counsellor(case, "kim", actor="admin-1")
+    known_case(directory, case)
     directory.assign_coordinator(case, "coco", actor="admin-1")
 
     assert directory.assignment("cees", case) == Assignment(Role.COUNSELLOR, Side.PARENT_B)
@@ -58,8 +67,10 @@ def test_each_role_on_a_case_is_found_for_its_own_user_only(directory):
 def test_a_second_process_rebuilds_the_same_assignments_from_the_store(directory, settings):
     cases = [uuid.uuid4() for _ in range(3)]
     for case in cases:
+        known_case(directory, case)
         directory.assign_counsellor(case, Side.PARENT_A, "anna", actor="admin-1")
     directory.unassign(cases[1], "anna", actor="admin-1", reason="Overgedragen")
+    known_case(directory, cases[1])
     directory.assign_counsellor(cases[1], Side.PARENT_A, "bram", actor="admin-1")
 
     fresh = StaffDirectory(settings.context_store("gateway"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support.cases import known_case
+
 from datetime import date, timedelta
 from uuid import UUID, uuid4
 
@@ -45,9 +47,11 @@ def case(gateway) -> str:
     case = uuid4()
     for user in (CHILD, OTHER_CHILD):
         gateway.staff(user, Role.CHILD_COUNSELLOR)
+        known_case(gateway.contexts.directory, case)
         gateway.contexts.directory.assign_child_counsellor(case, user, actor="admin-1")
     for side, user in COUNSELLORS.items():
         gateway.staff(user, Role.COUNSELLOR)
+        known_case(gateway.contexts.directory, case)
         gateway.contexts.directory.assign_counsellor(case, side, user, actor="admin-1")
     started_side(gateway.contexts.parent_a, case, COUNSELLORS[Side.PARENT_A], ["trajectory", "child_conversations"])
     started_side(gateway.contexts.parent_b, case, COUNSELLORS[Side.PARENT_B], ["trajectory"])
@@ -133,6 +137,7 @@ def test_a_fifth_child_conversation_on_a_loman_trajectory_is_refused(gateway, ca
 
 def test_a_former_counsellor_of_a_side_cannot_hold_its_child_conversations(gateway, case):
     former = uuid4()
+    known_case(gateway.contexts.directory, former)
     gateway.contexts.directory.assign_child_counsellor(former, CHILD, actor="admin-1")
     side_a = gateway.contexts.parent_a
     started_side(side_a, former, CHILD, ["trajectory", "child_conversations"])

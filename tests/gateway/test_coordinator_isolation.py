@@ -7,6 +7,8 @@ coordinator schema, and refused mutations too, are searched for them.
 
 from __future__ import annotations
 
+from tests.support.cases import known_case
+
 from tests.support.cases import open_trajectory
 
 from datetime import date, timedelta
@@ -62,8 +64,10 @@ def planted(coordinator):  # noqa: F811 - the imported fixture is what this one 
     directory = coordinator.contexts.directory
     for side, user in COUNSELLORS.items():
         coordinator.staff(user, Role.COUNSELLOR)
+        known_case(directory, UUID(case))
         directory.assign_counsellor(UUID(case), side, user, actor="admin-1")
     coordinator.staff(CHILD_COUNSELLOR, Role.CHILD_COUNSELLOR)
+    known_case(directory, UUID(case))
     directory.assign_child_counsellor(UUID(case), CHILD_COUNSELLOR, actor="admin-1")
     planted_side(coordinator.contexts.parent_a, UUID(case), Side.PARENT_A)
     planted_side(coordinator.contexts.parent_b, UUID(case), Side.PARENT_B)

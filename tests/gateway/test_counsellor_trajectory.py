@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support.cases import known_case
+
 import uuid
 from datetime import date
 
@@ -59,6 +61,7 @@ def test_erasure_is_refused_while_the_trajectory_is_open(scene):
 
 def test_my_cases_lists_the_callers_cases_with_where_their_side_stands(scene):
     other = uuid.uuid4()
+    known_case(scene.gateway.contexts.directory, other)
     scene.gateway.contexts.directory.assign_counsellor(other, Side.PARENT_B, COUNSELLOR_A, "admin-1")
     open_side(scene, COUNSELLOR_A)
     before = scene.access_logs()

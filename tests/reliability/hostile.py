@@ -8,6 +8,8 @@ generated operation is drawn from them.
 
 from __future__ import annotations
 
+from tests.support.cases import known_case
+
 import uuid
 from dataclasses import dataclass
 from datetime import date, timezone
@@ -65,7 +67,9 @@ class HostileScene:
         for role, user in SENDERS.items():
             if role is not Role.COUNSELLOR:
                 directory.register_staff(user, user.replace("-", " ").title(), [role], actor="test-setup")
+        known_case(directory, case)
         directory.assign_coordinator(case, SENDERS[Role.COORDINATOR], "test-setup")
+        known_case(directory, case)
         directory.assign_child_counsellor(case, SENDERS[Role.CHILD_COUNSELLOR], "test-setup")
         contexts.shared.register_case(parent_a=Parent("Sanne", True), parent_b=Parent("Mark", True),
                                       children=[Child("Noor", date(2014, 5, 3))], trajectory_type=LOMAN,

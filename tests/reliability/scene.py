@@ -3,6 +3,8 @@ look at the stores (positions, access logs, the events of one trajectory)."""
 
 from __future__ import annotations
 
+from tests.support.cases import known_case
+
 from tests.support import cases
 
 import uuid
@@ -40,6 +42,7 @@ def opened_case(contexts: Contexts, counsellor: str = COUNSELLOR, case: UUID | N
     """A case whose parent-A side the counsellor has opened (intake held), ready for consents and proposals."""
     case = case or uuid.uuid4()
     register_counsellor(contexts, counsellor)
+    known_case(contexts.directory, case)
     contexts.directory.assign_counsellor(case, Side.PARENT_A, counsellor, "test-setup")
     open_trajectory(contexts.parent_a, case, counsellor)
     return case

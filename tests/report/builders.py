@@ -6,6 +6,8 @@ so no line break in a PDF can split it): ``secret(slot, what)``.
 
 from __future__ import annotations
 
+from tests.support.cases import known_case
+
 from datetime import date, datetime, time, timedelta, timezone
 from uuid import UUID
 
@@ -49,9 +51,12 @@ def registered_case(contexts: Contexts) -> UUID:
                              (COUNSELLORS["parent_b"], "Youssef El Amrani", Role.COUNSELLOR)):
         if directory.staff(user) is None:
             directory.register_staff(user, name, [role], actor="admin-rapport")
+    known_case(directory, case_id)
     directory.assign_coordinator(case_id, COORDINATOR, actor="admin-rapport")
+    known_case(directory, case_id)
     directory.assign_child_counsellor(case_id, CHILD_COUNSELLOR, actor="admin-rapport")
     for slot, side in (("parent_a", Side.PARENT_A), ("parent_b", Side.PARENT_B)):
+        known_case(directory, case_id)
         directory.assign_counsellor(case_id, side, COUNSELLORS[slot], actor="admin-rapport")
     return case_id
 

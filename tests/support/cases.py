@@ -59,8 +59,9 @@ def open_trajectory(
     app: Any, case_id: UUID, *, rules: TrajectoryRules, counsellor: str, on: date, actor: str,
     parent: str = "Sanne Jansen", children: Iterable[Any] = (), parental_authority: bool = True,
 ) -> UUID:
-    """The intake, with these rules; a side that follows no flow is given the case header first."""
-    if not app.upstreams:
+    """The intake, with these rules; a side that knows no header of the case is given one first."""
+    app.catch_up()
+    if not _knows(app, case_id):
         given_header(app, case_id, parent=parent, children=children, trajectory_type=rules.template,
                      parental_authority=parental_authority, counsellor=counsellor)
     return app.open_trajectory(case_id, on=on, actor=actor, tailor=lambda _: rules)
@@ -70,4 +71,22 @@ def ensure_case(contexts: Any, case_id: UUID, **header: Any) -> UUID:
     """The case registered in the shared context (registered now when it is not yet)."""
     if case_id not in contexts.shared.repository:
         register_case(contexts, case_id, **header)
+    return case_id
+
+
+def _knows(app: Any, case_id: UUID) -> bool:
+    try:
+        app.case_file(case_id)
+    except Exception:  # noqa: BLE001 - not known yet
+        return False
+    return True
+
+
+def known_case(directory: Any, case_id: UUID) -> UUID:
+    """Tell the staff directory the case exists, as the flow from the shared context would."""
+    from services.staff_directory.api import CaseRegistered
+
+    if directory.staffing(case_id) is None:
+        directory.process_event((CaseRegistered(case_id, "coordinator-setup", REGISTERED_AT),),
+                                Tracking(TEST_UPSTREAM, next(_positions)))
     return case_id
