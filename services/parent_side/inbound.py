@@ -25,27 +25,32 @@ Load = Callable[[Any], Any]
 
 def apply(load: Load, fact: Any, processing_event: ProcessingEvent[Any]) -> None:
     """Apply one inbound fact; ``load`` gets an aggregate by id, or None."""
-    case_file = load(case_file_id(fact.case_id)) or CaseFile(case_id=fact.case_id)
+    case_file = load(case_file_id(fact.case_id))
     trajectory = load(trajectory_id(fact.case_id))
     on = fact.at.date()
     if isinstance(fact, HeaderRegistered):
-        case_file.receive_header(
-            parent=fact.parent, enrolled=fact.enrolled, parental_authority=fact.parental_authority,
-            children=[child.as_dict() for child in fact.children], trajectory_type=fact.trajectory_type,
-            registered_at=fact.at, registered_by=fact.actor)
-    elif isinstance(fact, ParentalAuthorityRecorded):
-        case_file.change_parental_authority(has_authority=fact.has_authority, at=fact.at, recorded_by=fact.actor)
+        header = dict(parent=fact.parent, enrolled=fact.enrolled, parental_authority=fact.parental_authority,
+                      children=[child.as_dict() for child in fact.children], trajectory_type=fact.trajectory_type,
+                      registered_at=fact.at, actor=fact.actor)
+        if case_file is None:
+            case_file = CaseFile.with_header(fact.case_id, **header)
+        else:
+            case_file.receive_header(**header)
+        processing_event.collect_events(case_file)
+        return
+    case_file = case_file or CaseFile.opened(fact.case_id, fact.actor)
+    if isinstance(fact, ParentalAuthorityRecorded):
+        case_file.change_parental_authority(has_authority=fact.has_authority, at=fact.at, actor=fact.actor)
         if trajectory is not None:
             trajectory.follow_parental_authority(fact.has_authority, on, fact.actor)
     elif isinstance(fact, ParentEnrolled):
-        case_file.enrol(at=fact.at, recorded_by=fact.actor)
+        case_file.enrol(at=fact.at, actor=fact.actor)
     elif isinstance(fact, CounsellorAssigned):
-        case_file.assign_counsellor(counsellor=fact.counsellor, at=fact.at, assigned_by=fact.actor,
-                                    reason=fact.reason)
+        case_file.assign_counsellor(counsellor=fact.counsellor, at=fact.at, actor=fact.actor, reason=fact.reason)
         if trajectory is not None:
             trajectory.follow_counsellor(fact.counsellor, fact.reason or NO_REASON_GIVEN, on, fact.actor)
     elif isinstance(fact, CounsellorUnassigned):
-        case_file.end_assignment(counsellor=fact.counsellor, at=fact.at, ended_by=fact.actor, reason=fact.reason)
+        case_file.end_assignment(counsellor=fact.counsellor, at=fact.at, actor=fact.actor, reason=fact.reason)
     else:
         raise TypeError(f"not a fact this side receives: {type(fact).__name__}")
     processing_event.collect_events(case_file, *([trajectory] if trajectory is not None else []))

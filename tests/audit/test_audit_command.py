@@ -46,7 +46,7 @@ def lines(text: str) -> list[dict]:
 def test_verify_exits_zero_when_intact_and_non_zero_naming_the_first_broken_position(settings, case, env):
     signed = run_cli("audit", "checkpoint", "--context", "parent_a_context", env=env)
     assert signed.returncode == 0, signed.stderr
-    assert lines(signed.stdout)[0]["checkpoint"]["position"] == 7
+    assert lines(signed.stdout)[0]["checkpoint"]["position"] == 8  # the case header and seven steps
     intact = run_cli("audit", "verify", env=env)
     assert intact.returncode == 0, intact.stderr
     results = {r["context"]: r for r in lines(intact.stdout)}
@@ -76,9 +76,9 @@ def test_replay_writes_json_lines_and_records_the_export(settings, case, env, tm
     done = run_cli("audit", "replay", "--context", "parent_a_context", "--case", str(case), env=env)
     assert done.returncode == 0, done.stderr
     events = lines(done.stdout)
-    assert [e["position"] for e in events] == list(range(1, 8)) and {e["case_id"] for e in events} == {str(case)}
-    assert events[5]["payload"]["note"] == "[redacted]" and NOTE not in done.stdout
-    assert "7 events written" in done.stderr
+    assert [e["position"] for e in events] == list(range(1, 9)) and {e["case_id"] for e in events} == {str(case)}
+    assert events[6]["payload"]["note"] == "[redacted]" and NOTE not in done.stdout
+    assert "8 events written" in done.stderr
 
     out = tmp_path / "sessions.jsonl"
     run_cli("audit", "replay", "--context", "parent_a_context", "--type", "SessionRecorded", "--output", str(out),
@@ -98,7 +98,8 @@ def test_the_access_log_says_who_accessed_a_case_and_the_state_as_of_a_position(
     assert listed.returncode == 0, listed.stderr
     assert [(e["user"], e["role"], e["action"]) for e in lines(listed.stdout)] == [
         ("counsellor-ilse", "counsellor", "read"), ("auditor-els", "auditor", "read")]
-    state = run_cli("audit", "state", "--context", "parent_a_context", "--case", str(case), "--position", "3", env=env)
+    state = run_cli("audit", "state", "--context", "parent_a_context", "--case", str(case), "--position", "4", env=env)
     assert state.returncode == 0, state.stderr
     document = json.loads(state.stdout)
-    assert [a["version"] for a in document["aggregates"]] == [3] and document["position"] == 3
+    # Position 1 is the side's case file (the header), 2-4 the trajectory's first three events.
+    assert [a["version"] for a in document["aggregates"]] == [1, 3] and document["position"] == 4

@@ -44,9 +44,9 @@ query($context: AuditedContext!, $case: UUID) {
 def audited(gateway):
     gateway.staff(AUDITOR, Role.AUDITOR)
     case = uuid4()
+    registered_case(gateway.contexts.shared, case)  # the header reaches both sides by the flow
     closed_trajectory(gateway.contexts.parent_a, case)
     open_trajectory(gateway.contexts.parent_b, case)
-    registered_case(gateway.contexts.shared, case)
     gateway.case = case
     return gateway
 
@@ -70,14 +70,15 @@ def test_the_history_pages_by_cursor_through_every_event_in_order(audited):
         after = page["pageInfo"]["endCursor"]
         if not page["pageInfo"]["hasNextPage"]:
             break
-    assert seen == list(range(1, 8))
+    assert seen == list(range(1, 9))  # the case header and seven steps
 
 
 def test_private_text_is_redacted_unless_the_deployment_allows_it(audited):
     redacted = ask(audited, HISTORY, context="PARENT_A_CONTEXT", type="SessionRecorded", first=10)["history"]
     assert redacted["edges"][0]["node"]["payload"]["note"] == "[redacted]"
     state = ask(audited, STATE, context="PARENT_A_CONTEXT", case=str(audited.case))["caseStateAsOf"]
-    assert state["aggregates"][0]["state"]["sessions"][0]["note"] == "[redacted]"
+    trajectory = next(a for a in state["aggregates"] if a["aggregateType"] == "Trajectory")
+    assert trajectory["state"]["sessions"][0]["note"] == "[redacted]"
 
     allowed = replace(audited.settings, audit_show_private_text=True)
     with TestClient(create_app(allowed, audited.contexts)) as client:
@@ -89,14 +90,14 @@ def test_private_text_is_redacted_unless_the_deployment_allows_it(audited):
 
 def test_the_state_of_a_case_as_of_a_position(audited):
     state = ask(audited, STATE, context="PARENT_A_CONTEXT", case=str(audited.case), position=3)["caseStateAsOf"]
-    assert state["position"] == 3 and [a["version"] for a in state["aggregates"]] == [3]
+    assert state["position"] == 3 and [a["version"] for a in state["aggregates"]] == [1, 2]  # case file, trajectory
     shared = ask(audited, STATE, context="SHARED_AGREEMENTS", case=str(audited.case))["caseStateAsOf"]
     assert [a["aggregateType"] for a in shared["aggregates"]] == ["Case", "RuleSet"]
 
 
 def test_verify_names_the_first_broken_position(audited):
     assert ask(audited, VERIFY, context="PARENT_A_CONTEXT")["verify"] == {
-        "ok": True, "headPosition": 7, "firstBrokenPosition": None, "kind": None}
+        "ok": True, "headPosition": 8, "firstBrokenPosition": None, "kind": None}
     RawStore(audited.settings, "parent_a_context").delete(5)
     assert ask(audited, VERIFY, context="PARENT_A_CONTEXT")["verify"] == {
         "ok": False, "headPosition": 4, "firstBrokenPosition": 5, "kind": "MISSING"}

@@ -15,7 +15,8 @@ from services.platform.replay import CaseIndex, HistoryFilter, Replay
 from services.shared_agreements.application import SharedAgreements
 from tests.audit.builders import COUNSELLOR, EVALUATION, NOTE, closed_trajectory, open_trajectory, registered_case
 
-CLOSED_HISTORY = ["IntakeHeld", "GoalsProposed", "ProposalAgreed", "ConsentRecorded", "TrajectoryStarted",
+# The side's case file first: the case header as the flow brought it, registered by the coordinator.
+CLOSED_HISTORY = ["OpenedWithHeader", "IntakeHeld", "GoalsProposed", "ProposalAgreed", "ConsentRecorded", "TrajectoryStarted",
                   "SessionRecorded", "TrajectoryClosed"]
 
 
@@ -37,12 +38,13 @@ def test_the_history_replays_in_order_with_when_what_which_case_and_who(side_a):
     case = uuid4()
     closed_trajectory(side_a, case)
     events = list(Replay(side_a).events())
-    assert [e["position"] for e in events] == list(range(1, 8))
+    assert [e["position"] for e in events] == list(range(1, 9))
     assert [e["event_type"] for e in events] == CLOSED_HISTORY
-    assert {e["case_id"] for e in events} == {str(case)} and {e["actor"] for e in events} == {COUNSELLOR}
-    assert [e["aggregate_version"] for e in events] == list(range(1, 8))
+    assert {e["case_id"] for e in events} == {str(case)}
+    assert [e["actor"] for e in events] == ["coordinator-setup"] + [COUNSELLOR] * 7
+    assert [e["aggregate_version"] for e in events] == [1, *range(1, 8)]
     assert [e["time"] for e in events] == sorted(e["time"] for e in events)
-    assert events[5]["payload"]["themes"] == ["own_ground"] and events[5]["payload"]["duration_minutes"] == 60
+    assert events[6]["payload"]["themes"] == ["own_ground"] and events[6]["payload"]["duration_minutes"] == 60
     json.dumps(events)  # plain data all the way down
 
 
@@ -50,10 +52,10 @@ def test_private_text_is_redacted_unless_the_deployment_allows_it(side_a):
     case = uuid4()
     closed_trajectory(side_a, case)
     redacted = list(Replay(side_a).events())
-    assert redacted[5]["payload"]["note"] == "[redacted]" and redacted[6]["payload"]["evaluation"] == "[redacted]"
+    assert redacted[6]["payload"]["note"] == "[redacted]" and redacted[7]["payload"]["evaluation"] == "[redacted]"
     assert NOTE not in json.dumps(redacted) and EVALUATION not in json.dumps(redacted)
     shown = list(Replay(side_a, show_private_text=True).events())
-    assert shown[5]["payload"]["note"] == NOTE and shown[6]["payload"]["evaluation"] == EVALUATION
+    assert shown[6]["payload"]["note"] == NOTE and shown[7]["payload"]["evaluation"] == EVALUATION
 
 
 def test_erased_private_text_reads_as_erased_whatever_the_deployment_allows(side_a):
@@ -62,7 +64,7 @@ def test_erased_private_text_reads_as_erased_whatever_the_deployment_allows(side
     side_a.erase_private_text(case, actor="privacy-officer", reason=ERASURE_REQUEST)
     for show in (False, True):
         events = list(Replay(side_a, show_private_text=show).events())
-        assert events[5]["payload"]["note"] == "[gewist]" and events[6]["payload"]["evaluation"] == "[gewist]"
+        assert events[6]["payload"]["note"] == "[gewist]" and events[7]["payload"]["evaluation"] == "[gewist]"
         assert events[-1]["event_type"] == "PrivateTextErased"
 
 
@@ -72,10 +74,10 @@ def test_the_filters_select_by_case_time_range_and_event_type(side_a):
     closed_trajectory(side_a, mine)
     replay = Replay(side_a)
     everything = list(replay.events())
-    assert [e["position"] for e in replay.events(only=HistoryFilter(case_id=other))] == [1]
-    assert [e["position"] for e in replay.events(only=HistoryFilter(case_id=mine))] == list(range(2, 9))
+    assert [e["position"] for e in replay.events(only=HistoryFilter(case_id=other))] == [1, 2]  # header, intake
+    assert [e["position"] for e in replay.events(only=HistoryFilter(case_id=mine))] == list(range(3, 11))
     sessions = list(replay.events(only=HistoryFilter(event_type="SessionRecorded")))
-    assert [e["position"] for e in sessions] == [7]
+    assert [e["position"] for e in sessions] == [9]
     since, until = (everything[i]["time"] for i in (2, 4))
     window = HistoryFilter(since=datetime.fromisoformat(since), until=datetime.fromisoformat(until))
     assert [e["position"] for e in replay.events(only=window)] == [3, 4, 5]
@@ -111,7 +113,7 @@ def test_pages_continue_from_their_cursor_and_bound_the_scan(side_a):
         after = page.scanned_to
         if not page.has_more:
             break
-    assert seen == list(range(15, 22))
+    assert seen == list(range(17, 25))  # the third case: its header and seven steps
 
 
 def test_the_replay_asks_the_store_for_one_page_at_a_time(side_a, monkeypatch):
@@ -125,5 +127,5 @@ def test_the_replay_asks_the_store_for_one_page_at_a_time(side_a, monkeypatch):
         return select(start, limit, *args, **kwargs)
 
     monkeypatch.setattr(side_a.recorder, "select_notifications", spy)
-    assert sum(1 for _ in Replay(side_a, page=4).events()) == 21
-    assert set(asked) == {4} and len(asked) == 7  # 21 events in pages of 4, and the empty page that ends it
+    assert sum(1 for _ in Replay(side_a, page=4).events()) == 24
+    assert set(asked) == {4} and len(asked) == 7  # 24 events in pages of 4, and the empty page that ends it

@@ -1,8 +1,8 @@
 """Every tamper with the stored rows is caught by verification, which names where and how.
 
 One kind of tamper per test, done directly in SQL on the store (``tamper.RawStore``), on
-SQLite and PostgreSQL alike. The history: a closed trajectory (positions 1-7) and the
-intake of a second case (8).
+SQLite and PostgreSQL alike. The history: the case header and a closed trajectory (positions 1-8), the
+header and intake of a second case (9-10).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from tests.audit.tamper import RawStore
 from tests.support import postgres as pg
 
 KEY = Ed25519PrivateKey.generate()
-SESSION = 6  # SessionRecorded: its themes include "own_ground"
+SESSION = 7  # SessionRecorded: its themes include "own_ground"
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def broken(app, key=KEY):
 def test_an_untouched_history_verifies_clean(side_a, raw):
     result = side_a.chain.verify(KEY.public_key())
     assert result.ok and result.first_break is None
-    assert (result.events_checked, result.head_position) == (8, raw.positions()[-1])
+    assert (result.events_checked, result.head_position) == (10, raw.positions()[-1])
     assert result.head == side_a.chain.head().link.hex()
 
 
@@ -69,7 +69,7 @@ def test_a_deleted_event_is_found_where_it_was(side_a, raw):
 def test_an_event_inserted_after_the_last_is_found_unlinked(side_a, raw):
     position = raw.insert_copy_of(SESSION)
     found = broken(side_a)
-    assert position == 9 and (found.position, found.kind) == (9, BreakKind.UNLINKED)
+    assert position == 11 and (found.position, found.kind) == (11, BreakKind.UNLINKED)
 
 
 def test_an_event_inserted_before_the_first_is_found_unlinked(side_a, raw):
@@ -136,7 +136,7 @@ def test_erasing_a_case_key_keeps_the_history_verifiable(settings):
     app.erase_private_text(case, actor="privacy-officer", reason=ERASURE_REQUEST)
     assert app.case_keys.is_destroyed(case)
     result = app.chain.verify(KEY.public_key())
-    assert result.ok and result.events_checked == 8
+    assert result.ok and result.events_checked == 9  # the case header, seven steps, the erasure
     app.close()
 
 
@@ -167,7 +167,7 @@ def test_two_writers_on_one_store_never_fork_the_chain(settings):
         thread.join()
     assert errors == []
     result = writers[0].chain.verify()
-    assert result.ok and result.events_checked == 2 * 3 * 5
+    assert result.ok and result.events_checked == 2 * 3 * (1 + 5)  # a case header and five steps each
     for app in writers:
         app.close()
 
@@ -179,7 +179,7 @@ def test_events_stored_before_the_chain_existed_are_linked_when_it_is_created(se
     side_a.close()
     reopened = ParentAContext(settings.context_store("parent_a_context"))
     result = reopened.chain.verify()
-    assert result.ok and result.events_checked == 8
+    assert result.ok and result.events_checked == 10
     reopened.close()
 
 
@@ -219,6 +219,6 @@ def test_verifying_and_signing_while_others_write_never_reports_a_break(settings
         stop.set()
         thread.join()
     assert [r.first_break for r in results] == [None] * len(results)
-    assert writer.position > 8, "nobody wrote meanwhile: the test proves nothing"
+    assert writer.position > 10, "nobody wrote meanwhile: the test proves nothing"
     assert side_a.chain.verify(KEY.public_key()).checkpoints_checked == 5
     writer.close()

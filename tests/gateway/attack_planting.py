@@ -32,11 +32,8 @@ def command(name: str, params: str = "", args: str = "") -> str:
 def side_story(tag: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
     """A side from intake to a released evaluation, every free text taken from ``tag``."""
     return [
-        (command("openTrajectory", "$parent: String!, $children: [ChildInput!]!, $on: Date!",
-                 'parent: $parent, children: $children, trajectoryType: "parallel_solo_ouderschap_loman", on: $on'),
-         {"parent": tag["parent"], "on": "2025-01-06", "children": [
-             {"firstName": "Noor", "dateOfBirth": "2014-05-03"},
-             {"firstName": tag["child"], "dateOfBirth": "2016-09-01"}]}),
+        (command("openTrajectory", "$on: Date!", 'trajectoryType: "parallel_solo_ouderschap_loman", on: $on'),
+         {"on": "2025-01-06"}),
         (command("confirmParentalAuthority", "$on: Date!", "on: $on"), {"on": "2025-01-07"}),
         (command("proposeGoals", "$goals: [String!]!, $themes: [String!]!", 'goals: $goals, themes: $themes, '
                  'on: "2025-01-13"'), {"goals": [tag["goal"]], "themes": ["parallel_parenting", tag["theme"]]}),

@@ -28,9 +28,10 @@ COUNSELLOR_B_NAME = "KANARIE-NAAM-B-5523"  # B's display name in the staff direc
 CHILD_B = "child-counsellor-b-KANARIE-ID-5522"
 ATTACKERS = {COUNSELLOR_A: Role.COUNSELLOR, COORDINATOR: Role.COORDINATOR, CHILD: Role.CHILD_COUNSELLOR}
 
-#: What side B wrote, one canary per field it can write.
+#: What side B wrote, one canary per field it can write. The parent's name and the children are the case
+#: header's, written by the coordinator, so they are no side's secret.
 CANARIES = {
-    "parent": "KANARIE-OUDER-B-4411", "child": "KANARIE-KIND-B-4412", "goal": "KANARIE-DOEL-B-4413",
+    "goal": "KANARIE-DOEL-B-4413",
     "theme": "KANARIE-THEMA-B-4414", "consent": "KANARIE-TOESTEMMING-B-4415", "cancel": "KANARIE-AFZEGGING-B-4416",
     "note": "KANARIE-NOTITIE-B-4417", "missed": "KANARIE-VERZUIM-B-4418", "withdrawn": "KANARIE-INTREKKING-B-4419",
     "evaluation": "KANARIE-EVALUATIE-B-4420", "release": "KANARIE-REDEN-B-4421",

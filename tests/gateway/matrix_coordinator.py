@@ -12,8 +12,8 @@ from datetime import datetime, timezone
 
 from services.staff_directory.api import Role
 from services.platform.access_log import Action
-from tests.gateway.matrix_scene import DIRECTORY, OWN_POSITION, SHARED, Call
-from tests.gateway.matrix_table import ASSIGNED_CASE, NO_CASE, Row, changes, exported, logged, row
+from tests.gateway.matrix_scene import DIRECTORY, OWN_POSITION, SHARED, SIDE_A, SIDE_B, Call, Column
+from tests.gateway.matrix_table import ASSIGNED_CASE, INVALID, NO_CASE, Row, changes, exported, logged, row
 
 RULES = [{"category": "COMMUNICATION", "rules": ["Alleen per e-mail."]}]
 NOWHERE = "00000000-0000-4000-8000-000000000000"  # a session id for calls that are refused before it matters
@@ -60,12 +60,14 @@ SHARED_CONTEXT = [
     row(Role.COORDINATOR, "myCases", "{ myCases }", lambda call: {}, expect=NO_CASE,
         logs=logged(DIRECTORY, Action.SEARCH, case=False)),
     row(Role.COORDINATOR, "registerCase", "mutation($new: RegisterCaseInput!) { registerCase(case: $new) }",
-        lambda call: {"new": REGISTER_CASE}, expect=NO_CASE, logs=_registered, writes=changes(SHARED, DIRECTORY)),
+        lambda call: {"new": REGISTER_CASE}, expect=NO_CASE, logs=_registered,
+        writes=changes(SHARED, DIRECTORY, SIDE_A, SIDE_B)),  # the flows bring the case to the directory and sides
     read("case", """query($case: UUID!) { case(caseId: $case) { caseId trajectoryType registeredBy registeredAt
         parentA { slot displayName parentalAuthority enrolled } parentB { slot displayName parentalAuthority enrolled }
         children { firstName dateOfBirth } } }"""),
-    change("recordParentalAuthority", """mutation($case: UUID!) {
-        recordParentalAuthority(caseId: $case, parent: PARENT_B, hasAuthority: true) { ok } }"""),
+    row(Role.COORDINATOR, "recordParentalAuthority", """mutation($case: UUID!) {
+        recordParentalAuthority(caseId: $case, parent: PARENT_B, hasAuthority: true) { ok } }""",
+        expect=ASSIGNED_CASE, logs=logged(SHARED, Action.CHANGE), writes=changes(SHARED, SIDE_B)),  # B's header
     change("draftGroundRules", "mutation($case: UUID!, $rules: [CategoryRulesInput!]!) { "
                                "draftGroundRules(caseId: $case, rules: $rules) }",
            lambda call: {"case": call.case, "rules": RULES}),
@@ -73,16 +75,24 @@ SHARED_CONTEXT = [
                                      "reviseGroundRulesDraft(caseId: $case, version: 1, rules: $rules) { ok } }",
            lambda call: {"case": call.case, "rules": [*RULES, {"category": "HANDOVERS", "rules": ["Op school."]}]}),
     change("offerGroundRules", "mutation($case: UUID!) { offerGroundRules(caseId: $case, version: 1) }"),
-    change("signGroundRules", f"""mutation($case: UUID!, $hash: String!) {{ signGroundRules(caseId: $case,
-        version: 1, parent: PARENT_A, textHash: $hash, method: IN_PERSON) {{ {SIGNATURES} }} }}""",
-           lambda call: {"case": call.case, "hash": call.earlier("offerGroundRules", "0" * 64)}),
+    # Both parents follow the trajectory, so both sign (in one request: the version comes into force).
+    row(Role.COORDINATOR, "signGroundRules", f"""mutation($case: UUID!, $hash: String!) {{ signGroundRules(
+        caseId: $case, version: 1, parent: PARENT_A, textHash: $hash, method: IN_PERSON) {{ {SIGNATURES} }}
+        parentB: signGroundRules(caseId: $case, version: 1, parent: PARENT_B, textHash: $hash, method: IN_PERSON) {{
+        version }} }}""", lambda call: {"case": call.case, "hash": call.earlier("offerGroundRules", "0" * 64)},
+        expect=ASSIGNED_CASE, logs=lambda call, data: [(SHARED, Action.CHANGE, call.case)] * 2,
+        writes=changes(SHARED)),
     read("groundRules", """query($case: UUID!) { groundRules(caseId: $case) { version status text textHash signers
         draftedBy draftedAt offeredBy offeredAt inForceFrom inForceUntil withdrawnAt
         categories { category number title rules } signatures { parent method textHash recordedBy recordedAt }
         revocation { reason revokedBy revokedAt } } }"""),
     change("revokeGroundRules", """mutation($case: UUID!) { revokeGroundRules(caseId: $case, version: 1,
         reason: "De rechter besliste anders") { ok } }"""),
-    change("enrolParent", "mutation($case: UUID!) { enrolParent(caseId: $case, parent: PARENT_B) { ok } }"),
+    # Parent B follows the trajectory from the start here (counsellor B held the intake), so enrolling
+    # them again is refused; the access was logged first.
+    row(Role.COORDINATOR, "enrolParent", "mutation($case: UUID!) { enrolParent(caseId: $case, parent: PARENT_B) { ok } }",
+        expect={**ASSIGNED_CASE, Column.OWN: INVALID},
+        refused_logs=lambda call, data: [(SHARED, Action.CHANGE, call.case)] if call.column is Column.OWN else []),
     change("raiseDispute", """mutation($case: UUID!) { raiseDispute(caseId: $case, subject: "Zomervakantie",
         raisedBy: PARENT_A) }"""),
     change("relayPosition", """mutation($case: UUID!, $position: String!) { relayPosition(caseId: $case,

@@ -8,6 +8,8 @@ A of the OWN case while it has consent.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from services.staff_directory.api import Role
 from services.platform.access_log import Action
 from tests.gateway.matrix_scene import DIRECTORY, LOMAN, SHARED, SIDE_A, SIDE_B, Call, Column
@@ -36,7 +38,8 @@ def side(operation: str, document: str, variables=None, action: Action = Action.
     """An operation on the caller's own side of the case, whichever side that is; it answers with that side."""
     return row(Role.COUNSELLOR, operation, document, variables, expect=COUNSELLOR_CASE,
                logs=logged(None, action), writes=changes(None) if action is Action.CHANGE else changes(),
-               shows_own_side=operation != "progress")
+               # Right after the intake a side holds only the case header's part of it, no text of its own.
+               shows_own_side=operation not in ("progress", "openTrajectory", "confirmParentalAuthority"))
 
 
 def shared_read(operation: str, document: str, variables=None) -> Row:  # noqa: ANN001
@@ -56,20 +59,19 @@ def my_cases_logged(call: Call, data) -> list:  # noqa: ANN001
 
 
 def _open(call: Call) -> dict:
-    return {"case": call.case, "parent": f"Ouder {call.tag}", "type": LOMAN, "on": "2025-01-06",
-            "children": [{"firstName": "Noor", "dateOfBirth": "2014-05-03"},
-                         {"firstName": f"Kind {call.tag}", "dateOfBirth": "2016-09-01"}],
-            "tailoring": {"maxSessions": 12}}
+    # Parent, children and authority come from the case header the coordinator registered.
+    return {"case": call.case, "type": LOMAN, "on": "2025-01-06", "tailoring": {"maxSessions": 12}}
 
 
 INTAKE_TO_FIRST_SESSION = [
     row(Role.COUNSELLOR, "trajectoryTypes", "{ trajectoryTypes { template title maxSessions goals } }",
         lambda call: {}, expect=NO_CASE),
     side("openTrajectory", command(
-        "openTrajectory", "$parent: String!, $children: [ChildInput!]!, $type: String!, $on: Date!, "
-        "$tailoring: TailoringInput", "parent: $parent, children: $children, trajectoryType: $type, on: $on, "
-        "tailoring: $tailoring"), _open),
-    side("confirmParentalAuthority", command("confirmParentalAuthority", "$on: Date!", "on: $on"), on("2025-01-07")),
+        "openTrajectory", "$type: String, $on: Date!, $tailoring: TailoringInput",
+        "trajectoryType: $type, on: $on, tailoring: $tailoring"), _open),
+    # Authority is in the case header and reached the side by the flow: confirming it records nothing.
+    replace(side("confirmParentalAuthority", command("confirmParentalAuthority", "$on: Date!", "on: $on"),
+                 on("2025-01-07")), writes=changes()),
     side("proposeGoals", command("proposeGoals", "$goals: [String!]!, $themes: [String!]!, $on: Date!",
                                  "goals: $goals, themes: $themes, on: $on"),
          lambda call: {"case": call.case, "goals": [f"Doel {call.tag}"], "on": "2025-01-13",

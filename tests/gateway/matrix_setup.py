@@ -41,7 +41,7 @@ def build_scene(gateway) -> MatrixScene:  # noqa: ANN001
     gateway.contexts.shared.clock = lambda: NOW
     # Registered first: the staff directory knows a case only once the shared context registered it,
     # and assigns the registering coordinator itself.
-    _register(gateway, cases[Column.OWN], COORDINATOR.user, b_enrolled=False)
+    _register(gateway, cases[Column.OWN], COORDINATOR.user)
     _register(gateway, cases[Column.OTHER_SIDE])
     _register(gateway, cases[Column.UNASSIGNED])
     _assign(gateway.contexts.directory, cases)
@@ -73,7 +73,7 @@ def _register(gateway, case: uuid.UUID, actor: str = ELSEWHERE["coordinator"], b
 
 
 def _own_session(gateway, case: uuid.UUID, scene: MatrixScene) -> None:
-    """Parent B is not enrolled yet (the coordinator enrols them), and one joint session waits to be cancelled."""
+    """One joint session waits to be cancelled."""
     planned = gateway.contexts.shared.plan_joint_session(
         case, day=date(2026, 3, 24), start=time(10, 0), duration_minutes=60, place="Praktijk Zeist",
         actor=COORDINATOR.user, planned_on=date(2026, 3, 1))

@@ -7,6 +7,7 @@ import uuid
 import pytest
 
 from services.staff_directory.api import Role
+from tests.support.cases import register_case
 
 ASSIGN_COUNSELLOR = """
 mutation($case: UUID!, $side: Side!, $user: String!) { assignCounsellor(caseId: $case, side: $side, user: $user) { ok } }
@@ -31,7 +32,7 @@ def error_of(response) -> dict:
 
 
 def test_an_admin_registers_staff_and_assigns_one_counsellor_per_side(admin):
-    case = str(uuid.uuid4())
+    case = str(register_case(admin.contexts))
     register = 'mutation { registerStaff(user: "coordinator-1", displayName: "Co Ordinator", roles: [COORDINATOR]) { ok } }'
     assert admin.post(Role.ADMIN, register, user="admin-1").json()["data"]["registerStaff"]["ok"]
     for side, user in (("PARENT_A", "counsellor-a"), ("PARENT_B", "counsellor-b")):
@@ -42,24 +43,24 @@ def test_an_admin_registers_staff_and_assigns_one_counsellor_per_side(admin):
 
 
 def test_one_counsellor_on_both_sides_of_a_case_is_refused_and_changes_nothing(admin):
-    case = str(uuid.uuid4())
+    case = str(register_case(admin.contexts))
     admin.post(Role.ADMIN, ASSIGN_COUNSELLOR, {"case": case, "side": "PARENT_A", "user": "counsellor-a"}, user="admin-1")
     before = admin.contexts.directory.position
     error = error_of(admin.post(Role.ADMIN, ASSIGN_COUNSELLOR, {"case": case, "side": "PARENT_B", "user": "counsellor-a"}, user="admin-1"))
     assert error["extensions"]["code"] == "INVALID"
-    assert "both sides" in error["message"]
+    assert "never counsel the other side" in error["message"]
     assert admin.contexts.directory.position == before
 
 
 def test_a_child_counsellor_who_counsels_a_side_of_the_case_is_refused(admin):
-    case = str(uuid.uuid4())
+    case = str(register_case(admin.contexts))
     admin.post(Role.ADMIN, ASSIGN_COUNSELLOR, {"case": case, "side": "PARENT_B", "user": "child-1"}, user="admin-1")
     error = error_of(admin.post(Role.ADMIN, ASSIGN_CHILD, {"case": case, "user": "child-1"}, user="admin-1"))
     assert error["extensions"]["code"] == "INVALID"
 
 
 def test_a_side_counsellor_who_holds_the_child_conversations_of_the_case_is_refused(admin):
-    case = str(uuid.uuid4())
+    case = str(register_case(admin.contexts))
     admin.post(Role.ADMIN, ASSIGN_CHILD, {"case": case, "user": "child-1"}, user="admin-1")
     error = error_of(admin.post(Role.ADMIN, ASSIGN_COUNSELLOR, {"case": case, "side": "PARENT_A", "user": "child-1"}, user="admin-1"))
     assert error["extensions"]["code"] == "INVALID"
@@ -72,7 +73,7 @@ def test_assigning_someone_without_the_role_is_refused(admin):
 
 
 def test_an_assignment_is_found_by_the_case_it_was_made_for(admin):
-    case = uuid.uuid4()
+    case = register_case(admin.contexts)
     admin.post(Role.ADMIN, ASSIGN_COUNSELLOR, {"case": str(case), "side": "PARENT_B", "user": "counsellor-b"}, user="admin-1")
     found = admin.contexts.directory.assignment("counsellor-b", case)
     assert (found.role, found.side.value) == (Role.COUNSELLOR, "parent_b")
@@ -91,3 +92,23 @@ def test_a_refused_command_leaves_no_traceback_in_the_server_log(admin, caplog):
     case = str(uuid.uuid4())
     admin.post(Role.ADMIN, ASSIGN_CHILD, {"case": case, "user": "counsellor-a"}, user="admin-1")
     assert not [r for r in caplog.records if r.levelname == "ERROR" or r.exc_info]
+
+
+def test_an_assignment_to_a_case_that_was_never_registered_is_not_found_and_changes_nothing(admin):
+    before = admin.contexts.directory.position
+    error = error_of(admin.post(Role.ADMIN, ASSIGN_COUNSELLOR,
+                                {"case": str(uuid.uuid4()), "side": "PARENT_A", "user": "counsellor-a"}, user="admin-1"))
+    assert error["extensions"]["code"] == "NOT_FOUND"
+    assert admin.contexts.directory.position == before
+
+
+def test_an_administrator_cannot_give_themselves_a_role_or_a_case(admin):
+    admin.staff("admin-2", Role.ADMIN, Role.COUNSELLOR)
+    case = str(register_case(admin.contexts))
+    before = admin.contexts.directory.position
+    grant = 'mutation { grantRole(user: "admin-1", role: AUDITOR) { ok } }'
+    assert error_of(admin.post(Role.ADMIN, grant, user="admin-1"))["extensions"]["code"] == "FORBIDDEN"
+    own = {"case": case, "side": "PARENT_A", "user": "admin-2"}
+    assert error_of(admin.post(Role.ADMIN, ASSIGN_COUNSELLOR, own, user="admin-2"))["extensions"]["code"] == "FORBIDDEN"
+    assert admin.contexts.directory.position == before
+    assert admin.post(Role.ADMIN, ASSIGN_COUNSELLOR, own, user="admin-1").json()["data"]["assignCounsellor"]["ok"]

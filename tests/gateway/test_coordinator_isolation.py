@@ -42,7 +42,8 @@ def canaries(side: Side) -> dict[str, str]:
 def planted_side(app: ParentSide, case: UUID, side: Side) -> None:
     counsellor, secret = COUNSELLORS[side], canaries(side)
     open_trajectory(app, case, parent=f"Ouder {side.value}", children=[Child("Noor", date(2014, 5, 3))],
-                        rules=template("parallel_solo_ouderschap_loman"), counsellor=counsellor, on=START,
+                        rules=template("parallel_ouderschap").tailored(max_child_conversations=2),
+                        counsellor=counsellor, on=START,
                         actor=counsellor, parental_authority=True)
     app.propose_goals(case, goals=["Rust"], themes=["own_ground"], on=START, actor=counsellor)
     app.record_consent(case, scopes=["trajectory", "child_conversations"], given_by=["Ouder"], given_on=START,

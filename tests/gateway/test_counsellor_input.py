@@ -28,20 +28,37 @@ def refused(scene, query: str, variables: dict, *, reaches_the_case: bool = Fals
     return body["errors"][0]
 
 
-def test_an_unknown_trajectory_type_is_refused_naming_the_valid_ones(scene):
-    error = refused(scene, OPEN, intake(type="parallel_alles_mag"))
+def test_a_trajectory_type_other_than_the_cases_is_refused_naming_the_cases(scene):
+    error = refused(scene, OPEN, intake(type="parallel_alles_mag"), reaches_the_case=True)
     assert error["extensions"]["code"] == "INVALID"
-    assert "no trajectory template 'parallel_alles_mag'" in error["message"] and LOMAN in error["message"]
+    assert "follows" in error["message"] and LOMAN in error["message"]
 
 
 def test_tailoring_that_contradicts_itself_is_refused(scene):
-    error = refused(scene, OPEN, intake(tailoring={"minWeeks": 40, "maxWeeks": 30}))
+    error = refused(scene, OPEN, intake(tailoring={"minWeeks": 40, "maxWeeks": 30}), reaches_the_case=True)
     assert error["extensions"]["code"] == "INVALID" and "minimum duration is longer" in error["message"]
 
 
-def test_an_intake_without_children_is_refused(scene):
-    error = refused(scene, OPEN, intake(children=[]), reaches_the_case=True)
-    assert error["extensions"]["code"] == "INVALID" and "at least one child" in error["message"]
+RETYPED = """
+mutation($case: UUID!, $parent: String, $children: [ChildInput!], $authority: Boolean, $on: Date!) {
+  openTrajectory(caseId: $case, parent: $parent, children: $children, parentalAuthority: $authority, on: $on) {
+    status
+  }
+}
+"""
+
+
+def test_an_intake_that_retypes_the_header_differently_is_refused(scene):
+    for retyped, fragment in (({"children": []}, "children differ"), ({"parent": "Iemand Anders"}, "name differs"),
+                              ({"authority": False}, "parental authority differs")):
+        error = refused(scene, RETYPED, {"on": "2025-01-06", **retyped}, reaches_the_case=True)
+        assert error["extensions"]["code"] == "INVALID" and fragment in error["message"]
+
+
+def test_an_older_client_retyping_the_header_as_it_is_still_opens_the_trajectory(scene):
+    variables = {"case": scene.case, "on": "2025-01-06", "parent": "Sanne Jansen", "children": CHILDREN,
+                 "authority": True}
+    assert scene.ok(COUNSELLOR_A, RETYPED, variables)["openTrajectory"]["status"] == "INTAKE"
 
 
 def test_ten_thousand_themes_are_refused(scene):

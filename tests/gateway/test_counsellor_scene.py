@@ -111,7 +111,7 @@ def new_entries(before: dict[str, list], after: dict[str, list]) -> dict[str, li
 def register_shared_case(gateway, case: uuid.UUID) -> None:
     """What the coordinator laid down: rules in force, an amendment half signed, a decision, a session, a schedule."""
     shared = gateway.contexts.shared
-    shared.register_case(parent_a=Parent("Sanne", True), parent_b=Parent("Mark", True),
+    shared.register_case(parent_a=Parent("Sanne Jansen", True), parent_b=Parent("Mark de Boer", True),
                          children=[Child("Noor", date(2014, 5, 3))], trajectory_type=LOMAN, actor=COORDINATOR,
                          case_id=case)
     for version, rules, parents in ((1, RULES, ("parent_a", "parent_b")), (2, AMENDED, ("parent_a",))):

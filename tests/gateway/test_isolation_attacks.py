@@ -37,11 +37,20 @@ def attack(gateway) -> AttackScene:
     return build_attack_scene(gateway)
 
 
+FLOW_MADE = tuple(f":CaseFile.{name}" for name in (
+    "Opened", "OpenedWithHeader", "HeaderReceived", "ParentalAuthorityChanged", "ParentEnrolled")) + (
+    ":Trajectory.ParentalAuthorityRecorded",)
+
+
 def side_b_untouched(scene: AttackScene, position: int) -> list[str]:
     """Side B's history is as planted, and its access log never saw counsellor A, nor the coordinator but for
     the export a court report logs in every context it reads."""
     app = scene.gateway.contexts.parent_b
-    problems = [] if app.position == position else [f"side B's history moved from {position} to {app.position}"]
+    # What the flows bring from the case header the coordinator keeps (a case registered, authority recorded)
+    # may reach side B; nothing an attacker sends may write anything else there.
+    moved = [n.topic for n in app.recorder.select_notifications(start=position + 1, limit=10_000)
+             if not n.topic.endswith(FLOW_MADE)]
+    problems = [f"side B's history moved: {topic}" for topic in moved]
     visitors = [e.access for user in (COUNSELLOR_A, COORDINATOR) for e in app.access_log.entries(user=user, limit=1000)]
     return problems + [f"side B's access log records {a.user} ({a.operation}, {a.action.value})" for a in visitors
                        if (a.user, a.operation, a.action) != (COORDINATOR, "courtReport", Action.EXPORT)]

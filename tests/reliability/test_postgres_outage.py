@@ -106,8 +106,9 @@ def test_a_write_that_waits_for_a_held_table_lock_gives_up_within_the_lock_timeo
 def test_readiness_says_503_while_postgres_is_down_and_200_once_it_is_back(server, own_stores):
     settings, contexts = own_stores
     with served(create_app(settings, contexts)) as base:
-        assert httpx.get(f"{base}/readyz", timeout=10).json() == {
-            "status": "ready", "stores": {name: True for name in contexts.by_name()}}
+        ready = httpx.get(f"{base}/readyz", timeout=10).json()
+        assert (ready["status"], ready["stores"]) == ("ready", {name: True for name in contexts.by_name()})
+        assert all(flow["waiting"] == 0 for flow in ready["flows"].values()), ready["flows"]
         server.stop("immediate")
         try:
             down = httpx.get(f"{base}/readyz", timeout=10)

@@ -52,7 +52,8 @@ def registered_case(contexts: Contexts) -> UUID:
         if directory.staff(user) is None:
             directory.register_staff(user, name, [role], actor="admin-rapport")
     known_case(directory, case_id)
-    directory.assign_coordinator(case_id, COORDINATOR, actor="admin-rapport")
+    if COORDINATOR not in directory.staffing(case_id).coordinators:  # the flow assigns a registering coordinator
+        directory.assign_coordinator(case_id, COORDINATOR, actor="admin-rapport")
     known_case(directory, case_id)
     directory.assign_child_counsellor(case_id, CHILD_COUNSELLOR, actor="admin-rapport")
     for slot, side in (("parent_a", Side.PARENT_A), ("parent_b", Side.PARENT_B)):

@@ -40,51 +40,84 @@ class CounsellorPeriod:
 
 
 class CaseFile(Aggregate):
+    """Opened by the first fact about the case that reaches this side: usually its header."""
+
     @staticmethod
     def create_id(case_id: UUID, **_: object) -> UUID:
         return case_file_id(case_id)
 
-    @event("Opened")
-    def __init__(self, case_id: UUID) -> None:
-        """The first fact about the case reached this side (the header, or who counsels it)."""
-        self.case_id = case_id
-        self.header_received = False
-        self.parent, self.enrolled, self.parental_authority = "", False, False
-        self.children: tuple[Child, ...] = ()
-        self.trajectory_type: str | None = None
-        self.registered_at: datetime | None = None
-        self.registered_by: str | None = None
-        self.counsellors: tuple[CounsellorPeriod, ...] = ()
+    class Opened(Aggregate.Created):
+        """Who counsels this side reached it before the case header did."""
 
-    @event("CaseHeaderReceived")
+        case_id: UUID
+        actor: str
+
+    class OpenedWithHeader(Aggregate.Created):
+        """Zaak geregistreerd: this parent's part of the case header."""
+
+        case_id: UUID
+        parent: str
+        enrolled: bool
+        parental_authority: bool
+        children: list[dict[str, Any]]
+        trajectory_type: str
+        registered_at: datetime
+        actor: str  # who registered the case
+
+    @classmethod
+    def opened(cls, case_id: UUID, actor: str) -> CaseFile:
+        return cls._create(cls.Opened, id=case_file_id(case_id), case_id=case_id, actor=actor)
+
+    @classmethod
+    def with_header(cls, case_id: UUID, **header: Any) -> CaseFile:
+        return cls._create(cls.OpenedWithHeader, id=case_file_id(case_id), case_id=case_id, **header)
+
+    def __init__(
+        self, case_id: UUID, parent: str = "", enrolled: bool = False, parental_authority: bool = False,
+        children: list[dict[str, Any]] | None = None, trajectory_type: str | None = None,
+        registered_at: datetime | None = None, actor: str | None = None,
+    ) -> None:
+        self.case_id = case_id
+        self.counsellors: tuple[CounsellorPeriod, ...] = ()
+        registered_by = actor if trajectory_type is not None else None
+        self._header(parent, enrolled, parental_authority, children or [], trajectory_type, registered_at,
+                     registered_by)
+
+    @event("HeaderReceived")
     def receive_header(
         self, parent: str, enrolled: bool, parental_authority: bool, children: list[dict[str, Any]],
-        trajectory_type: str, registered_at: datetime, registered_by: str,
+        trajectory_type: str, registered_at: datetime, actor: str,
     ) -> None:
-        """Zaak geregistreerd: this parent's part of the case header."""
-        self.header_received = True
+        """Zaak geregistreerd, after who counsels this side was already known."""
+        self._header(parent, enrolled, parental_authority, children, trajectory_type, registered_at, actor)
+
+    def _header(
+        self, parent: str, enrolled: bool, parental_authority: bool, children: list[dict[str, Any]],
+        trajectory_type: str | None, registered_at: datetime | None, registered_by: str | None,
+    ) -> None:
+        self.header_received = trajectory_type is not None
         self.parent, self.enrolled, self.parental_authority = parent, enrolled, parental_authority
         self.children = tuple(Child.from_dict(child) for child in children)
         self.trajectory_type, self.registered_at, self.registered_by = trajectory_type, registered_at, registered_by
 
     @event("ParentalAuthorityChanged")
-    def change_parental_authority(self, has_authority: bool, at: datetime, recorded_by: str) -> None:
+    def change_parental_authority(self, has_authority: bool, at: datetime, actor: str) -> None:
         """Ouderlijk gezag vastgelegd (or its loss) in the case header."""
         self.parental_authority = has_authority
 
     @event("ParentEnrolled")
-    def enrol(self, at: datetime, recorded_by: str) -> None:
+    def enrol(self, at: datetime, actor: str) -> None:
         """The parent joins the trajectory after all."""
         self.enrolled = True
 
     @event("CounsellorAssigned")
-    def assign_counsellor(self, counsellor: str, at: datetime, assigned_by: str, reason: str) -> None:
-        """The staff directory made ``counsellor`` this side's counsellor."""
+    def assign_counsellor(self, counsellor: str, at: datetime, actor: str, reason: str) -> None:
+        """The staff directory made ``counsellor`` this side's counsellor (``actor``: the administrator)."""
         ended = tuple(p if p.until else _ended(p, at) for p in self.counsellors)
-        self.counsellors = (*ended, CounsellorPeriod(counsellor, at, assigned_by, reason))
+        self.counsellors = (*ended, CounsellorPeriod(counsellor, at, actor, reason))
 
     @event("CounsellorAssignmentEnded")
-    def end_assignment(self, counsellor: str, at: datetime, ended_by: str, reason: str) -> None:
+    def end_assignment(self, counsellor: str, at: datetime, actor: str, reason: str) -> None:
         """The staff directory ended ``counsellor``'s assignment to this side."""
         self.counsellors = tuple(_ended(p, at) if p.counsellor == counsellor and not p.until else p
                                  for p in self.counsellors)
