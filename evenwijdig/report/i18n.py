@@ -23,7 +23,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "page": ("Pagina {n} van {total}", "Page {n} of {total}"),
     "s_case": ("Zaak", "Case"), "trajectory_type": ("Trajectsoort", "Trajectory type"),
     "registered_on": ("Zaak geregistreerd op", "Case registered on"), "children": ("Kinderen", "Children"),
-    "born": ("geboren {year}", "born {year}"), "parents": ("Ouders", "Parents"), "parent": ("Ouder", "Parent"),
+    "born": ("geboren {year}", "born {year}"),
+    "counsellors": ("Ouderbegeleider(s)", "Counsellor(s)"),
+    "counsellor_since": ("{name} (vanaf {date})", "{name} (from {date})"), "parents": ("Ouders", "Parents"), "parent": ("Ouder", "Parent"),
     "name": ("Naam", "Name"), "follows": ("Volgt het traject", "Follows the trajectory"),
     "authority": ("Ouderlijk gezag", "Parental authority"), "yes": ("ja", "yes"), "no": ("nee", "no"),
     "parent_a": ("Ouder A", "Parent A"), "parent_b": ("Ouder B", "Parent B"),
@@ -142,12 +144,11 @@ VERIFY = {
 NEVER = {
     "nl": ("Privénotities van gesprekken, doelstellingen en thema's van gesprekken, samenvattingen van "
            "kindgesprekken, eindevaluaties die de ouder niet heeft vrijgegeven, redenen van gemiste of geannuleerde "
-           "gesprekken, standpunten die in geschillen zijn doorgegeven, namen van de hulpverleners van de ouders, en "
+           "gesprekken, standpunten die in geschillen zijn doorgegeven, waarom een hulpverlener werd vervangen, en "
            "alles wat een ouder volgens de afspraken over transparantie niet deelt."),
     "en": ("Private session notes, goals and session themes, summaries of child conversations, closing evaluations "
-           "the parent did not release, reasons for missed or cancelled sessions, positions relayed in disputes, the "
-           "names of the parents' counsellors, and anything a parent does not share under the transparency "
-           "agreements."),
+           "the parent did not release, reasons for missed or cancelled sessions, positions relayed in disputes, why a "
+           "counsellor was replaced, and anything a parent does not share under the transparency agreements."),
 }
 
 TRAJECTORY_TYPES_EN = {

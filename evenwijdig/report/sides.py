@@ -12,8 +12,10 @@ as agreed at the report's moment):
   court report and that release still stands;
 - never, whatever was agreed: the text of goals and session themes (the design's court
   report lists neither; "goals" and "session_themes" open nothing here), private notes,
-  summaries of child conversations, reasons for missed or cancelled sessions, the
-  parent's counsellor.
+  summaries of child conversations, reasons for missed or cancelled sessions, why a
+  counsellor was replaced.
+- always, too: who counselled the parent from when (the counsellor of each moment, as the
+  staff directory assigned them and the flow recorded it on the trajectory).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ def side_section(
     shared = _shared_categories(transparency, slot, as_of.date())
     return {"side": slot, "parent": parent_name, "trajectory": {
         "type_title": view.rules.title, "status": view.status, "steps": _steps(view),
+        "counsellors": [{"name": staff_name(a.counsellor), "since": a.since.isoformat()} for a in view.assignments],
         "transparency": shared,
         "sessions": _sessions(view) if _shares(shared, "attendance") else None,
         "child_conversations": ([_conversation(c, staff_name) for c in view.child_conversations]

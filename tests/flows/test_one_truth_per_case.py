@@ -179,3 +179,22 @@ def _fresh_sides(contexts, settings, tmp_path):
     side.follow_upstream(contexts.directory, flows.topics_of(flows.STAFFING_EVENTS),
                          flows.staffing_for("parent_b", contexts.directory))
     return side
+
+
+def test_a_case_registered_by_another_process_reaches_this_ones_directory_and_sides_before_they_answer(
+        contexts, settings):
+    from services.shared_agreements.application import SharedAgreements
+    from tests.support.cases import register_case as register
+
+    elsewhere = SharedAgreements(settings.context_store("shared_agreements"))  # no flows of its own: another process
+    try:
+        class Other:
+            shared = elsewhere
+
+        case = register(Other, actor="coordinator-1")
+    finally:
+        elsewhere.close()
+    assert contexts.directory.assignment("coordinator-1", case).role is Role.COORDINATOR
+    contexts.directory.assign_counsellor(case, Side.PARENT_A, "a1", "admin-1", "intake")
+    contexts.parent_a.open_trajectory(case, on=INTAKE, actor="a1")
+    assert contexts.parent_a.trajectory(case).counsellor == "a1"
