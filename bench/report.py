@@ -2,7 +2,7 @@
 
 The case is registered in the shared context and parent A's trajectory holds the events
 (intake to start, then sessions with private notes), seeded in bulk. The report is made as
-a user asks for it (``evenwijdig.report.make_report``: built as of now, rendered, recorded);
+a user asks for it (``services.court_report.make_report``: built as of now, rendered, recorded);
 the baseline rebuilds the same aggregates from their events, decoded as the report decodes them.
 When no report builder exists the metric is recorded without a value and says so.
 """
@@ -23,7 +23,7 @@ from bench.stores import settle
 
 REPORT = "report"
 REPORT_GOAL = Goal("<=", 3)
-BUILDER = "evenwijdig.report"
+BUILDER = "services.court_report"
 FORMATS = ("json", "pdf")
 
 
@@ -61,7 +61,7 @@ def _case(contexts: Any, events: int) -> UUID:
 
 
 def _make(contexts: Any, case_id: UUID, fmt: str) -> None:
-    from evenwijdig.report import make_report
+    from services.court_report import make_report
 
     made = make_report(contexts, case_id, as_of=datetime.now(timezone.utc), format=fmt, actor="bench-coordinator")
     if not made.content:

@@ -15,6 +15,7 @@ import os
 import uvicorn
 
 from evenwijdig.settings import Settings
+from evenwijdig.bootstrap import bootstrap
 from gateway.app import create_app
 
 from bench.tuning import PROFILES
@@ -34,7 +35,7 @@ def main() -> int:
     # This process only ever serves the benchmark, so the class itself may carry the profile.
     Settings.context_store = profiled_store  # type: ignore[method-assign]
     settings = Settings.from_environ(os.environ)
-    uvicorn.run(create_app(settings), host="127.0.0.1", port=args.port, log_level="info", server_header=False)
+    uvicorn.run(create_app(settings, open_contexts=bootstrap), host="127.0.0.1", port=args.port, log_level="info", server_header=False)
     return 0
 
 

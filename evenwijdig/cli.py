@@ -16,6 +16,7 @@ from evenwijdig.settings import Settings, SettingsError
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
+    from evenwijdig.bootstrap import bootstrap
     from gateway.app import create_app
 
     port = args.port or settings.port
@@ -25,7 +26,8 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     if not settings.is_production:
         for role in ROLES:
             print(f"GraphiQL ({role}): {base}/graphql/{role.replace('_', '-')}", flush=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", server_header=False)
+    uvicorn.run(create_app(settings, open_contexts=bootstrap), host=host, port=port, log_level="info",
+                server_header=False)
     return 0
 
 

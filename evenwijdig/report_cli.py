@@ -46,7 +46,7 @@ def add_parser(commands: Any) -> None:
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
     from evenwijdig.bootstrap import bootstrap
-    from evenwijdig.report.making import make_report
+    from services.court_report.making import make_report
 
     user = args.user or settings.audit_user or getpass.getuser()
     refusal = _refusal(args)
@@ -76,7 +76,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
 
 def _refusal(args: argparse.Namespace) -> int | None:
     """The exit code of a request refused before anything is logged or read, or None."""
-    from evenwijdig.report.making import check_request
+    from services.court_report.making import check_request
 
     target = Path(args.output)
     # A report that is made and recorded must also be written: check that it can be.

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import asyncio
 from contextlib import asynccontextmanager
-from typing import AsyncIterator
+from typing import TYPE_CHECKING, AsyncIterator, Callable
 
 from anyio import to_thread
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 from strawberry.fastapi import GraphQLRouter
 
-from evenwijdig.bootstrap import Contexts, bootstrap
-from evenwijdig.settings import Settings
 from gateway import audiences
 from gateway.auth import TokenVerifier
 from gateway.errors import handle_store_failures
@@ -22,15 +20,28 @@ from gateway.limits import BodySizeLimit
 from gateway.runtime import Runtime
 from gateway.schema import status
 from gateway.security import require
+from services.contexts import Contexts
+
+if TYPE_CHECKING:  # the command line hands the settings in; the gateway never reads the environment
+    from evenwijdig.settings import Settings
 
 
-def create_app(settings: Settings, contexts: Contexts | None = None) -> FastAPI:
-    """The gateway for these settings; stores are opened at start-up unless handed in (tests)."""
+def create_app(
+    settings: Settings, contexts: Contexts | None = None, *,
+    open_contexts: Callable[[Settings], Contexts] | None = None,
+) -> FastAPI:
+    """The gateway for these settings, on ``contexts`` or on what ``open_contexts`` opens at start-up.
+
+    The composition root (``evenwijdig``) passes its ``bootstrap``: the gateway opens no store of
+    its own accord and imports nothing of the command line.
+    """
+    if contexts is None and open_contexts is None:
+        raise ValueError("the gateway needs its contexts, or a way to open them at start-up")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = contexts is None
-        opened = contexts or await to_thread.run_sync(bootstrap, settings)
+        opened = contexts or await to_thread.run_sync(open_contexts, settings)
         if settings.postgres is not None:
             # One worker thread per pooled connection: requests past that wait their turn here,
             # instead of in the pool, whose short timeout is meant to catch outages, not load.

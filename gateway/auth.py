@@ -11,14 +11,16 @@ import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from evenwijdig.settings import AuthSettings
 from services.staff_directory.api import Role
 from services.platform.development_keys import development_ed25519_key
+
+if TYPE_CHECKING:  # handed in by the command line
+    from evenwijdig.settings import AuthSettings
 
 log = logging.getLogger("evenwijdig.auth")
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from evenwijdig.bootstrap import Contexts
-from evenwijdig.settings import Settings
 from gateway.auth import TokenVerifier
+from services.contexts import Contexts
+
+if TYPE_CHECKING:
+    from evenwijdig.settings import Settings
 
 log = logging.getLogger("evenwijdig.gateway")
 

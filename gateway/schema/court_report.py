@@ -16,7 +16,7 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from evenwijdig.report.making import MadeReport, check_request, make_report
+from services.court_report.making import MadeReport, check_request, make_report
 from gateway.schema.common import actor, on_case, runtime
 from services.platform.access_log import Action
 

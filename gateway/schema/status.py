@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
+
 import strawberry
 from anyio import to_thread
 from strawberry.types import Info
 
-import evenwijdig
 from gateway.schema.base import build_schema
 
 
@@ -35,10 +36,17 @@ class Query:
         ]
         return ServiceStatus(
             service="evenwijdig",
-            version=evenwijdig.__version__,
+            version=_version(),
             environment=runtime.settings.environment,
             contexts=contexts,
         )
+
+
+def _version() -> str:
+    try:
+        return version("evenwijdig")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
 
 
 def schema(*, introspection: bool) -> strawberry.Schema:

@@ -15,6 +15,7 @@ import yaml
 from fastapi.testclient import TestClient
 
 from evenwijdig.settings import STORES, Settings
+from evenwijdig.bootstrap import bootstrap
 from gateway.app import create_app
 from tests.support import postgres as pg
 
@@ -58,7 +59,7 @@ def test_the_init_script_with_the_compose_environment_sets_up_what_the_gateway_s
                              password=credential.password, connect_timeout=3) as conn:
             assert conn.execute("SELECT current_user").fetchone() == (context,)
 
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings, open_contexts=bootstrap)) as client:
         response = client.get("/readyz")
     assert response.status_code == 200, response.text
     assert response.json()["stores"] == {context: True for context in STORES}

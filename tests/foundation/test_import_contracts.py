@@ -52,9 +52,18 @@ def test_domain_code_importing_a_database_driver_breaks_the_run(tmp_path):
     assert "Domain code imports no infrastructure BROKEN" in result.stdout
 
 
+def test_the_gateway_reaching_into_the_command_line_breaks_the_run(tmp_path):
+    root = copy_of_the_code(tmp_path)
+    (root / "gateway" / "shortcut.py").write_text("from evenwijdig.bootstrap import bootstrap\n")
+    result = lint_imports(root)
+    assert result.returncode != 0
+    assert "Layers: the command line over the gateway over the contexts (no package cycle) BROKEN" in result.stdout
+
+
 def test_domain_code_uses_only_the_domain_part_of_eventsourcing():
     # import-linter cannot forbid a subpackage of an external package, so this one is checked here.
-    for domain in (ROOT / "services" / "parent_side" / "domain", ROOT / "services" / "shared_agreements" / "domain"):
+    for domain in (ROOT / "services" / "parent_side" / "domain", ROOT / "services" / "shared_agreements" / "domain",
+                   ROOT / "services" / "staff_directory" / "domain"):
         for module in domain.rglob("*.py"):
             for node in ast.walk(ast.parse(module.read_text())):
                 names = [a.name for a in node.names] if isinstance(node, ast.Import) else (

@@ -105,7 +105,7 @@ def test_a_restarted_gateway_still_answers_a_repeat_from_the_first_time(settings
     reopened = bootstrap(settings)
     try:
         before = positions(reopened), access_logs(reopened)
-        with TestClient(create_app(settings)) as client:
+        with TestClient(create_app(settings, open_contexts=bootstrap)) as client:
             again = send(client, token, CONSENT, consent(case), key="before-the-restart")
         assert (again.status_code, again.content) == (200, first.content)
         assert "errors" not in first.json()

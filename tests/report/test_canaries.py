@@ -11,7 +11,7 @@ import io
 
 import pypdf
 
-from evenwijdig.report import build_report, make_report, render_json, render_pdf
+from services.court_report import build_report, make_report, render_json, render_pdf
 from tests.report.builders import (
     COORDINATOR, COUNSELLORS, EVERYTHING, closed_side, now, registered_case, release, secret, share,
     shared_agreements,

@@ -8,7 +8,7 @@ from uuid import uuid4
 
 import pytest
 
-from evenwijdig.report import ReleaseWithdrawnSince, ReportNotFound, build_report, make_report
+from services.court_report import ReleaseWithdrawnSince, ReportNotFound, build_report, make_report
 from services.parent_side.domain.errors import ReleaseRefused
 from services.platform.errors import Conflict, Invalid, NotFound
 from tests.report.builders import (

@@ -8,7 +8,7 @@ import json
 from datetime import timedelta
 from uuid import uuid4
 
-from evenwijdig.report import build_report, render_pdf
+from services.court_report import build_report, render_pdf
 from services.staff_directory.api import Role
 from services.platform.access_log import Action
 from tests.report.builders import COORDINATOR, EVERYTHING, now, registered_case, running_side, share

@@ -7,7 +7,7 @@ from datetime import timedelta, timezone
 
 import pypdf
 
-from evenwijdig.report import build_report, make_report, render_json, render_pdf
+from services.court_report import build_report, make_report, render_json, render_pdf
 from services.platform.private_text import PrivateText
 from tests.report.builders import (
     COORDINATOR, EVERYTHING, closed_side, now, registered_case, release, running_side, share, shared_agreements,

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from evenwijdig.report import i18n
-from evenwijdig.report.pdf_agreements import write_agreements
+from services.court_report import i18n
+from services.court_report.pdf_agreements import write_agreements
 
 if TYPE_CHECKING:
-    from evenwijdig.report.render_pdf import ReportDocument
+    from services.court_report.render_pdf import ReportDocument
 
 Data = dict[str, Any]
 

@@ -17,9 +17,9 @@ from typing import Any, Sequence
 
 from fpdf import FPDF, FontFace
 
-from evenwijdig.report import i18n
-from evenwijdig.report.pdf_sections import write_report
-from evenwijdig.report.render_json import render_json
+from services.court_report import i18n
+from services.court_report.pdf_sections import write_report
+from services.court_report.render_json import render_json
 
 MEDIA_TYPE = "application/pdf"
 COMPLIANCE = "PDF/A-2U"

@@ -14,10 +14,10 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Callable
 from uuid import UUID
 
-from evenwijdig.report import i18n
-from evenwijdig.report.history import AsOfReader, Source
-from evenwijdig.report.shared import case_section, decisions_section, joint_sessions_section, rules_section
-from evenwijdig.report.sides import check_release_still_stands, evaluation_included, side_section
+from services.court_report import i18n
+from services.court_report.history import AsOfReader, Source
+from services.court_report.shared import case_section, decisions_section, joint_sessions_section, rules_section
+from services.court_report.sides import check_release_still_stands, evaluation_included, side_section
 from services.parent_side.domain.trajectory import Trajectory, trajectory_id
 from services.parent_side.domain.view import view_of
 from services.platform.errors import Invalid, NotFound
@@ -29,7 +29,7 @@ from services.shared_agreements.domain.transparency import TransparencyAgreement
 from services.shared_agreements.domain.views import TransparencyView
 
 if TYPE_CHECKING:
-    from evenwijdig.bootstrap import Contexts
+    from services.contexts import Contexts
 
 FORMAT = "evenwijdig/court-report"
 FORMAT_VERSION = 1

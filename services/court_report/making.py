@@ -19,13 +19,13 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Callable
 from uuid import UUID, uuid4
 
-from evenwijdig.report import render_json as json_format
-from evenwijdig.report import render_pdf as pdf_format
-from evenwijdig.report.model import build_report, evaluations_in, report_moment
+from services.court_report import render_json as json_format
+from services.court_report import render_pdf as pdf_format
+from services.court_report.model import build_report, evaluations_in, report_moment
 from services.platform.errors import Invalid
 
 if TYPE_CHECKING:
-    from evenwijdig.bootstrap import Contexts
+    from services.contexts import Contexts
 
 FORMATS = {"json": (json_format.render_json, json_format.MEDIA_TYPE),
            "pdf": (pdf_format.render_pdf, pdf_format.MEDIA_TYPE)}

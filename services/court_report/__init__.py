@@ -6,11 +6,11 @@ it into bytes; ``make_report`` does all three and records that the report was ma
 What the report contains and never contains: ``docs/court-report.md``.
 """
 
-from evenwijdig.report.making import MadeReport, make_report
-from evenwijdig.report.model import ReportNotFound, build_report
-from evenwijdig.report.render_json import render_json
-from evenwijdig.report.render_pdf import render_pdf
-from evenwijdig.report.sides import ReleaseWithdrawnSince
+from services.court_report.making import MadeReport, make_report
+from services.court_report.model import ReportNotFound, build_report
+from services.court_report.render_json import render_json
+from services.court_report.render_pdf import render_pdf
+from services.court_report.sides import ReleaseWithdrawnSince
 
 __all__ = ["build_report", "render_json", "render_pdf", "make_report", "MadeReport", "ReportNotFound",
            "ReleaseWithdrawnSince"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from evenwijdig.report import i18n
+from services.court_report import i18n
 
 if TYPE_CHECKING:
-    from evenwijdig.report.render_pdf import ReportDocument
+    from services.court_report.render_pdf import ReportDocument
 
 Data = dict[str, Any]
 
