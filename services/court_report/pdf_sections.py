@@ -66,8 +66,8 @@ def _side(doc: ReportDocument, side: Data) -> None:
         doc.paragraph(doc.word("no_trajectory"))
         return
     lang = doc.language
-    counsellors = "; ".join(doc.word("counsellor_since", name=c["name"], date=i18n.day(lang, c["since"]))
-                            for c in trajectory["counsellors"])
+    counsellors = doc.word("withheld") if trajectory["counsellors"] is None else "; ".join(
+        doc.word("counsellor_since", name=c["name"], date=i18n.day(lang, c["since"])) for c in trajectory["counsellors"])
     doc.key_values([(doc.word("trajectory_type"), trajectory["type_title"]),
                     (doc.word("counsellors"), counsellors),
                     (doc.word("transparency"), _transparency(doc, trajectory["transparency"]))])

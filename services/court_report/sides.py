@@ -14,8 +14,9 @@ as agreed at the report's moment):
   report lists neither; "goals" and "session_themes" open nothing here), private notes,
   summaries of child conversations, reasons for missed or cancelled sessions, why a
   counsellor was replaced.
-- always, too: who counselled the parent from when (the counsellor of each moment, as the
-  staff directory assigned them and the flow recorded it on the trajectory).
+- "counsellor": who counselled the parent from when (the counsellor of each moment, as the
+  staff directory assigned them and the flow recorded it on the trajectory). Without it the
+  report names no counsellor: the coordinator who makes it never learns who counsels a side.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ def side_section(
     shared = _shared_categories(transparency, slot, as_of.date())
     return {"side": slot, "parent": parent_name, "trajectory": {
         "type_title": view.rules.title, "status": view.status, "steps": _steps(view),
-        "counsellors": [{"name": staff_name(a.counsellor), "since": a.since.isoformat()} for a in view.assignments],
+        "counsellors": ([{"name": staff_name(a.counsellor), "since": a.since.isoformat()} for a in view.assignments]
+                        if _shares(shared, "counsellor") else None),
         "transparency": shared,
         "sessions": _sessions(view) if _shares(shared, "attendance") else None,
         "child_conversations": ([_conversation(c, staff_name) for c in view.child_conversations]

@@ -132,11 +132,14 @@ def test_a_moment_before_the_case_was_registered_finds_no_case(contexts):
         build_report(contexts, uuid4(), now())
 
 
-def test_each_side_names_the_counsellor_of_each_moment_as_the_directory_assigned_them(contexts):
+def test_each_side_names_the_counsellor_of_each_moment_when_the_parent_shares_it(contexts):
     from services.staff_directory.api import Role, Side
 
     case_id = registered_case(contexts)
     running_side(contexts, case_id, "parent_b")
+    unshared = {s["side"]: s for s in build_report(contexts, case_id, now())["sides"]}
+    assert unshared["parent_b"]["trajectory"]["counsellors"] is None  # not shared: the coordinator learns nothing
+    share(contexts, case_id, "parent_b", ["counsellor"])
     before = now()
     contexts.directory.register_staff("counsellor-rapport-b2", "Karin Smit", [Role.COUNSELLOR], actor="admin-rapport")
     contexts.directory.assign_counsellor(case_id, Side.PARENT_B, "counsellor-rapport-b2", "admin-rapport",
