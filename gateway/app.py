@@ -9,16 +9,17 @@ from typing import AsyncIterator
 from anyio import to_thread
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
-from strawberry.fastapi import GraphQLRouter
 
 from evenwijdig.bootstrap import Contexts, bootstrap
 from evenwijdig.settings import Settings
 from gateway import audiences
 from gateway.auth import TokenVerifier
-from gateway.errors import handle_store_failures
+from gateway.errors import handle_refusals, handle_store_failures
 from gateway.idempotency import IdempotentRouter
 from gateway.idempotency_store import IdempotencyKeys
 from gateway.limits import BodySizeLimit
+from gateway.request_shape import JsonBodyShape
+from gateway.router import CodedRouter
 from gateway.runtime import Runtime
 from gateway.schema import status
 from gateway.security import require
@@ -49,14 +50,17 @@ def create_app(settings: Settings, contexts: Contexts | None = None) -> FastAPI:
     development = not settings.is_production
     app = FastAPI(title="Evenwijdig gateway", lifespan=lifespan, docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json" if development else None)
+    # The last added runs first: the size limit, then the JSON shape of a body no bigger than that limit.
+    app.add_middleware(JsonBodyShape)
     app.add_middleware(BodySizeLimit)
     handle_store_failures(app)
+    handle_refusals(app)
 
     async def context_getter(request: Request) -> dict[str, object]:
         return {"runtime": request.app.state.runtime, "identity": getattr(request.state, "identity", None),
                 "request": request}
 
-    def router(schema, router_class=GraphQLRouter, **kwargs) -> GraphQLRouter:  # noqa: ANN001
+    def router(schema, router_class=CodedRouter, **kwargs) -> CodedRouter:  # noqa: ANN001
         return router_class(schema, context_getter=context_getter, allow_queries_via_get=False,
                             graphql_ide="graphiql" if development else None, **kwargs)
 

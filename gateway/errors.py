@@ -9,14 +9,18 @@ store failures outside GraphQL (signing in, idempotency keys): 503 UNAVAILABLE, 
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 
 from eventsourcing.persistence import PersistenceError
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from graphql.error import GraphQLError
+from starlette.exceptions import HTTPException
 from strawberry.extensions import MaskErrors
 
+from gateway.argument_names import argument_named
+from gateway.responses import code_for
 from services.platform.errors import DomainError
 
 log = logging.getLogger("evenwijdig.gateway.errors")
@@ -70,12 +74,33 @@ def handle_store_failures(app: FastAPI) -> None:
     app.add_exception_handler(PersistenceError, store_failure_response)
 
 
+async def refusal_response(request: Request, error: HTTPException) -> JSONResponse:
+    """FastAPI's refusals (401, 403, an unknown path, a wrong method) with the stable code beside ``detail``."""
+    body = {"detail": error.detail, "errors": [{"message": str(error.detail),
+                                                "extensions": {"code": code_for(error.status_code)}}]}
+    return JSONResponse(body, status_code=error.status_code, headers=getattr(error, "headers", None))
+
+
+def handle_refusals(app: FastAPI) -> None:
+    app.add_exception_handler(HTTPException, refusal_response)
+
+
 def _chain(error: BaseException):  # noqa: ANN202
     seen = 0
     while error is not None and seen < 10:
         yield error
         error = error.__cause__ or error.__context__
         seen += 1
+
+
+# graphql-core suggests near names (" Did you mean 'staffMember'?") for unknown arguments, enum values,
+# input fields and types, not only output fields: enough to rebuild the schema without introspection.
+# Every such message ends its sentence with the suggestion; names hold no '?'.
+_SUGGESTION = re.compile(r" ?Did you mean [^?]*\?")
+
+
+def without_suggestions(message: str) -> str:
+    return _SUGGESTION.sub("", message)
 
 
 def _recoded(error: GraphQLError, message: str, code: str) -> GraphQLError:
@@ -92,11 +117,15 @@ class CodedErrors(MaskErrors):
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         return [self._process(error) for error in errors]
 
+    def _named(self, message: str, error: GraphQLError) -> str:
+        named = argument_named(self.execution_context.graphql_document, error.nodes)
+        return f"{message} (argument {named})" if named else message
+
     def _process(self, error: GraphQLError) -> GraphQLError:
         original = error.original_error
         if original is None or error.path is None:
             # Parsing, validation, variable coercion and limits: about the request, never about data.
-            return _recoded(error, error.message, "INVALID")
+            return _recoded(error, self._named(without_suggestions(error.message), error), "INVALID")
         if isinstance(original, DomainError):
             return _recoded(error, original.message, original.code)
         if is_store_failure(original):

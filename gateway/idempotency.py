@@ -27,10 +27,10 @@ from graphql import FieldNode, GraphQLError, OperationDefinitionNode, OperationT
 from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from strawberry.fastapi import GraphQLRouter
 from strawberry.types.unset import UNSET
 
 from gateway.idempotency_store import Claim, IdempotencyKeys, Scope
+from gateway.router import CodedRouter
 from gateway.schema.base import MAX_TOKENS
 from gateway.schema.common import off_loop
 
@@ -44,7 +44,7 @@ KEY_PATTERN = re.compile(r"[\x21-\x7e]{1,255}")
 NOTHING_CHANGED = frozenset({"UNAVAILABLE", "CONFLICT"})
 
 
-class IdempotentRouter(GraphQLRouter):
+class IdempotentRouter(CodedRouter):
     """A GraphQL router whose mutations honour idempotency keys (after authentication, which the
     router's dependencies do first, so the user is known)."""
 

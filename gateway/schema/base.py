@@ -11,6 +11,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from gateway.errors import CodedErrors
 from gateway.schema.known_queries import known_good_queries
+from gateway.schema.scalars import SCALAR_OVERRIDES
 
 log = logging.getLogger("evenwijdig.gateway.graphql")
 
@@ -49,4 +50,5 @@ def build_schema(query: type, mutation: type | None = None, *, introspection: bo
         mutation=mutation,
         extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=True),
+        scalar_overrides=SCALAR_OVERRIDES,
     )
