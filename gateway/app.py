@@ -19,6 +19,7 @@ from gateway.idempotency import IdempotentRouter
 from gateway.idempotency_store import IdempotencyKeys
 from gateway.limits import BodySizeLimit
 from gateway.request_shape import JsonBodyShape
+from gateway.responses import NeverCached
 from gateway.router import CodedRouter
 from gateway.runtime import Runtime
 from gateway.schema import status
@@ -50,9 +51,11 @@ def create_app(settings: Settings, contexts: Contexts | None = None) -> FastAPI:
     development = not settings.is_production
     app = FastAPI(title="Evenwijdig gateway", lifespan=lifespan, docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json" if development else None)
-    # The last added runs first: the size limit, then the JSON shape of a body no bigger than that limit.
+    # The last added runs first: every answer marked not to be stored, then the size limit, then the
+    # JSON shape of a body no bigger than that limit.
     app.add_middleware(JsonBodyShape)
     app.add_middleware(BodySizeLimit)
+    app.add_middleware(NeverCached)
     handle_store_failures(app)
     handle_refusals(app)
 
