@@ -6,10 +6,13 @@ import logging
 from typing import Any
 
 import strawberry
-from strawberry.extensions import DisableIntrospection, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    AddValidationRules, DisableIntrospection, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter,
+)
 from strawberry.schema.config import StrawberryConfig
 
 from gateway.errors import CodedErrors
+from gateway.schema.cost import CostLimit
 from gateway.schema.known_queries import known_good_queries
 from gateway.schema.scalars import SCALAR_OVERRIDES
 
@@ -41,6 +44,7 @@ def build_schema(query: type, mutation: type | None = None, *, introspection: bo
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: AddValidationRules([CostLimit]),
         CodedErrors,
     ]
     if not introspection:
