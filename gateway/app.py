@@ -40,6 +40,8 @@ def create_app(settings: Settings, contexts: Contexts | None = None) -> FastAPI:
             limiter.total_tokens = settings.postgres.pool_size + settings.postgres.max_overflow
         verifier = TokenVerifier(settings.auth, settings.data_dir, development=not settings.is_production)
         app.state.runtime = Runtime(settings=settings, contexts=opened, verifier=verifier)
+        # A damaged page shows only when read: look for damage before saying ready.
+        await to_thread.run_sync(app.state.runtime.find_damage)
         app.state.idempotency = await to_thread.run_sync(IdempotencyKeys.open, opened.directory,
                                                          settings.keystore_key("gateway"))
         try:
@@ -81,6 +83,8 @@ def create_app(settings: Settings, contexts: Contexts | None = None) -> FastAPI:
     async def readyz(request: Request) -> JSONResponse:
         """Ready: every store answers."""
         runtime: Runtime = request.app.state.runtime
+        if runtime.damage_suspected:
+            await to_thread.run_sync(runtime.find_damage)
         names = list(runtime.contexts.by_name())
         # Side by side: a store that is down costs its pool timeout once, not once per store.
         checks = dict(zip(names, await asyncio.gather(*(to_thread.run_sync(runtime.is_ready, n) for n in names))))

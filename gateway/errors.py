@@ -35,9 +35,21 @@ _WRITES_REFUSED = ("readonly database", "read-only transaction", "disk is full",
                    "could not extend file")
 
 
+DAMAGED_MESSAGE = ("The data store is damaged; nothing was changed. The administrator has been alerted and must "
+                   "restore it from a backup.")
+# What SQLite and PostgreSQL say about a damaged file or page (matched, never shown to the client).
+_DAMAGED = ("database disk image is malformed", "file is not a database", "invalid page in block",
+            "could not read block", "index contains unexpected zero page")
+
+
 def is_store_failure(error: BaseException) -> bool:
-    """A store that cannot be reached, or that refuses to take writes."""
-    return _is_store_outage(error) or _refuses_writes(error)
+    """A store that cannot be reached, that refuses to take writes, or that is damaged."""
+    return _is_store_outage(error) or _refuses_writes(error) or is_damage(error)
+
+
+def is_damage(error: BaseException) -> bool:
+    return any(type(e).__name__ in {"DataCorrupted", "IndexCorrupted"}
+               or any(phrase in str(e).lower() for phrase in _DAMAGED) for e in _chain(error))
 
 
 def _is_store_outage(error: BaseException) -> bool:
@@ -51,9 +63,19 @@ def _refuses_writes(error: BaseException) -> bool:
 
 
 def outage_message(error: BaseException) -> str:
-    """What the client hears about a store that cannot be used: read-only or full, or simply unreachable."""
+    """What the client hears about a store that cannot be used: damaged, read-only or full, or unreachable."""
+    if is_damage(error):
+        # One line an operator cannot miss, without the traceback (the cause is the file, not the code).
+        log.error("STORE DAMAGED: %s; requests answer UNAVAILABLE, restore the store from a backup",
+                  _first_line(error))
+        return DAMAGED_MESSAGE
     log.warning("store unavailable: %s", type(error).__name__)
     return WRITES_REFUSED_MESSAGE if _refuses_writes(error) else UNAVAILABLE_MESSAGE
+
+
+def _first_line(error: BaseException) -> str:
+    found = next((e for e in _chain(error) if str(e)), error)
+    return (str(found).splitlines() or [type(found).__name__])[0]
 
 
 def _incident(error: BaseException) -> str:
@@ -66,6 +88,8 @@ async def store_failure_response(request: Request, error: Exception) -> JSONResp
     """A store failed outside GraphQL: 503 UNAVAILABLE (retry shortly), or 500 INTERNAL for anything else."""
     if not is_store_failure(error):
         return JSONResponse({"errors": [{"message": _incident(error), "extensions": {"code": "INTERNAL"}}]}, 500)
+    if is_damage(error):
+        request.app.state.runtime.damage_suspected = True
     body = {"errors": [{"message": outage_message(error), "extensions": {"code": "UNAVAILABLE"}}]}
     return JSONResponse(body, status_code=503, headers={"Retry-After": "1"})
 
@@ -129,5 +153,7 @@ class CodedErrors(MaskErrors):
         if isinstance(original, DomainError):
             return _recoded(error, original.message, original.code)
         if is_store_failure(original):
+            if is_damage(original):
+                self.execution_context.context["runtime"].damage_suspected = True
             return _recoded(error, outage_message(original), "UNAVAILABLE")
         return _recoded(error, _incident(original), "INTERNAL")
