@@ -29,7 +29,8 @@ COSTS = {
 FREE = frozenset({"__typename"})
 
 
-def cost_of(selection_set: SelectionSetNode, fragment: Callable[[str], Any], _seen: frozenset[str] = frozenset()) -> int:
+def cost_of(selection_set: SelectionSetNode, fragment: Callable[[str], Any],
+            _seen: frozenset[str] = frozenset()) -> int:
     """What the root fields of ``selection_set`` cost, each alias and each fragment spread counted."""
     total = 0
     for selection in selection_set.selections:
