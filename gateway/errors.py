@@ -22,6 +22,7 @@ from strawberry.extensions import MaskErrors
 from gateway.argument_names import argument_named
 from gateway.responses import code_for
 from services.platform.errors import DomainError
+from services.platform.requests import current
 
 log = logging.getLogger("evenwijdig.gateway.errors")
 
@@ -35,6 +36,9 @@ _WRITES_REFUSED = ("readonly database", "read-only transaction", "disk is full",
                    "could not extend file")
 
 
+OUTCOME_UNKNOWN_MESSAGE = ("The connection to the data store broke while the change was being stored: it may or "
+                           "may not have been made. Send the same request again with the same Idempotency-Key: "
+                           "it is then made exactly once (or you hear that it already was).")
 DAMAGED_MESSAGE = ("The data store is damaged; nothing was changed. The administrator has been alerted and must "
                    "restore it from a backup.")
 # What SQLite and PostgreSQL say about a damaged file or page (matched, never shown to the client).
@@ -153,6 +157,9 @@ class CodedErrors(MaskErrors):
         if isinstance(original, DomainError):
             return _recoded(error, original.message, original.code)
         if is_store_failure(original):
+            mark = current.get()
+            if mark is not None and mark.outcome_unknown:
+                return _recoded(error, OUTCOME_UNKNOWN_MESSAGE, "OUTCOME_UNKNOWN")
             if is_damage(original):
                 self.execution_context.context["runtime"].damage_suspected = True
             return _recoded(error, outage_message(original), "UNAVAILABLE")
