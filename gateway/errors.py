@@ -77,6 +77,11 @@ def outage_message(error: BaseException) -> str:
     return WRITES_REFUSED_MESSAGE if _refuses_writes(error) else UNAVAILABLE_MESSAGE
 
 
+def damage_found(error: BaseException) -> str:
+    """What the store said about its damage, on one line."""
+    return _first_line(error)
+
+
 def _first_line(error: BaseException) -> str:
     found = next((e for e in _chain(error) if str(e)), error)
     return (str(found).splitlines() or [type(found).__name__])[0]

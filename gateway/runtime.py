@@ -22,15 +22,20 @@ class Runtime:
     #: A request met damage: the next readiness check looks for it in every store.
     damage_suspected: bool = False
 
+    def store_damaged(self, name: str, found: str) -> None:
+        """A request met damage in the store of ``name``: out of service from now on."""
+        if name not in self.damaged:
+            self.damaged[name] = found
+            log.error("STORE DAMAGED: the store of %s: %s; it answers UNAVAILABLE and readiness says 503 "
+                      "until it is restored from a backup and the gateway restarted", name, found)
+
     def find_damage(self) -> None:
         """Check every store's file for damage (at start-up, and after a request met some)."""
         self.damage_suspected = False
         for name, app in self.contexts.by_name().items():
             found = None if name in self.damaged else app.damage()
             if found:
-                self.damaged[name] = found
-                log.error("STORE DAMAGED: the store of %s: %s; it answers UNAVAILABLE and readiness says 503 "
-                          "until it is restored from a backup and the gateway restarted", name, found)
+                self.store_damaged(name, found)
 
     @property
     def directory(self):  # noqa: ANN201

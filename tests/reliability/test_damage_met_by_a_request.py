@@ -1,4 +1,5 @@
-"""Damage first met by a request (not at start-up): UNAVAILABLE with one clear log line, and readiness learns it.
+"""Damage first met by a request (not at start-up): UNAVAILABLE with one clear log line, and readiness says
+503 for that store from then on.
 
 The store's own error is raised where a damaged page would raise it (the events' read), on both stores:
 SQLite's "database disk image is malformed", PostgreSQL's XX001 (``DataCorrupted``).
@@ -38,9 +39,6 @@ def test_damage_met_by_a_request_is_unavailable_logged_once_and_makes_readiness_
         raise damaged_page_error(gateway.settings.store)
 
     monkeypatch.setattr(app.recorder, "select_events", damaged)
-    # What SQLite's whole-file check would now find (PostgreSQL has none: its readiness stays as it is).
-    monkeypatch.setattr(app, "damage", lambda: "Page 17: btreeInitPage() returns error code 11"
-                        if gateway.settings.store == "sqlite" else None)
     answer = gateway.post(Role.COUNSELLOR, TRAJECTORY, {"case": str(case)}, user=COUNSELLOR).json()
 
     assert error_codes(answer) == {"UNAVAILABLE"} and answer["errors"][0]["message"] == DAMAGED_MESSAGE, answer
@@ -48,7 +46,7 @@ def test_damage_met_by_a_request_is_unavailable_logged_once_and_makes_readiness_
     assert lines and all("\n" not in line for line in lines), lines
     assert not [r for r in caplog.records if r.exc_info], "no traceback for a damaged store"
     ready = gateway.client.get("/readyz")
-    if gateway.settings.store == "sqlite":
-        assert ready.status_code == 503 and ready.json()["stores"]["parent_a_context"] is False
-        found = [r.getMessage() for r in caplog.records if "STORE DAMAGED: the store of parent_a_context" in r.getMessage()]
-        assert len(found) == 1, found
+    assert ready.status_code == 503 and ready.json()["stores"] == {
+        "parent_a_context": False, "parent_b_context": True, "shared_agreements": True, "gateway": True}
+    found = [r.getMessage() for r in caplog.records if "STORE DAMAGED: the store of parent_a_context" in r.getMessage()]
+    assert len(found) == 1, found
