@@ -7,7 +7,8 @@ from ``--user``, ``EVENWIJDIG_AUDIT_USER`` or the operating system.
 
 Exit codes: 0 done (``verify``: everything intact), 1 a history does not verify (the
 first broken position and its kind are named on stderr), 2 configuration error or a
-store that cannot be opened (``verify`` still checks every other context).
+store that cannot be opened or used: damaged, read-only, unreachable (one line on stderr each;
+``verify`` still checks every other context).
 """
 
 from __future__ import annotations
@@ -139,12 +140,17 @@ def _verify(settings: Settings, args: argparse.Namespace) -> int:
         try:
             app = open_context(settings, name)
         except Exception as error:  # noqa: BLE001 - one store down must not stop the others' verification
-            print(f"{name}: its store cannot be opened: {type(error).__name__}: {error}", file=sys.stderr)
+            print(f"{name}: its store cannot be opened ({store_problem(error)}); not verified", file=sys.stderr)
             unreachable += 1
             continue
         try:
+            # No access recorded, no verification: an auditor's read is always logged first.
             _record(app, args, Action.READ, None, f"audit {args.audit_command}")
             result, signed = app.chain.checkpoint(key) if sign else (app.chain.verify(key.public_key()), None)
+        except Exception as error:  # noqa: BLE001 - a store that cannot be used is not a broken history
+            print(f"{name}: its store cannot be used ({store_problem(error)}); not verified", file=sys.stderr)
+            unreachable += 1
+            continue
         finally:
             app.close()
         print(orjson.dumps(result.as_dict(signed.as_dict() if signed else None)).decode(), flush=True)
@@ -153,6 +159,17 @@ def _verify(settings: Settings, args: argparse.Namespace) -> int:
             found = result.first_break
             print(f"{name}: BROKEN at position {found.position} ({found.kind.value}): {found.detail}", file=sys.stderr)
     return 1 if broken else 2 if unreachable else 0
+
+
+def store_problem(error: BaseException) -> str:
+    """One line saying why a store could not be used: damaged, read-only, unreachable."""
+    cause = error.__cause__ or error
+    text = " ".join(str(cause).split()) or type(cause).__name__
+    if "malformed" in text or "not a database" in text:
+        return f"damaged: {text}; restore it from a backup"
+    if "readonly" in text or "read-only" in text:
+        return f"read-only: {text}; verification records the auditor's access first and needs write access"
+    return text
 
 
 def _access_log(settings: Settings, args: argparse.Namespace) -> int:

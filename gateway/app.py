@@ -9,14 +9,16 @@ from typing import TYPE_CHECKING, AsyncIterator, Callable
 from anyio import to_thread
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
-from strawberry.fastapi import GraphQLRouter
 
 from gateway import audiences
 from gateway.auth import TokenVerifier
-from gateway.errors import handle_store_failures
+from gateway.errors import handle_refusals, handle_store_failures
 from gateway.idempotency import IdempotentRouter
 from gateway.idempotency_store import IdempotencyKeys
 from gateway.limits import BodySizeLimit
+from gateway.request_shape import JsonBodyShape
+from gateway.responses import NeverCached
+from gateway.router import CodedRouter
 from gateway.runtime import Runtime
 from gateway.schema import status
 from gateway.security import require
@@ -49,6 +51,8 @@ def create_app(
             limiter.total_tokens = settings.postgres.pool_size + settings.postgres.max_overflow
         verifier = TokenVerifier(settings.auth, settings.data_dir, development=not settings.is_production)
         app.state.runtime = Runtime(settings=settings, contexts=opened, verifier=verifier)
+        # A damaged page shows only when read: look for damage before saying ready.
+        await to_thread.run_sync(app.state.runtime.find_damage)
         app.state.idempotency = await to_thread.run_sync(IdempotencyKeys.open, opened.directory,
                                                          settings.keystore_key("gateway"))
         try:
@@ -60,14 +64,19 @@ def create_app(
     development = not settings.is_production
     app = FastAPI(title="Evenwijdig gateway", lifespan=lifespan, docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json" if development else None)
+    # The last added runs first: every answer marked not to be stored, then the size limit, then the
+    # JSON shape of a body no bigger than that limit.
+    app.add_middleware(JsonBodyShape)
     app.add_middleware(BodySizeLimit)
+    app.add_middleware(NeverCached)
     handle_store_failures(app)
+    handle_refusals(app)
 
     async def context_getter(request: Request) -> dict[str, object]:
         return {"runtime": request.app.state.runtime, "identity": getattr(request.state, "identity", None),
                 "request": request}
 
-    def router(schema, router_class=GraphQLRouter, **kwargs) -> GraphQLRouter:  # noqa: ANN001
+    def router(schema, router_class=CodedRouter, **kwargs) -> CodedRouter:  # noqa: ANN001
         return router_class(schema, context_getter=context_getter, allow_queries_via_get=False,
                             graphql_ide="graphiql" if development else None, **kwargs)
 
@@ -85,6 +94,8 @@ def create_app(
     async def readyz(request: Request) -> JSONResponse:
         """Ready: every store answers."""
         runtime: Runtime = request.app.state.runtime
+        if runtime.damage_suspected:
+            await to_thread.run_sync(runtime.find_damage)
         names = list(runtime.contexts.by_name())
         # Side by side: a store that is down costs its pool timeout once, not once per store.
         checks = dict(zip(names, await asyncio.gather(*(to_thread.run_sync(runtime.is_ready, n) for n in names))))

@@ -9,15 +9,20 @@ store failures outside GraphQL (signing in, idempotency keys): 503 UNAVAILABLE, 
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 
 from eventsourcing.persistence import PersistenceError
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from graphql.error import GraphQLError
+from starlette.exceptions import HTTPException
 from strawberry.extensions import MaskErrors
 
+from gateway.argument_names import argument_named
+from gateway.responses import code_for
 from services.platform.errors import DomainError
+from services.platform.requests import current
 
 log = logging.getLogger("evenwijdig.gateway.errors")
 
@@ -31,9 +36,24 @@ _WRITES_REFUSED = ("readonly database", "read-only transaction", "disk is full",
                    "could not extend file")
 
 
+OUTCOME_UNKNOWN_MESSAGE = ("The connection to the data store broke while the change was being stored: it may or "
+                           "may not have been made. Send the same request again with the same Idempotency-Key: "
+                           "it is then made exactly once (or you hear that it already was).")
+DAMAGED_MESSAGE = ("The data store is damaged; nothing was changed. The administrator has been alerted and must "
+                   "restore it from a backup.")
+# What SQLite and PostgreSQL say about a damaged file or page (matched, never shown to the client).
+_DAMAGED = ("database disk image is malformed", "file is not a database", "invalid page in block",
+            "could not read block", "index contains unexpected zero page")
+
+
 def is_store_failure(error: BaseException) -> bool:
-    """A store that cannot be reached, or that refuses to take writes."""
-    return _is_store_outage(error) or _refuses_writes(error)
+    """A store that cannot be reached, that refuses to take writes, or that is damaged."""
+    return _is_store_outage(error) or _refuses_writes(error) or is_damage(error)
+
+
+def is_damage(error: BaseException) -> bool:
+    return any(type(e).__name__ in {"DataCorrupted", "IndexCorrupted"}
+               or any(phrase in str(e).lower() for phrase in _DAMAGED) for e in _chain(error))
 
 
 def _is_store_outage(error: BaseException) -> bool:
@@ -47,9 +67,24 @@ def _refuses_writes(error: BaseException) -> bool:
 
 
 def outage_message(error: BaseException) -> str:
-    """What the client hears about a store that cannot be used: read-only or full, or simply unreachable."""
+    """What the client hears about a store that cannot be used: damaged, read-only or full, or unreachable."""
+    if is_damage(error):
+        # One line an operator cannot miss, without the traceback (the cause is the file, not the code).
+        log.error("STORE DAMAGED: %s; requests answer UNAVAILABLE, restore the store from a backup",
+                  _first_line(error))
+        return DAMAGED_MESSAGE
     log.warning("store unavailable: %s", type(error).__name__)
     return WRITES_REFUSED_MESSAGE if _refuses_writes(error) else UNAVAILABLE_MESSAGE
+
+
+def damage_found(error: BaseException) -> str:
+    """What the store said about its damage, on one line."""
+    return _first_line(error)
+
+
+def _first_line(error: BaseException) -> str:
+    found = next((e for e in _chain(error) if str(e)), error)
+    return (str(found).splitlines() or [type(found).__name__])[0]
 
 
 def _incident(error: BaseException) -> str:
@@ -62,6 +97,8 @@ async def store_failure_response(request: Request, error: Exception) -> JSONResp
     """A store failed outside GraphQL: 503 UNAVAILABLE (retry shortly), or 500 INTERNAL for anything else."""
     if not is_store_failure(error):
         return JSONResponse({"errors": [{"message": _incident(error), "extensions": {"code": "INTERNAL"}}]}, 500)
+    if is_damage(error):
+        request.app.state.runtime.damage_suspected = True
     body = {"errors": [{"message": outage_message(error), "extensions": {"code": "UNAVAILABLE"}}]}
     return JSONResponse(body, status_code=503, headers={"Retry-After": "1"})
 
@@ -70,12 +107,33 @@ def handle_store_failures(app: FastAPI) -> None:
     app.add_exception_handler(PersistenceError, store_failure_response)
 
 
+async def refusal_response(request: Request, error: HTTPException) -> JSONResponse:
+    """FastAPI's refusals (401, 403, an unknown path, a wrong method) with the stable code beside ``detail``."""
+    body = {"detail": error.detail, "errors": [{"message": str(error.detail),
+                                                "extensions": {"code": code_for(error.status_code)}}]}
+    return JSONResponse(body, status_code=error.status_code, headers=getattr(error, "headers", None))
+
+
+def handle_refusals(app: FastAPI) -> None:
+    app.add_exception_handler(HTTPException, refusal_response)
+
+
 def _chain(error: BaseException):  # noqa: ANN202
     seen = 0
     while error is not None and seen < 10:
         yield error
         error = error.__cause__ or error.__context__
         seen += 1
+
+
+# graphql-core suggests near names (" Did you mean 'staffMember'?") for unknown arguments, enum values,
+# input fields and types, not only output fields: enough to rebuild the schema without introspection.
+# Every such message ends its sentence with the suggestion; names hold no '?'.
+_SUGGESTION = re.compile(r" ?Did you mean [^?]*\?")
+
+
+def without_suggestions(message: str) -> str:
+    return _SUGGESTION.sub("", message)
 
 
 def _recoded(error: GraphQLError, message: str, code: str) -> GraphQLError:
@@ -92,13 +150,22 @@ class CodedErrors(MaskErrors):
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         return [self._process(error) for error in errors]
 
+    def _named(self, message: str, error: GraphQLError) -> str:
+        named = argument_named(self.execution_context.graphql_document, error.nodes)
+        return f"{message} (argument {named})" if named else message
+
     def _process(self, error: GraphQLError) -> GraphQLError:
         original = error.original_error
         if original is None or error.path is None:
             # Parsing, validation, variable coercion and limits: about the request, never about data.
-            return _recoded(error, error.message, "INVALID")
+            return _recoded(error, self._named(without_suggestions(error.message), error), "INVALID")
         if isinstance(original, DomainError):
             return _recoded(error, original.message, original.code)
         if is_store_failure(original):
+            mark = current.get()
+            if mark is not None and mark.outcome_unknown:
+                return _recoded(error, OUTCOME_UNKNOWN_MESSAGE, "OUTCOME_UNKNOWN")
+            if is_damage(original):
+                self.execution_context.context["runtime"].damage_suspected = True
             return _recoded(error, outage_message(original), "UNAVAILABLE")
         return _recoded(error, _incident(original), "INTERNAL")

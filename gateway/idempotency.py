@@ -21,16 +21,18 @@ import hashlib
 import json
 import logging
 import re
+import uuid
 from typing import Any, Callable
 
 from graphql import FieldNode, GraphQLError, OperationDefinitionNode, OperationType, parse
 from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from strawberry.fastapi import GraphQLRouter
 from strawberry.types.unset import UNSET
 
 from gateway.idempotency_store import Claim, IdempotencyKeys, Scope
+from gateway.router import CodedRouter
+from services.platform.requests import RequestMark, current
 from gateway.schema.base import MAX_TOKENS
 from gateway.schema.common import off_loop
 
@@ -40,11 +42,12 @@ HEADER = "Idempotency-Key"
 EXTENSION = "idempotencyKey"
 #: Documented limits (docs/reliability.md): 1 to 255 visible ASCII characters, kept 24 hours.
 KEY_PATTERN = re.compile(r"[\x21-\x7e]{1,255}")
-# Codes that promise nothing was changed: the same request may simply be sent again.
-NOTHING_CHANGED = frozenset({"UNAVAILABLE", "CONFLICT"})
+# Codes after which the same request may be sent again with its key: nothing was changed (UNAVAILABLE,
+# CONFLICT), or maybe something was (OUTCOME_UNKNOWN), and the stores refuse a second attempt at what was.
+NOTHING_CHANGED = frozenset({"UNAVAILABLE", "CONFLICT", "OUTCOME_UNKNOWN"})
 
 
-class IdempotentRouter(GraphQLRouter):
+class IdempotentRouter(CodedRouter):
     """A GraphQL router whose mutations honour idempotency keys (after authentication, which the
     router's dependencies do first, so the user is known)."""
 
@@ -55,6 +58,16 @@ class IdempotentRouter(GraphQLRouter):
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
         if not isinstance(request, Request) or request.method != "POST":
             return await super().run(request, context, root_value)
+        # Every write of this request is marked: a store says when its outcome cannot be known, and a keyed
+        # write is recorded with its events, so that a retry is never applied twice (services.platform.requests).
+        mark = RequestMark(request=None, attempt=uuid.uuid4().hex)
+        token = current.set(mark)
+        try:
+            return await self._run(request, context, root_value, mark)
+        finally:
+            current.reset(token)
+
+    async def _run(self, request: Request, context: Any, root_value: Any, mark: RequestMark) -> Any:
         payload = await _json(request)
         key = _key(request, payload)
         mutation = _mutation(payload) if key is not None and payload is not None else None
@@ -67,6 +80,7 @@ class IdempotentRouter(GraphQLRouter):
         held = await off_loop(keys.claim, scope, key, fingerprint)
         if held is not None:
             return _answer_for(held, fingerprint)
+        mark.request = _request_id(scope, key, fingerprint)
         try:
             response = await super().run(request, context, root_value)
         except BaseException:
@@ -135,8 +149,13 @@ def _fingerprint(payload: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+def _request_id(scope: Scope, key: str, fingerprint: str) -> str:
+    """What the stores record a keyed write under: the same for every attempt at the same request."""
+    return hashlib.sha256(json.dumps([scope.user, scope.audience, key, fingerprint]).encode()).hexdigest()
+
+
 def _changed_nothing(response: Response, mutation: OperationDefinitionNode) -> bool:
-    """Every field of the mutation was refused with a code that promises nothing was changed.
+    """Every field of the mutation was refused with a code that lets the same request be sent again.
 
     Field by field: a failing non-null field nulls all the data, though the fields before it ran.
     """

@@ -25,6 +25,10 @@ log = logging.getLogger("evenwijdig.gateway.idempotency")
 #: Documented (docs/reliability.md): a key and its answer are kept for a day after the key was first used.
 KEEP_SECONDS = 24 * 3600
 PURGE_EVERY_SECONDS = 3600
+#: A claim without an answer this old was abandoned (its process died, or its store failed before the answer
+#: was kept): every request ends well within it (docs/reliability.md). A repeat may then run again; the stores
+#: refuse a second attempt at a write that was made (services.platform.requests), so nothing is applied twice.
+LEASE_SECONDS = 30
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,8 @@ class IdempotencyTable:
         ids = (scope.user, scope.audience, key)
         with self._datastore.transaction(commit=True) as cursor:
             cursor.execute(self._sql(f"DELETE FROM {{t}} WHERE {where} AND created_at < ?"), (*ids, expired_before))
+            cursor.execute(self._sql(f"DELETE FROM {{t}} WHERE {where} AND status IS NULL AND created_at < ?"),
+                           (*ids, now - LEASE_SECONDS))
             cursor.execute(self._sql("INSERT INTO {t} (user_id, audience, key, fingerprint, created_at) "
                                      "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING created_at"),
                            (*ids, fingerprint, now))

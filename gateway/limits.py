@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from gateway.responses import send_refusal
 
 #: Documented in README ("Limits"): the largest request body the gateway reads.
 MAX_BODY_BYTES = 256 * 1024
@@ -54,8 +54,4 @@ class BodySizeLimit:
 
 
 async def _refuse(send: Send) -> None:
-    body = json.dumps({"errors": [{"message": f"The request body is larger than {MAX_BODY_BYTES} bytes.",
-                                   "extensions": {"code": "INVALID"}}]}).encode()
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
-    await send({"type": "http.response.body", "body": body})
+    await send_refusal(send, 413, "INVALID", f"The request body is larger than {MAX_BODY_BYTES} bytes.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from gateway.auth import TokenVerifier
@@ -20,12 +20,33 @@ class Runtime:
     settings: Settings
     contexts: Contexts
     verifier: TokenVerifier
+    #: Stores found damaged, with what was found: out of service (readiness 503) until restored and restarted.
+    damaged: dict[str, str] = field(default_factory=dict)
+    #: A request met damage: the next readiness check looks for it in every store.
+    damage_suspected: bool = False
+
+    def store_damaged(self, name: str, found: str) -> None:
+        """A request met damage in the store of ``name``: out of service from now on."""
+        if name not in self.damaged:
+            self.damaged[name] = found
+            log.error("STORE DAMAGED: the store of %s: %s; it answers UNAVAILABLE and readiness says 503 "
+                      "until it is restored from a backup and the gateway restarted", name, found)
+
+    def find_damage(self) -> None:
+        """Check every store's file for damage (at start-up, and after a request met some)."""
+        self.damage_suspected = False
+        for name, app in self.contexts.by_name().items():
+            found = None if name in self.damaged else app.damage()
+            if found:
+                self.store_damaged(name, found)
 
     @property
     def directory(self):  # noqa: ANN201
         return self.contexts.directory
 
     def is_ready(self, name: str) -> bool:
+        if name in self.damaged:
+            return False
         try:
             self.contexts.by_name()[name].ping()
         except Exception as error:  # noqa: BLE001 - readiness reports, it does not raise

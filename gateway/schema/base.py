@@ -6,11 +6,15 @@ import logging
 from typing import Any
 
 import strawberry
-from strawberry.extensions import DisableIntrospection, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    AddValidationRules, DisableIntrospection, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter,
+)
 from strawberry.schema.config import StrawberryConfig
 
 from gateway.errors import CodedErrors
+from gateway.schema.cost import CostLimit
 from gateway.schema.known_queries import known_good_queries
+from gateway.schema.scalars import SCALAR_OVERRIDES
 
 log = logging.getLogger("evenwijdig.gateway.graphql")
 
@@ -40,6 +44,7 @@ def build_schema(query: type, mutation: type | None = None, *, introspection: bo
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: AddValidationRules([CostLimit]),
         CodedErrors,
     ]
     if not introspection:
@@ -49,4 +54,5 @@ def build_schema(query: type, mutation: type | None = None, *, introspection: bo
         mutation=mutation,
         extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=True),
+        scalar_overrides=SCALAR_OVERRIDES,
     )

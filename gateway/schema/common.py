@@ -14,6 +14,7 @@ import strawberry
 from anyio import to_thread
 from strawberry.types import Info
 
+from gateway.errors import damage_found, is_damage
 from services.platform.access_log import Access, Action
 from services.staff_directory.api import Assignment
 from services.staff_directory.api import Role, Side
@@ -73,5 +74,11 @@ async def on_case(
     who = identity(info)
     access = Access(user=who.user, role=who.role.value, action=action, context=context, case_id=case_id,
                     operation=info.field_name, responsible_user=who.user)
-    await off_loop(context_app(info, context).access_log.record, access)
-    return await off_loop(fn, *args, **kwargs)
+    try:
+        await off_loop(context_app(info, context).access_log.record, access)
+        return await off_loop(fn, *args, **kwargs)
+    except Exception as error:
+        # Only here is it known which store failed: a damaged one goes out of service (readiness 503).
+        if is_damage(error):
+            runtime(info).store_damaged(context, damage_found(error))
+        raise

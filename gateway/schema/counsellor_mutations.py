@@ -22,11 +22,12 @@ from gateway.schema.counsellor_inputs import (
 from gateway.schema.counsellor_support import MAX_LONG_TEXT, minutes, on_my_side, optional_text, text, texts
 from gateway.schema.counsellor_types import Trajectory, trajectory_of
 from services.parent_side.application import ParentSide
+from services.parent_side.domain.view import TrajectoryView
 from services.platform.access_log import Action
 from services.platform.errors import Invalid
 from services.platform.private_text import PrivateText
 
-Command = Callable[[ParentSide, str], None]
+Command = Callable[[ParentSide, str], TrajectoryView]
 
 
 class _Retyped:
@@ -45,14 +46,13 @@ class _Retyped:
 
 
 async def _change(info: Info, case_id: UUID, command: Command) -> Trajectory:
-    """Run one command on the caller's side as the caller, and read the trajectory it left."""
+    """Run one command on the caller's side as the caller; answer with the trajectory it saved.
+
+    Not read again after the commit: a read that failed then would answer UNAVAILABLE ("nothing was
+    changed") for a change that was made, and could show another client's change made in between.
+    """
     who = actor(info)
-
-    def run(app: ParentSide):  # noqa: ANN202
-        command(app, who)
-        return app.trajectory(case_id)
-
-    return trajectory_of(await on_my_side(info, case_id, Action.CHANGE, run))
+    return trajectory_of(await on_my_side(info, case_id, Action.CHANGE, lambda app: command(app, who)))
 
 
 @strawberry.type
@@ -76,11 +76,11 @@ class Mutation:
         given = _Retyped(None if parent is None else text(parent, "the parent's name"),
                          None if children is None else children_of(children), parental_authority)
 
-        def open_it(app: ParentSide, who: str) -> None:
+        def open_it(app: ParentSide, who: str) -> TrajectoryView:
             app.catch_up()
             given.check(app.case_file(case_id))
-            app.open_trajectory(case_id, on=on, actor=who, trajectory_type=kind,
-                                tailor=lambda rules: tailored(rules, tailoring))
+            return app.open_trajectory(case_id, on=on, actor=who, trajectory_type=kind,
+                                       tailor=lambda rules: tailored(rules, tailoring))
 
         return await _change(info, case_id, open_it)
 
@@ -92,9 +92,9 @@ class Mutation:
     ) -> Trajectory:
         goals, themes = texts(goals, "the goals"), texts(themes, "the themes")
 
-        def propose(app: ParentSide, who: str) -> None:
+        def propose(app: ParentSide, who: str) -> TrajectoryView:
             rules = None if tailoring is None else tailored(app.trajectory(case_id).rules, tailoring)
-            app.propose_goals(case_id, goals=goals, themes=themes, on=on, actor=who, rules=rules)
+            return app.propose_goals(case_id, goals=goals, themes=themes, on=on, actor=who, rules=rules)
 
         return await _change(info, case_id, propose)
 

@@ -2,7 +2,9 @@
 
 Parent A and parent B are this same code with a different name, so a different store
 and credential. Every command loads this side's trajectory of the case, runs one
-command on it and saves; a refused command raises a ``DomainError`` and saves nothing.
+command on it, saves, and returns the trajectory as saved: the caller's answer needs no second read,
+which could fail after the commit and tell the client nothing was done when it was. A refused
+command raises a ``DomainError`` and saves nothing.
 
 The side follows the case header and the staff directory (``FlowFollower``, wired by the
 composition root): before a command or read it catches up, so the trajectory opens from
@@ -69,8 +71,8 @@ class ParentSide(ContextApplication, FlowFollower):
     def open_trajectory(
         self, case_id: UUID, *, on: date, actor: str, trajectory_type: str | None = None,
         tailor: Callable[[TrajectoryRules], TrajectoryRules] | None = None,
-    ) -> UUID:
-        """Step 1, the intake: open this parent's trajectory of the case; returns its id.
+    ) -> TrajectoryView:
+        """Step 1, the intake: open this parent's trajectory of the case; returns it as opened.
 
         The parent, the children, parental authority and the trajectory type come from the case
         header; ``tailor`` tailors the type's rules. ``trajectory_type``, when given, must be
@@ -97,102 +99,106 @@ class ParentSide(ContextApplication, FlowFollower):
             self.save(trajectory)
         except IntegrityError:
             raise TrajectoryAlreadyOpened("this parent already has a trajectory in this case") from None
-        return trajectory.id
+        return view_of(trajectory)
 
     def propose_goals(
         self, case_id: UUID, *, goals: Iterable[str], themes: Iterable[str], on: date, actor: str,
         rules: TrajectoryRules | None = None,
-    ) -> None:
+    ) -> TrajectoryView:
         """Step 2: propose tailored goals and themes (standard theme codes or free text).
 
         ``rules`` tailors the type's rules as part of the proposal. A new proposal replaces
         the previous one and needs the parent's agreement again.
         """
-        self._change(case_id, lambda t: t.propose_goals(goals, themes, on, actor, rules))
+        return view_of(self._change(case_id, lambda t: t.propose_goals(goals, themes, on, actor, rules)))
 
     def record_consent(
         self, case_id: UUID, *, scopes: Iterable[str], given_by: Iterable[str], given_on: date, actor: str,
-    ) -> None:
+    ) -> TrajectoryView:
         """Record parental consent: ``scopes`` "trajectory" and/or "child_conversations", who gave it, when."""
-        self._change(case_id, lambda t: t.record_consent(scopes, given_by, given_on, actor))
+        return view_of(self._change(case_id, lambda t: t.record_consent(scopes, given_by, given_on, actor)))
 
     def withdraw_consent(
         self, case_id: UUID, *, scopes: Iterable[str], withdrawn_by: Iterable[str], on: date, actor: str,
-    ) -> None:
+    ) -> TrajectoryView:
         """Record that consent was withdrawn; from that day, what needed it is refused."""
-        self._change(case_id, lambda t: t.withdraw_consent(scopes, withdrawn_by, on, actor))
+        return view_of(self._change(case_id, lambda t: t.withdraw_consent(scopes, withdrawn_by, on, actor)))
 
-    def confirm_parental_authority(self, case_id: UUID, *, on: date, actor: str) -> None:
+    def confirm_parental_authority(self, case_id: UUID, *, on: date, actor: str) -> TrajectoryView:
         """Record that the parent has parental authority (required by most trajectory types).
 
         Parental authority is recorded in the case header and reaches the trajectory by the
         flow; when it already stands there is nothing to record, and nothing is.
         """
-        self._change(case_id, lambda t: None if t.parental_authority else t.confirm_parental_authority(on, actor))
+        return view_of(self._change(
+            case_id, lambda t: None if t.parental_authority else t.confirm_parental_authority(on, actor)))
 
-    def record_agreement(self, case_id: UUID, *, on: date, actor: str) -> None:
+    def record_agreement(self, case_id: UUID, *, on: date, actor: str) -> TrajectoryView:
         """Record the parent's agreement to the current proposal."""
-        self._change(case_id, lambda t: t.record_agreement(on, actor))
+        return view_of(self._change(case_id, lambda t: t.record_agreement(on, actor)))
 
-    def start(self, case_id: UUID, *, on: date, actor: str) -> None:
+    def start(self, case_id: UUID, *, on: date, actor: str) -> TrajectoryView:
         """Step 3: start the trajectory; needs the agreement and, for a child under 16, consent."""
-        self._change(case_id, lambda t: t.start(on, actor))
+        return view_of(self._change(case_id, lambda t: t.start(on, actor)))
 
     # The running trajectory ------------------------------------------------------------
 
-    def plan_session(self, case_id: UUID, *, on: date, actor: str) -> None:
+    def plan_session(self, case_id: UUID, *, on: date, actor: str) -> TrajectoryView:
         """Plan an individual session on a day; refused off the cadence, past the term or the limit."""
-        self._change(case_id, lambda t: t.plan_session(on, actor))
+        return view_of(self._change(case_id, lambda t: t.plan_session(on, actor)))
 
-    def cancel_planned_session(self, case_id: UUID, *, on: date, reason: str, actor: str) -> None:
+    def cancel_planned_session(self, case_id: UUID, *, on: date, reason: str, actor: str) -> TrajectoryView:
         """Take the session planned on that day out of the plan, with the reason."""
-        self._change(case_id, lambda t: t.cancel_planned_session(on, reason, actor))
+        return view_of(self._change(case_id, lambda t: t.cancel_planned_session(on, reason, actor)))
 
     def record_session(
         self, case_id: UUID, *, on: date, duration_minutes: int, themes: Iterable[str],
         note: PrivateText | None, attended: bool, actor: str, missed_reason: str | None = None,
-    ) -> None:
+    ) -> TrajectoryView:
         """Record an individual session: attended (duration, themes, private note) or missed (and why)."""
-        self._change(case_id, lambda t: t.record_session(
+        return view_of(self._change(case_id, lambda t: t.record_session(
             on, duration_minutes, themes, note, attended, actor, missed_reason=missed_reason,
-        ))
+        )))
 
     def record_child_conversation(
         self, case_id: UUID, *, child: str, held_by: str, on: date, summary: PrivateText, actor: str,
-    ) -> None:
+    ) -> TrajectoryView:
         """Record a child conversation, held by ``held_by``: never this parent's own counsellor."""
-        self._change(case_id, lambda t: t.record_child_conversation(child, held_by, on, summary, actor))
+        return view_of(self._change(case_id, lambda t: t.record_child_conversation(child, held_by, on, summary, actor)))
 
-    def reassign_counsellor(self, case_id: UUID, *, counsellor: str, reason: str, on: date, actor: str) -> None:
+    def reassign_counsellor(
+        self, case_id: UUID, *, counsellor: str, reason: str, on: date, actor: str,
+    ) -> TrajectoryView:
         """Assign another counsellor to this parent, with the reason."""
-        self._change(case_id, lambda t: t.reassign_counsellor(counsellor, reason, on, actor))
+        return view_of(self._change(case_id, lambda t: t.reassign_counsellor(counsellor, reason, on, actor)))
 
     # The end -----------------------------------------------------------------------------
 
-    def close_trajectory(self, case_id: UUID, *, on: date, evaluation: PrivateText, actor: str) -> None:
+    def close_trajectory(self, case_id: UUID, *, on: date, evaluation: PrivateText, actor: str) -> TrajectoryView:
         """Close the trajectory with its closing evaluation; private text is kept for the retention term."""
         trajectory = self._change(case_id, lambda t: t.close(on, evaluation, self.retention_years, actor))
         self.case_keys.set_retention(case_id, trajectory.retain_until)
+        return view_of(trajectory)
 
-    def release_evaluation_for_court(self, case_id: UUID, *, on: date, actor: str) -> None:
+    def release_evaluation_for_court(self, case_id: UUID, *, on: date, actor: str) -> TrajectoryView:
         """Record the parent's decision to release the closing evaluation for a court report."""
-        self._change(case_id, lambda t: t.release_evaluation_for_court(on, actor))
+        return view_of(self._change(case_id, lambda t: t.release_evaluation_for_court(on, actor)))
 
-    def withdraw_release(self, case_id: UUID, *, on: date, actor: str, reason: str | None = None) -> None:
+    def withdraw_release(self, case_id: UUID, *, on: date, actor: str, reason: str | None = None) -> TrajectoryView:
         """Record the parent's withdrawal of the release; refused once a report was made with it."""
-        self._change(case_id, lambda t: t.withdraw_release(on, actor, reason))
+        return view_of(self._change(case_id, lambda t: t.withdraw_release(on, actor, reason)))
 
-    def record_report_made(self, case_id: UUID, *, report_id: UUID, at: datetime, actor: str) -> None:
+    def record_report_made(self, case_id: UUID, *, report_id: UUID, at: datetime, actor: str) -> TrajectoryView:
         """Record that court report ``report_id`` included the released evaluation (locks the release)."""
-        self._change(case_id, lambda t: t.record_report_made(report_id, at, actor))
+        return view_of(self._change(case_id, lambda t: t.record_report_made(report_id, at, actor)))
 
-    def erase_private_text(self, case_id: UUID, actor: str, reason: str) -> None:
+    def erase_private_text(self, case_id: UUID, actor: str, reason: str) -> TrajectoryView:
         """Erase the private text of a closed trajectory: record why, then destroy the case key.
 
         ``reason``: "retention period ended" (only once the term has passed) or "erasure request".
         Repeating it is harmless and makes sure the key is gone.
         """
-        self._erase(case_id, actor, reason, self.clock().date())
+        return view_of(self._erase(case_id, actor, reason, self.clock().date()))
 
     def erase_expired(self, on: date, actor: str) -> list[UUID]:
         """Erase the private text of every case whose retention term has ended by ``on``."""
@@ -250,10 +256,11 @@ class ParentSide(ContextApplication, FlowFollower):
         except IntegrityError:
             raise ConcurrentChange("someone else changed this trajectory in the meantime; reload it and try again") from None
 
-    def _erase(self, case_id: UUID, actor: str, reason: str, on: date) -> None:
+    def _erase(self, case_id: UUID, actor: str, reason: str, on: date) -> Trajectory:
         trajectory = self._get(case_id)
         if trajectory.erased_on is None:
             trajectory.erase_private_text(reason, on, actor)
             self._save(trajectory)
         # The key goes after the event is stored: a crash in between leaves a record that a repeat completes.
         self.case_keys.destroy(case_id)
+        return trajectory

@@ -22,6 +22,7 @@ from psycopg.sql import SQL, Composed, Identifier
 from services.platform.chain import ChainBroken, Link, Record, extend, id_text
 from services.platform.chain_postgres_function import CHAIN_BROKEN, call_parameters, call_statement, create_statement
 from services.platform.checkpoints import Checkpoint
+from services.platform.requests import RECORD, RECORDED_BY, check_recorded, current
 
 PAGE = 1000
 
@@ -35,15 +36,23 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
             return None
         if self.chain_store is None:
             raise ChainBroken("events cannot be stored before the audit chain is attached")
-        # One statement on an autocommit connection: the function's work commits, or none of it does.
+        # One transaction: the function's work, and the client request it belongs to, commit together or not at all.
         # get_connection turns psycopg's errors into eventsourcing's (a duplicate version: IntegrityError).
+        mark = current.get()
         with self.datastore.get_connection() as conn:
             parameters = call_parameters(stored_events, self.datastore.lock_timeout)
             try:
-                row = conn.execute(self.chain_store.insert_call, parameters, prepare=True).fetchone()
+                with conn.transaction():
+                    row = conn.execute(self.chain_store.insert_call, parameters, prepare=True).fetchone()
+                    if mark is not None and mark.request is not None:
+                        self.chain_store.record_request_within(conn, mark, row["positions"])
             except psycopg.Error as error:
                 if error.sqlstate == CHAIN_BROKEN:
                     raise ChainBroken(error.diag.message_primary or "the audit chain ends past new events") from None
+                if error.sqlstate is None and mark is not None:
+                    # No answer from the server: the connection died after the write was sent, maybe after
+                    # it committed. Nobody can say whether it was stored; the client must not hear "nothing".
+                    mark.outcome_unknown = True
                 raise
         assert row is not None
         return row["positions"]
@@ -83,6 +92,7 @@ class PostgresChainStore:
         self._context = context
         schema = Identifier(datastore.schema)
         self._names = {"chain": f"{context}_chain", "checkpoints": f"{context}_checkpoints"}
+        self._requests = Composed([Identifier(datastore.schema), SQL("."), Identifier(f"{context}_requests")])
         self._events = Composed([schema, SQL("."), Identifier(events_table)])
         self._chain = Composed([schema, SQL("."), Identifier(self._names["chain"])])
         self._checkpoints = Composed([schema, SQL("."), Identifier(self._names["checkpoints"])])
@@ -112,6 +122,8 @@ class PostgresChainStore:
                                 "number bigserial PRIMARY KEY, context text NOT NULL, position bigint NOT NULL, "
                                 "head bytea NOT NULL, signed_at text NOT NULL, key_id text NOT NULL, "
                                 "signature bytea NOT NULL)"))
+            c.execute(SQL("CREATE TABLE IF NOT EXISTS {r} (request text PRIMARY KEY, attempt text NOT NULL, "
+                          "position bigint)").format(r=self._requests))
             for name in self._names.values():
                 self._guard(c, name)
             # With the tables, never at first insert: every process's insert finds it ready.
@@ -127,6 +139,13 @@ class PostgresChainStore:
             n=Identifier(f"{table}_append_only"), t=Composed([schema, SQL("."), Identifier(table)]), g=guard))
 
     # Writing -------------------------------------------------------------------------------
+
+    def record_request_within(self, conn: Any, mark: Any, positions: Sequence[int]) -> None:
+        """Record which client request stored these events (``services.platform.requests``), in their transaction."""
+        table = self._requests.as_string(conn)
+        conn.execute(RECORD.format(table=table).replace("?", "%s"), (mark.request, mark.attempt, positions[-1]))
+        recorded = conn.execute(RECORDED_BY.format(table=table).replace("?", "%s"), (mark.request,)).fetchone()
+        check_recorded(mark, recorded["attempt"] if recorded else None)
 
     def adopt(self) -> int:
         """Link every event stored before this chain existed, under the writers' own table lock."""

@@ -9,6 +9,7 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteDatastore, SQL
 
 from services.platform.chain import ChainBroken, Link, Record, extend, records_of
 from services.platform.checkpoints import Checkpoint
+from services.platform.requests import RECORD, RECORDED_BY, check_recorded, current
 
 PAGE = 1000
 
@@ -28,6 +29,7 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
             raise ChainBroken("events cannot be stored before the audit chain is attached")
         if stored_events:  # a flow may record only that it processed a position
             self.chain_store.extend_within(c, stored_events, positions)
+            self.chain_store.record_request_within(c, positions)
         return positions
 
 
@@ -38,6 +40,7 @@ class SQLiteChainStore:
         self._events = _quoted(events_table)
         self._chain = _quoted(f"{context}_chain")
         self._checkpoints = _quoted(f"{context}_checkpoints")
+        self._requests = _quoted(f"{context}_requests")
         self.created = False
         if create:
             self._create(context)
@@ -51,6 +54,8 @@ class SQLiteChainStore:
             c.execute(f"CREATE TABLE IF NOT EXISTS {self._checkpoints} ("
                       "number INTEGER PRIMARY KEY AUTOINCREMENT, context TEXT NOT NULL, position INTEGER NOT NULL, "
                       "head BLOB NOT NULL, signed_at TEXT NOT NULL, key_id TEXT NOT NULL, signature BLOB NOT NULL)")
+            c.execute(f"CREATE TABLE IF NOT EXISTS {self._requests} ("
+                      "request TEXT PRIMARY KEY, attempt TEXT NOT NULL, position INTEGER)")
             for table in (f"{context}_chain", f"{context}_checkpoints"):
                 for verb in ("UPDATE", "DELETE"):
                     c.execute(f"CREATE TRIGGER IF NOT EXISTS {_quoted(f'{table}_no_{verb.lower()}')} "
@@ -62,6 +67,15 @@ class SQLiteChainStore:
     def extend_within(self, c: Any, stored_events: Sequence[Any], positions: Sequence[int] | None) -> None:
         """Link the events the recorder just inserted, on its cursor, in its transaction."""
         self._append(c, extend(self._context, self._last(c), records_of(stored_events, positions)))
+
+    def record_request_within(self, c: Any, positions: Sequence[int] | None) -> None:
+        """Record which client request stored these events (``services.platform.requests``), if any."""
+        mark = current.get()
+        if mark is None or mark.request is None:
+            return
+        c.execute(RECORD.format(table=self._requests), (mark.request, mark.attempt, (positions or [None])[-1]))
+        c.execute(RECORDED_BY.format(table=self._requests), (mark.request,))
+        check_recorded(mark, c.fetchone()[0])
 
     def adopt(self) -> int:
         """Link every event stored before this chain existed; one transaction, so no writer interleaves."""

@@ -34,6 +34,8 @@ from eventsourcing.application import Application, ProcessingEvent
 from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.projection import EventSourcedProjection
 
+from services.platform import requests
+
 log = logging.getLogger("evenwijdig.flow")
 
 #: Notifications pulled per round trip to the upstream store.
@@ -132,6 +134,15 @@ class FlowFollower(EventSourcedProjection[Any]):
     def process_event(self, domain_event: Any, tracking: Tracking) -> None:
         # EventSourcedProjection.process_event, under this application's processing lock: the
         # policy's events and the tracking record are stored in one transaction.
+        # The effect is the flow's, not the client request that happened to prompt it: it is never
+        # recorded as that request's write (services.platform.requests), and never refused as one.
+        token = requests.current.set(None)
+        try:
+            self._process(domain_event, tracking)
+        finally:
+            requests.current.reset(token)
+
+    def _process(self, domain_event: Any, tracking: Tracking) -> None:
         with self.processing_lock:
             processing_event = ProcessingEvent[Any](tracking=tracking)
             self.policy(domain_event, processing_event)

@@ -32,7 +32,8 @@ from tests.gateway.matrix_table import NOT_FOUND, Row
 
 TABLE: list[Row] = [*INTAKE_TO_FIRST_SESSION, *CHILD_CONVERSATIONS, *READS, *SHARED_CONTEXT, *TO_THE_END,
                     *AUDITOR_ROWS, *ADMIN_ROWS]
-DOOR_REFUSAL = {"detail": "This endpoint is not for your role."}
+DOOR_REFUSAL = {"detail": "This endpoint is not for your role.",
+                "errors": [{"message": "This endpoint is not for your role.", "extensions": {"code": "FORBIDDEN"}}]}
 
 
 def schema_operations() -> dict[tuple[str, str], str]:

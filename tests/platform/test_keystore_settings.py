@@ -38,6 +38,7 @@ def test_production_refuses_to_start_without_a_key_store_key():
         Settings(environment="production").context_store("shared_agreements")
 
 
+# Named ids: A_KEY is random, and an id made of it differs between pytest-xdist workers.
 @pytest.mark.parametrize("bad", ["not base64!", base64.b64encode(b"short").decode(), A_KEY[:-4]],
                          ids=["not-base64", "too-short", "truncated"])
 def test_a_malformed_key_store_key_is_refused_naming_the_variable(bad):

@@ -4,6 +4,7 @@ key per command, noting how every request ended and how long it took."""
 from __future__ import annotations
 
 import threading
+import uuid
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,6 +40,8 @@ class WriteLoad:
     outcomes: list[Outcome] = field(default_factory=list)
     _stop: threading.Event = field(default_factory=threading.Event)
     _threads: list[threading.Thread] = field(default_factory=list)
+    #: Keys are per user and the fault server's tables outlive a test: each load's keys are its own.
+    run: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
 
     def start(self) -> None:
         for number, case in enumerate(self.cases):
@@ -58,7 +61,7 @@ class WriteLoad:
         with httpx.Client(base_url=self.base, timeout=10) as http:
             sent = 0
             while not self._stop.is_set():
-                marker = f"client-{number}-write-{sent}"
+                marker = f"client-{number}-write-{sent}-{self.run}"
                 outcome = send(http, self.token, case, marker)
                 self.outcomes.append(outcome)
                 sent += 1

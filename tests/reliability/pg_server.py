@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -71,6 +72,19 @@ class OwnServer:
     def stop(self, mode: str = "fast") -> None:
         self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "-t", "30", "stop")
 
+    def kill(self) -> None:
+        """``kill -9`` the server and every process it started, as a crash would; ``start()`` recovers it."""
+        postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
+        doomed = [postmaster, *_children_of(postmaster)]
+        for pid in doomed:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        deadline = time.monotonic() + 10
+        while any(_alive(pid) for pid in doomed) and time.monotonic() < deadline:
+            time.sleep(0.02)
+
     def destroy(self) -> None:
         if (self.data / "postmaster.pid").exists():
             self.stop("immediate")
@@ -96,6 +110,24 @@ class OwnServer:
         result = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=self.root)
         if result.returncode != 0:
             raise ServerUnavailable(f"{program} failed: {result.stdout}{result.stderr}")
+
+
+def _children_of(parent: int) -> list[int]:
+    children = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == parent:
+                children.append(int(entry.name))
+    return children
+
+
+def _alive(pid: int) -> bool:
+    # Until reaped: PostgreSQL refuses to start while the pid in postmaster.pid exists, a zombie included.
+    return Path(f"/proc/{pid}").exists()
 
 
 def _unprivileged_user() -> pwd.struct_passwd | None:
