@@ -48,7 +48,7 @@ _WORDS: dict[str, tuple[str, str]] = {
                  "Not shared under the transparency agreements."),
     "c_attendance": ("aanwezigheid", "attendance"), "c_goals": ("doelstellingen", "goals"),
     "c_child_conversation_held": ("kindgesprekken", "child conversations"),
-    "c_counsellor": ("de ouderbegeleider", "the counsellor"),
+    "c_practitioner": ("de ouderbegeleider", "the counsellor"),
     "c_evaluation": ("eindevaluatie", "closing evaluation"), "c_session_themes": ("thema's", "themes"),
     "sessions": ("Individuele gesprekken", "Individual sessions"),
     "kind": ("Soort", "Kind"), "count": ("Aantal", "Number"), "dates": ("Data", "Dates"),

@@ -14,7 +14,7 @@ as agreed at the report's moment):
   report lists neither; "goals" and "session_themes" open nothing here), private notes,
   summaries of child conversations, reasons for missed or cancelled sessions, why a
   counsellor was replaced.
-- "counsellor": who counselled the parent from when (the counsellor of each moment, as the
+- "practitioner": who counselled the parent from when (the counsellor of each moment, as the
   staff directory assigned them and the flow recorded it on the trajectory). Without it the
   report names no counsellor: the coordinator who makes it never learns who counsels a side.
 """
@@ -47,7 +47,7 @@ def side_section(
     return {"side": slot, "parent": parent_name, "trajectory": {
         "type_title": view.rules.title, "status": view.status, "steps": _steps(view),
         "counsellors": ([{"name": staff_name(a.counsellor), "since": a.since.isoformat()} for a in view.assignments]
-                        if _shares(shared, "counsellor") else None),
+                        if _shares(shared, "practitioner") else None),
         "transparency": shared,
         "sessions": _sessions(view) if _shares(shared, "attendance") else None,
         "child_conversations": ([_conversation(c, staff_name) for c in view.child_conversations]

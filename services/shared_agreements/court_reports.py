@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from services.shared_agreements.domain.views import CaseView
 
 
+REGISTER_ATTEMPTS = 5
+
+
 class CourtReportRegister:
     """Records each court report made of a case; mixed into the shared-agreements application."""
 
@@ -39,18 +42,24 @@ class CourtReportRegister:
         evaluation it contains. Who made it is ``actor``; when is the event's time.
         """
         self.case(case_id)
-        try:
-            register = self.repository.get(ReportRegister.id_for(case_id))
-        except AggregateNotFoundError:
-            register = ReportRegister.open(case_id, actor)
-        register.record(report_id=report_id, as_of=as_of, format=format, language=language, proceeding=proceeding,
-                        sha256=sha256, evaluations_included=list(evaluations_included), actor=actor)
-        try:
-            self.save(register)
-        except IntegrityError:
-            raise ConcurrentChange(
-                "another report of this case was recorded at the same moment; nothing was saved, try again"
-            ) from None
+        included = list(evaluations_included)
+        # Entries of the register are independent: one recorded by another report at the same moment
+        # is no reason to refuse this one. Load again and append after it (a few times at most).
+        for attempt in range(REGISTER_ATTEMPTS):
+            try:
+                register = self.repository.get(ReportRegister.id_for(case_id))
+            except AggregateNotFoundError:
+                register = ReportRegister.open(case_id, actor)
+            register.record(report_id=report_id, as_of=as_of, format=format, language=language,
+                            proceeding=proceeding, sha256=sha256, evaluations_included=included, actor=actor)
+            try:
+                self.save(register)
+                return
+            except IntegrityError:
+                if attempt == REGISTER_ATTEMPTS - 1:
+                    raise ConcurrentChange(
+                        "another report of this case was recorded at the same moment; nothing was saved, try again"
+                    ) from None
 
     def court_reports(self, case_id: UUID) -> tuple[CourtReportRecordView, ...]:
         """Every court report made of the case, oldest first."""

@@ -94,7 +94,7 @@ def test_a_reassigned_side_carries_on_with_its_new_counsellor_and_the_report_nam
                    'on: "2026-10-06", summary: "Lieke vertelde over school.") { ok } }', c=case)
 
         run(coordinator, 'mutation($c: UUID!) { agreeTransparency(caseId: $c, parent: PARENT_B, '
-                         'categories: [ATTENDANCE, CHILD_CONVERSATION_HELD, COUNSELLOR], agreedOn: "2026-10-06") { ok } }', c=case)
+                         'categories: [ATTENDANCE, CHILD_CONVERSATION_HELD, PRACTITIONER], agreedOn: "2026-10-06") { ok } }', c=case)
         made = run(coordinator, "mutation($c: UUID!, $at: DateTime!) { courtReport(caseId: $c, asOf: $at, "
                                 "format: JSON) { content } }", c=case,
                    at=datetime.now(timezone.utc).isoformat())["courtReport"]

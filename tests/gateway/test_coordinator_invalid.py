@@ -31,7 +31,7 @@ BAD = {
     "a parent without authority": (REGISTER, {"case": new_case(parentB=WITHOUT_AUTHORITY)}, "parental authority", True),
     "a five-minute session": (PLAN.replace("90", "5"), {"day": "2026-04-01"}, "between 15", True),
     "a child with both parents": (SET_SCHEDULE, {"ranges": OVERLAPPING}, "both parents", True),
-    "too many categories": (TRANSPARENCY, {"categories": ["GOALS"] * 6}, "at most 5", False),
+    "too many categories": (TRANSPARENCY, {"categories": ["GOALS"] * 7}, "at most 6", False),
     "a blank subject": (RAISE, {"subject": "  "}, "subject", True),
     # Inline, so the schema's validation refuses the unknown enum value before anything runs.
     "an unknown signature method": (SIGN.replace("$method: SignatureMethod!", "").replace("$method", "FAX"),

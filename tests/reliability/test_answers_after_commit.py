@@ -9,7 +9,7 @@ from __future__ import annotations
 from eventsourcing.persistence import OperationalError
 
 from gateway.audiences import path
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from tests.reliability.scene import CONSENT, COUNSELLOR, opened_case, trajectory_events
 
 

@@ -13,7 +13,7 @@ import sqlite3
 import psycopg.errors
 from eventsourcing.persistence import DatabaseError, InternalError
 
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from gateway.errors import DAMAGED_MESSAGE
 from tests.reliability.scene import COUNSELLOR, TRAJECTORY, error_codes, opened_case
 

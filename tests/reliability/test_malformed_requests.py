@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from gateway.audiences import SCHEMAS, path
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from gateway.request_shape import MAX_JSON_DEPTH
 from tests.reliability.hostile import SENDERS, HostileScene
 from tests.reliability.scene import access_logs, error_codes, positions

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gateway.audiences import path
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from tests.reliability.hostile import SENDERS, HostileScene
 from tests.reliability.scene import CONSENT, TRAJECTORY
 

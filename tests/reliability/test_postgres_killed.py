@@ -17,7 +17,7 @@ from eventsourcing.persistence import OperationalError
 
 from gateway.app import create_app
 from gateway.auth import mint_development_token
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from gateway.idempotency_store import LEASE_SECONDS
 from tests.reliability.outage import WriteLoad, send
 from tests.reliability.scene import COUNSELLOR, opened_case

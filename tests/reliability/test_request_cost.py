@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from gateway.schema.cost import COSTS, MAX_COST
 from tests.reliability.hostile import SENDERS, HostileScene
 from tests.reliability.scene import access_logs, error_codes, positions

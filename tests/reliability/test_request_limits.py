@@ -135,7 +135,7 @@ LISTS = [
      "at most 50"),
     (Role.COORDINATOR, "agreeTransparency.categories", "mutation($case: UUID!, $v: [TransparencyCategory!]!) { "
      "agreeTransparency(caseId: $case, parent: PARENT_A, categories: $v, agreedOn: \"2025-01-20\") { ok } }",
-     ["GOALS"] * 6, "at most 5"),
+     ["GOALS"] * 7, "at most 6"),
     (Role.COORDINATOR, "setContactSchedule.ranges", "mutation($case: UUID!, $v: [ContactRangeInput!]!) { "
      "setContactSchedule(caseId: $case, year: 2026, ranges: $v) }", [RANGE] * 501, "at most 500"),
     (Role.COORDINATOR, "setContactSchedule.ranges.children", "mutation($case: UUID!, $v: [ContactRangeInput!]!) { "

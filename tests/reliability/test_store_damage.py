@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from evenwijdig.bootstrap import bootstrap
 from gateway.app import create_app
 from gateway.auth import mint_development_token
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from gateway.errors import DAMAGED_MESSAGE
 from tests.conftest import sqlite_settings
 from tests.reliability.scene import CONSENT, COUNSELLOR, TRAJECTORY, error_codes

@@ -13,7 +13,7 @@ import time
 from eventsourcing.persistence import OperationalError
 
 from gateway.audiences import path
-from gateway.directory.roles import Role
+from services.staff_directory.api import Role
 from gateway.idempotency import _fingerprint
 from gateway.idempotency_store import Scope
 from services.platform.requests import current

@@ -26,7 +26,7 @@ PARENTS = {"parent_a": "Sanne de Vries", "parent_b": "Mark Jansen"}
 NOOR = ("Noor", date(2014, 3, 12))
 START = date(2026, 1, 5)
 CLOSED = START + timedelta(days=60)
-EVERYTHING = ["attendance", "session_themes", "goals", "child_conversation_held", "evaluation", "counsellor"]
+EVERYTHING = ["attendance", "session_themes", "goals", "child_conversation_held", "evaluation", "practitioner"]
 
 
 def secret(slot: str, what: str) -> str:

@@ -139,7 +139,7 @@ def test_each_side_names_the_counsellor_of_each_moment_when_the_parent_shares_it
     running_side(contexts, case_id, "parent_b")
     unshared = {s["side"]: s for s in build_report(contexts, case_id, now())["sides"]}
     assert unshared["parent_b"]["trajectory"]["counsellors"] is None  # not shared: the coordinator learns nothing
-    share(contexts, case_id, "parent_b", ["counsellor"])
+    share(contexts, case_id, "parent_b", ["practitioner"])
     before = now()
     contexts.directory.register_staff("counsellor-rapport-b2", "Karin Smit", [Role.COUNSELLOR], actor="admin-rapport")
     contexts.directory.assign_counsellor(case_id, Side.PARENT_B, "counsellor-rapport-b2", "admin-rapport",

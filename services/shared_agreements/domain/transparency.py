@@ -25,7 +25,7 @@ SHAREABLE_CATEGORIES: tuple[str, ...] = (
     "goals",                    # doelstellingen
     "child_conversation_held",  # dat een kindgesprek plaatsvond (niet wat er gezegd is)
     "evaluation",               # de eindevaluatie
-    "counsellor",               # wie de ouder begeleidt(e), vanaf wanneer (voor de rapportage aan de rechter)
+    "practitioner",             # wie de ouder begeleidt(e), vanaf wanneer (voor de rapportage aan de rechter)
 )
 
 
