@@ -138,18 +138,3 @@ def _unprivileged_user() -> pwd.struct_passwd | None:
     except KeyError:
         raise ServerUnavailable("running as root, PostgreSQL needs an unprivileged 'postgres' user") from None
 
-
-def kill(server: OwnServer, *, seconds: float = 30) -> None:
-    """``kill -9`` the postmaster, and wait until every backend it left has gone (as after a crash)."""
-    import signal
-
-    pid = int((server.data / "postmaster.pid").read_text().splitlines()[0])
-    os.kill(pid, signal.SIGKILL)
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        alive = subprocess.run(["pgrep", "-f", f"postgres.*{server.data}"], capture_output=True).returncode == 0
-        children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True).returncode == 0
-        if not alive and not children:
-            return
-        time.sleep(0.1)
-    raise ServerUnavailable("the killed server's processes did not go away")
