@@ -16,6 +16,7 @@ from evenwijdig.settings import Settings
 from gateway import audiences
 from gateway.auth import TokenVerifier
 from gateway.errors import handle_store_failures
+from gateway.graphiql.routes import graphiql_router
 from gateway.idempotency import IdempotentRouter
 from gateway.idempotency_store import IdempotencyKeys
 from gateway.limits import BodySizeLimit
@@ -58,7 +59,10 @@ def create_app(settings: Settings, contexts: Contexts | None = None) -> FastAPI:
 
     def router(schema, router_class=GraphQLRouter, **kwargs) -> GraphQLRouter:  # noqa: ANN001
         return router_class(schema, context_getter=context_getter, allow_queries_via_get=False,
-                            graphql_ide="graphiql" if development else None, **kwargs)
+                            graphql_ide=None, **kwargs)
+
+    if development:  # before the GraphQL routers: a browser's GET of an endpoint gets its page
+        app.include_router(graphiql_router())
 
     for role, make_schema in audiences.SCHEMAS.items():
         app.include_router(router(make_schema(introspection=development), IdempotentRouter, audience=role.value,

@@ -21,12 +21,8 @@ UNAUTHENTICATED = {"WWW-Authenticate": "Bearer"}
 def require(audience: Role) -> Callable[..., Awaitable[Identity]]:
     """A FastAPI dependency admitting only tokens whose role is ``audience`` and still held."""
 
-    async def admit(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Identity | None:
+    async def admit(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Identity:
         runtime = request.app.state.runtime
-        if request.method == "GET" and not runtime.settings.is_production:
-            # Development only: the GraphiQL page carries no data (queries over GET are refused),
-            # and a browser cannot send the bearer header for it; the queries it sends can.
-            return None
         if credentials is None:
             log.info("refused %s: no bearer token", request.url.path)
             raise HTTPException(401, "A bearer token is required.", headers=UNAUTHENTICATED)
