@@ -101,19 +101,21 @@ def moment(text: str) -> datetime:
 
 def _replay(settings: Settings, args: argparse.Namespace) -> int:
     only = HistoryFilter(case_id=args.case, since=args.since, until=args.until, event_type=args.event_type)
-    app = open_context(settings, args.context)
+    # The file is opened first: an export that cannot be written is refused before it is logged or read.
+    sink = open(args.output, "wb") if args.output else sys.stdout.buffer  # noqa: SIM115 - closed below
     try:
-        _record(app, args, Action.EXPORT, args.case, "audit replay")
-        progress = Progress(args.context, app.position)
-        if args.output:
-            with open(args.output, "wb") as sink:
-                count = write_history(app, sink, only, settings.audit_show_private_text, progress)
-        else:
-            count = write_history(app, sys.stdout.buffer, only, settings.audit_show_private_text, progress)
-            sys.stdout.buffer.flush()
-        progress.done(count)
+        app = open_context(settings, args.context)
+        try:
+            _record(app, args, Action.EXPORT, args.case, "audit replay")
+            progress = Progress(args.context, app.position)
+            count = write_history(app, sink, only, settings.audit_show_private_text, progress)
+            sink.flush()
+            progress.done(count)
+        finally:
+            app.close()
     finally:
-        app.close()
+        if args.output:
+            sink.close()
     return 0
 
 

@@ -18,7 +18,7 @@ from eventsourcing.application import Repository
 from eventsourcing.persistence import EventStore, Mapper
 
 from services.platform.audit_values import audit_mapper, plain
-from services.platform.errors import Invalid
+from services.platform.errors import Invalid, NotFound
 from services.platform.replay import case_of_created
 
 if TYPE_CHECKING:
@@ -47,10 +47,16 @@ def case_state_as_of(app: ContextApplication, case_id: UUID, *, at: datetime | N
         position = app.position
     if position is not None and position < 0:
         raise Invalid("a position in the history is zero or more")
+    if position is not None and position > app.position:
+        # Not an empty state: a position the history has not reached says nothing about the case.
+        raise Invalid(f"position {position} is past the end of the {app.name} history (its last is {app.position})")
     mapper = audit_mapper(app, show_private_text)
     repository: Repository[Any] = Repository(EventStore(mapper, app.recorder))
+    found = list(_aggregates_of(app, mapper, case_id, position))
+    if not found and (position is None or next(_aggregates_of(app, mapper, case_id, None), None) is None):
+        raise NotFound(f"there is no case {case_id} in {app.name}")
     states = []
-    for aggregate_id in _aggregates_of(app, mapper, case_id, position):
+    for aggregate_id in found:
         version = (app.chain.store.version_at(aggregate_id, position) if position is not None
                    else _version_at_time(app, mapper, aggregate_id, at))
         if version is not None:
