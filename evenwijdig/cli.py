@@ -18,6 +18,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
     from evenwijdig.bootstrap import bootstrap
+    from evenwijdig.logs import configure_logging
     from evenwijdig.start_message import start_message
     from gateway.app import create_app
 
@@ -26,6 +27,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     # Opened here, not in the app's start-up: a store that cannot be used is then one line and exit 2,
     # not uvicorn's traceback of a failed lifespan.
     contexts = bootstrap(settings)
+    configure_logging()
     try:
         print(start_message(settings, host, port, version("evenwijdig")), flush=True)
         uvicorn.run(create_app(settings, contexts), host=host, port=port, log_level="warning",

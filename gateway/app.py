@@ -8,7 +8,8 @@ from typing import AsyncIterator
 
 from anyio import to_thread
 from fastapi import Depends, FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from strawberry.fastapi import GraphQLRouter
 
 from evenwijdig.bootstrap import Contexts, bootstrap
@@ -20,6 +21,7 @@ from gateway.graphiql.routes import graphiql_router
 from gateway.idempotency import IdempotentRouter
 from gateway.idempotency_store import IdempotencyKeys
 from gateway.limits import BodySizeLimit
+from gateway.observability import RequestLog
 from gateway.runtime import Runtime
 from gateway.schema import status
 from gateway.security import require
@@ -51,6 +53,7 @@ def create_app(settings: Settings, contexts: Contexts | None = None) -> FastAPI:
     app = FastAPI(title="Evenwijdig gateway", lifespan=lifespan, docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json" if development else None)
     app.add_middleware(BodySizeLimit)
+    app.add_middleware(RequestLog)  # outermost: it sees every answer, refusals by the size limit too
     handle_store_failures(app)
 
     async def context_getter(request: Request) -> dict[str, object]:
@@ -83,5 +86,11 @@ def create_app(settings: Settings, contexts: Contexts | None = None) -> FastAPI:
         checks = dict(zip(names, await asyncio.gather(*(to_thread.run_sync(runtime.is_ready, n) for n in names))))
         ready = all(checks.values())
         return JSONResponse({"status": "ready" if ready else "unavailable", "stores": checks}, 200 if ready else 503)
+
+    if settings.metrics_enabled:
+        @app.get("/metrics", include_in_schema=False)
+        async def metrics() -> Response:
+            """Prometheus metrics: counts and timings by audience, outcome and reason; no case data."""
+            return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     return app

@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from graphql.error import GraphQLError
 from strawberry.extensions import MaskErrors
 
+from gateway.observability import refused, store_error
 from services.platform.errors import DomainError
 
 log = logging.getLogger("evenwijdig.gateway.errors")
@@ -48,8 +49,10 @@ def _refuses_writes(error: BaseException) -> bool:
 
 def outage_message(error: BaseException) -> str:
     """What the client hears about a store that cannot be used: read-only or full, or simply unreachable."""
-    log.warning("store unavailable: %s", type(error).__name__)
-    return WRITES_REFUSED_MESSAGE if _refuses_writes(error) else UNAVAILABLE_MESSAGE
+    kind = "writes_refused" if _refuses_writes(error) else "unreachable"
+    store_error(kind)
+    log.warning("store unavailable: %s", type(error).__name__, extra={"reason": kind})
+    return WRITES_REFUSED_MESSAGE if kind == "writes_refused" else UNAVAILABLE_MESSAGE
 
 
 def _incident(error: BaseException) -> str:
@@ -90,7 +93,10 @@ class CodedErrors(MaskErrors):
         super().__init__(should_mask_error=lambda _: True, error_message="Internal error.")
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
-        return [self._process(error) for error in errors]
+        processed = [self._process(error) for error in errors]
+        for code in sorted({error.extensions["code"] for error in processed} - {"INTERNAL"}):
+            refused(code.lower())  # the request's outcome becomes "refused"; the log line carries the code
+        return processed
 
     def _process(self, error: GraphQLError) -> GraphQLError:
         original = error.original_error

@@ -6,6 +6,8 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from gateway.observability import refused
+
 #: Documented in README ("Limits"): the largest request body the gateway reads.
 MAX_BODY_BYTES = 256 * 1024
 
@@ -54,6 +56,7 @@ class BodySizeLimit:
 
 
 async def _refuse(send: Send) -> None:
+    refused("body_too_large")
     body = json.dumps({"errors": [{"message": f"The request body is larger than {MAX_BODY_BYTES} bytes.",
                                    "extensions": {"code": "INVALID"}}]}).encode()
     await send({"type": "http.response.start", "status": 413,
