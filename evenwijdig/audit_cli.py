@@ -15,13 +15,13 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-import time
 from datetime import datetime, timezone
 from typing import Any
 from uuid import UUID
 
 import orjson
 
+from evenwijdig.progress import Progress
 from evenwijdig.settings import STORES, Settings
 from services.platform.access_log import Access, Action
 from services.platform.application import ContextApplication
@@ -107,10 +107,11 @@ def _replay(settings: Settings, args: argparse.Namespace) -> int:
         app = open_context(settings, args.context)
         try:
             _record(app, args, Action.EXPORT, args.case, "audit replay")
-            progress = Progress(args.context, app.position)
-            count = write_history(app, sink, only, settings.audit_show_private_text, progress)
+            head = app.position
+            progress = Progress(f"{args.context}: replay", head)
+            count = write_history(app, sink, only, settings.audit_show_private_text, progress.update)
             sink.flush()
-            progress.done(count)
+            progress.finish(f"{args.context}: {count:,} events written (history up to {head:,})")
         finally:
             app.close()
     finally:
@@ -146,7 +147,10 @@ def _verify(settings: Settings, args: argparse.Namespace) -> int:
             continue
         try:
             _record(app, args, Action.READ, None, f"audit {args.audit_command}")
-            result, signed = app.chain.checkpoint(key) if sign else (app.chain.verify(key.public_key()), None)
+            progress = Progress(f"{name}: verify", app.position)
+            result, signed = (app.chain.checkpoint(key, progress.update) if sign
+                              else (app.chain.verify(key.public_key(), progress.update), None))
+            progress.finish(f"{name}: {result.events_checked:,} events checked")
         finally:
             app.close()
         print(orjson.dumps(result.as_dict(signed.as_dict() if signed else None)).decode(), flush=True)
@@ -176,28 +180,6 @@ def _record(app: ContextApplication, args: argparse.Namespace, action: Action, c
             operation: str) -> None:
     app.access_log.record(Access(user=args.user, role=ROLE, action=action, context=app.name, case_id=case_id,
                                  operation=operation, responsible_user=args.user))
-
-
-class Progress:
-    """Progress on stderr: a live line on a terminal, one summary line otherwise."""
-
-    def __init__(self, context: str, head: int, stream: Any = None) -> None:
-        self._context, self._head, self._stream = context, head, stream or sys.stderr
-        self._live = bool(getattr(self._stream, "isatty", lambda: False)())
-        self._shown = 0.0
-
-    def __call__(self, position: int) -> None:
-        now = time.monotonic()
-        if self._live and now - self._shown > 0.2:
-            share = 100 * position // self._head if self._head else 100
-            self._stream.write(f"\r{self._context}: position {position:,} of {self._head:,} ({share}%)")
-            self._stream.flush()
-            self._shown = now
-
-    def done(self, written: int) -> None:
-        prefix = "\r" if self._live else ""
-        self._stream.write(f"{prefix}{self._context}: {written:,} events written (history up to {self._head:,})\n")
-        self._stream.flush()
 
 
 def _with_user(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:

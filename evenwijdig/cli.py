@@ -39,13 +39,16 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
 
 def _demo(settings: Settings, args: argparse.Namespace) -> int:
     from evenwijdig.bootstrap import bootstrap
-    from evenwijdig.demo import load_demo
+    from evenwijdig.demo import DEMO_STEPS, load_demo
+    from evenwijdig.progress import Progress
 
     contexts = bootstrap(settings)
+    progress = Progress("demo", DEMO_STEPS, unit="parts")
     try:
-        summary = load_demo(contexts)
+        summary = load_demo(contexts, progress.update)
     finally:
         contexts.close()
+    progress.finish("demo: loaded")
     if args.json:
         if not settings.is_production:
             summary["tokens"] = _demo_tokens(settings)
