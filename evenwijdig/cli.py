@@ -9,7 +9,7 @@ import sys
 from importlib.metadata import version
 from typing import Callable, Sequence
 
-from evenwijdig import audit_cli, report_cli
+from evenwijdig import audit_cli, report_cli, retention_cli
 from evenwijdig.failures import EXIT_CODES, REFUSED, report
 from evenwijdig.settings import Settings
 
@@ -82,6 +82,7 @@ def _token(settings: Settings, args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "serve": _serve, "demo": _demo, "token": _token, "audit": audit_cli.run, "report": report_cli.run,
+    "retention": retention_cli.run,
 }
 ROLES = ("counsellor", "child_counsellor", "coordinator", "auditor", "admin")
 
@@ -111,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     token.add_argument("--hours", type=int, default=12, choices=range(1, 169), metavar="1..168", help="lifetime")
     audit_cli.add_parser(commands)
     report_cli.add_parser(commands)
+    retention_cli.add_parser(commands)
     return parser
 
 

@@ -99,6 +99,9 @@ class Settings:
     aggregate_cache_size: int = 1000
     # Prometheus metrics at /metrics (EVENWIJDIG_METRICS): on in development, off in production unless set.
     metrics_enabled: bool = True
+    # Where key destructions are recorded outside the stores (EVENWIJDIG_ERASURE_LEDGER; default: in the
+    # data directory). Keep it off the database's disk and back it up apart: see docs/operations.md.
+    erasure_ledger: Path | None = None
 
     @property
     def is_production(self) -> bool:
@@ -152,6 +155,7 @@ class Settings:
             audit_user=read.text("EVENWIJDIG_AUDIT_USER", ""),
             aggregate_cache_size=read.integer("EVENWIJDIG_AGGREGATE_CACHE_SIZE", 1000, low=0),
             metrics_enabled=read.flag("EVENWIJDIG_METRICS", environment != "production"),
+            erasure_ledger=Path(ledger) if (ledger := read.text("EVENWIJDIG_ERASURE_LEDGER", "")) else None,
         )
         # Every problem at once: an operator fixes the configuration in one round, not one per variable.
         if read.problems:
@@ -173,7 +177,12 @@ class Settings:
         """The eventsourcing configuration of one context's own store."""
         if context not in STORES:
             raise SettingsError(f"unknown context {context!r}")
-        return {**self._store_location(context), **self._aggregate_cache(context), "KEYSTORE_KEY": self.keystore_key(context)}
+        return {**self._store_location(context), **self._aggregate_cache(context), "KEYSTORE_KEY": self.keystore_key(context),
+                "ERASURE_LEDGER": str(self.erasure_ledger_path)}
+
+    @property
+    def erasure_ledger_path(self) -> Path:
+        return self.erasure_ledger or self.data_dir / "erasure-ledger.jsonl"
 
     def _aggregate_cache(self, context: str) -> dict[str, str]:
         # Only the trajectory is made safe to cache (a cheap copy, erased text cleared from its state).
