@@ -25,9 +25,9 @@ from evenwijdig.progress import Progress
 from evenwijdig.settings import STORES, Settings
 from services.platform.access_log import Access, Action
 from services.platform.application import ContextApplication
-from services.platform.as_of import case_state_as_of
+from services.platform.as_of import case_state_as_of, has_case
 from services.platform.checkpoints import load_signing_key
-from services.platform.errors import DomainError
+from services.platform.errors import DomainError, NotFound
 from services.platform.replay import HistoryFilter, write_history
 
 ROLE = "auditor"
@@ -126,6 +126,8 @@ def _state(settings: Settings, args: argparse.Namespace) -> int:
         _record(app, args, Action.READ, args.case, "audit state")
         state = case_state_as_of(app, args.case, at=args.at, position=args.position,
                                  show_private_text=settings.audit_show_private_text)
+        if not state.aggregates and not has_case(app, args.case):
+            raise NotFound(f"there is no case {args.case} in {app.name}")
     finally:
         app.close()
     document = {"context": state.context, "case_id": str(state.case_id), "position": state.position,

@@ -18,7 +18,7 @@ from eventsourcing.application import Repository
 from eventsourcing.persistence import EventStore, Mapper
 
 from services.platform.audit_values import audit_mapper, plain
-from services.platform.errors import Invalid, NotFound
+from services.platform.errors import Invalid
 from services.platform.replay import case_of_created
 
 if TYPE_CHECKING:
@@ -52,16 +52,18 @@ def case_state_as_of(app: ContextApplication, case_id: UUID, *, at: datetime | N
         raise Invalid(f"position {position} is past the end of the {app.name} history (its last is {app.position})")
     mapper = audit_mapper(app, show_private_text)
     repository: Repository[Any] = Repository(EventStore(mapper, app.recorder))
-    found = list(_aggregates_of(app, mapper, case_id, position))
-    if not found and (position is None or next(_aggregates_of(app, mapper, case_id, None), None) is None):
-        raise NotFound(f"there is no case {case_id} in {app.name}")
     states = []
-    for aggregate_id in found:
+    for aggregate_id in _aggregates_of(app, mapper, case_id, position):
         version = (app.chain.store.version_at(aggregate_id, position) if position is not None
                    else _version_at_time(app, mapper, aggregate_id, at))
         if version is not None:
             states.append(describe(repository.get(aggregate_id, version=version)))
     return CaseState(app.name, case_id, position, at, tuple(states))
+
+
+def has_case(app: ContextApplication, case_id: UUID) -> bool:
+    """Whether any aggregate of the case was ever stored in this context (an empty state may be a case to come)."""
+    return next(_aggregates_of(app, audit_mapper(app, False), case_id, None), None) is not None
 
 
 def describe(aggregate: Any) -> dict[str, Any]:
