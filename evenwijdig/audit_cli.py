@@ -31,6 +31,9 @@ from services.platform.errors import DomainError, NotFound
 from services.platform.replay import HistoryFilter, write_history
 
 ROLE = "auditor"
+#: A parent's data lives in their own side's store and in the shared agreements (both parents' there).
+EXTRACT_CONTEXTS = {"parent_a": ("parent_a_context", "shared_agreements"),
+                    "parent_b": ("parent_b_context", "shared_agreements")}
 
 
 def add_parser(commands: Any) -> None:
@@ -53,6 +56,11 @@ def add_parser(commands: Any) -> None:
     log = _with_user(actions.add_parser("access-log", help="who accessed a context's case data (JSON Lines)"))
     log.add_argument("--context", required=True, choices=STORES)
     log.add_argument("--case", type=_uuid, help="only accesses to this case")
+    extract = _with_user(actions.add_parser(
+        "access-extract", help="one parent's extract of who accessed their case data (NEN 7513): JSON Lines"))
+    extract.add_argument("--case", type=_uuid, required=True)
+    extract.add_argument("--side", required=True, choices=tuple(EXTRACT_CONTEXTS),
+                         help="whose extract: the parent of side A or of side B")
 
 
 def _add_state_parser(actions: Any) -> None:
@@ -66,7 +74,7 @@ def _add_state_parser(actions: Any) -> None:
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
     command = {"replay": _replay, "state": _state, "verify": _verify, "checkpoint": _verify,
-               "access-log": _access_log}[args.audit_command]
+               "access-log": _access_log, "access-extract": _access_extract}[args.audit_command]
     args.user = auditor(settings, args)
     try:
         return command(settings, args)
@@ -176,6 +184,32 @@ def _access_log(settings: Settings, args: argparse.Namespace) -> int:
     finally:
         app.close()
     return 0
+
+
+def _access_extract(settings: Settings, args: argparse.Namespace) -> int:
+    """Who accessed this parent's case data, in which role, what they did and when: oldest first, both stores
+    merged. Making the extract is itself recorded first (an export), so it shows in the next one."""
+    rows = []
+    for name in EXTRACT_CONTEXTS[args.side]:
+        app = open_context(settings, name)
+        try:
+            _record(app, args, Action.EXPORT, args.case, "audit access-extract")
+            after = 0
+            while entries := app.access_log.entries(after=after, limit=1000, case_id=args.case):
+                rows += [_extract_row(name, entry) for entry in entries]
+                after = entries[-1].position
+        finally:
+            app.close()
+    for row in sorted(rows, key=lambda r: (r["at"], r["store"])):
+        sys.stdout.buffer.write(orjson.dumps(row) + b"\n")
+    return 0
+
+
+def _extract_row(store: str, entry: Any) -> dict[str, Any]:
+    access = entry.access
+    return {"at": entry.at.isoformat(), "user": access.user, "role": access.role, "action": access.action.value,
+            "operation": access.operation, "responsible_user": access.responsible_user,
+            "emergency": access.emergency, "store": store}
 
 
 def _record(app: ContextApplication, args: argparse.Namespace, action: Action, case_id: UUID | None,
