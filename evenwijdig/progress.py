@@ -45,7 +45,8 @@ class Progress:
             tenth = min(10, 10 * done // self._total)
             if tenth > self._reported:
                 self._reported = tenth
-                self._stream.write(f"{self._label}: {done:,} of {self._total:,} {self._unit} ({tenth * 10}%)\n")
+                share = 100 * done // self._total
+                self._stream.write(f"{self._label}: {done:,} of {self._total:,} {self._unit} ({share}%)\n")
                 self._stream.flush()
 
     def finish(self, line: str) -> None:

@@ -32,6 +32,15 @@ def test_on_a_terminal_progress_is_a_bar_with_count_rate_and_time_left():
     assert stream.getvalue().endswith("gateway: 50 events checked\n")
 
 
+def test_a_plain_line_gives_the_share_done_not_the_tenth_reached():
+    stream = io.StringIO()
+    progress = Progress("demo", 4, unit="parts", stream=stream)
+    for done in range(1, 5):
+        progress.update(done)
+    assert stream.getvalue().splitlines() == ["demo: 1 of 4 parts (25%)", "demo: 2 of 4 parts (50%)",
+                                              "demo: 3 of 4 parts (75%)", "demo: 4 of 4 parts (100%)"]
+
+
 def test_nothing_to_do_prints_only_the_last_line():
     stream = io.StringIO()
     progress = Progress("gateway: replay", 0, stream=stream)
