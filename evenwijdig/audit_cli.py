@@ -16,22 +16,25 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-import time
 from datetime import datetime, timezone
 from typing import Any
 from uuid import UUID
 
 import orjson
 
+from evenwijdig.progress import Progress
 from evenwijdig.settings import STORES, Settings
 from services.platform.access_log import Access, Action
 from services.platform.application import ContextApplication
-from services.platform.as_of import case_state_as_of
+from services.platform.as_of import case_state_as_of, has_case
 from services.platform.checkpoints import load_signing_key
-from services.platform.errors import DomainError
+from services.platform.errors import DomainError, NotFound
 from services.platform.replay import HistoryFilter, write_history
 
 ROLE = "auditor"
+#: A parent's data lives in their own side's store and in the shared agreements (both parents' there).
+EXTRACT_CONTEXTS = {"parent_a": ("parent_a_context", "shared_agreements"),
+                    "parent_b": ("parent_b_context", "shared_agreements")}
 
 
 def add_parser(commands: Any) -> None:
@@ -54,6 +57,11 @@ def add_parser(commands: Any) -> None:
     log = _with_user(actions.add_parser("access-log", help="who accessed a context's case data (JSON Lines)"))
     log.add_argument("--context", required=True, choices=STORES)
     log.add_argument("--case", type=_uuid, help="only accesses to this case")
+    extract = _with_user(actions.add_parser(
+        "access-extract", help="one parent's extract of who accessed their case data (NEN 7513): JSON Lines"))
+    extract.add_argument("--case", type=_uuid, required=True)
+    extract.add_argument("--side", required=True, choices=tuple(EXTRACT_CONTEXTS),
+                         help="whose extract: the parent of side A or of side B")
 
 
 def _add_state_parser(actions: Any) -> None:
@@ -67,7 +75,7 @@ def _add_state_parser(actions: Any) -> None:
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
     command = {"replay": _replay, "state": _state, "verify": _verify, "checkpoint": _verify,
-               "access-log": _access_log}[args.audit_command]
+               "access-log": _access_log, "access-extract": _access_extract}[args.audit_command]
     args.user = auditor(settings, args)
     try:
         return command(settings, args)
@@ -102,19 +110,22 @@ def moment(text: str) -> datetime:
 
 def _replay(settings: Settings, args: argparse.Namespace) -> int:
     only = HistoryFilter(case_id=args.case, since=args.since, until=args.until, event_type=args.event_type)
-    app = open_context(settings, args.context)
+    # The file is opened first: an export that cannot be written is refused before it is logged or read.
+    sink = open(args.output, "wb") if args.output else sys.stdout.buffer  # noqa: SIM115 - closed below
     try:
-        _record(app, args, Action.EXPORT, args.case, "audit replay")
-        progress = Progress(args.context, app.position)
-        if args.output:
-            with open(args.output, "wb") as sink:
-                count = write_history(app, sink, only, settings.audit_show_private_text, progress)
-        else:
-            count = write_history(app, sys.stdout.buffer, only, settings.audit_show_private_text, progress)
-            sys.stdout.buffer.flush()
-        progress.done(count)
+        app = open_context(settings, args.context)
+        try:
+            _record(app, args, Action.EXPORT, args.case, "audit replay")
+            head = app.position
+            progress = Progress(f"{args.context}: replay", head)
+            count = write_history(app, sink, only, settings.audit_show_private_text, progress.update)
+            sink.flush()
+            progress.finish(f"{args.context}: {count:,} events written (history up to {head:,})")
+        finally:
+            app.close()
     finally:
-        app.close()
+        if args.output:
+            sink.close()
     return 0
 
 
@@ -124,6 +135,8 @@ def _state(settings: Settings, args: argparse.Namespace) -> int:
         _record(app, args, Action.READ, args.case, "audit state")
         state = case_state_as_of(app, args.case, at=args.at, position=args.position,
                                  show_private_text=settings.audit_show_private_text)
+        if not state.aggregates and not has_case(app, args.case):
+            raise NotFound(f"there is no case {args.case} in {app.name}")
     finally:
         app.close()
     document = {"context": state.context, "case_id": str(state.case_id), "position": state.position,
@@ -146,7 +159,10 @@ def _verify(settings: Settings, args: argparse.Namespace) -> int:
         try:
             # No access recorded, no verification: an auditor's read is always logged first.
             _record(app, args, Action.READ, None, f"audit {args.audit_command}")
-            result, signed = app.chain.checkpoint(key) if sign else (app.chain.verify(key.public_key()), None)
+            progress = Progress(f"{name}: verify", app.position)
+            result, signed = (app.chain.checkpoint(key, progress.update) if sign
+                              else (app.chain.verify(key.public_key(), progress.update), None))
+            progress.finish(f"{name}: {result.events_checked:,} events checked")
         except Exception as error:  # noqa: BLE001 - a store that cannot be used is not a broken history
             print(f"{name}: its store cannot be used ({store_problem(error)}); not verified", file=sys.stderr)
             unreachable += 1
@@ -187,32 +203,36 @@ def _access_log(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _access_extract(settings: Settings, args: argparse.Namespace) -> int:
+    """Who accessed this parent's case data, in which role, what they did and when: oldest first, both stores
+    merged. Making the extract is itself recorded first (an export), so it shows in the next one."""
+    rows = []
+    for name in EXTRACT_CONTEXTS[args.side]:
+        app = open_context(settings, name)
+        try:
+            _record(app, args, Action.EXPORT, args.case, "audit access-extract")
+            after = 0
+            while entries := app.access_log.entries(after=after, limit=1000, case_id=args.case):
+                rows += [_extract_row(name, entry) for entry in entries]
+                after = entries[-1].position
+        finally:
+            app.close()
+    for row in sorted(rows, key=lambda r: (r["at"], r["store"])):
+        sys.stdout.buffer.write(orjson.dumps(row) + b"\n")
+    return 0
+
+
+def _extract_row(store: str, entry: Any) -> dict[str, Any]:
+    access = entry.access
+    return {"at": entry.at.isoformat(), "user": access.user, "role": access.role, "action": access.action.value,
+            "operation": access.operation, "responsible_user": access.responsible_user,
+            "emergency": access.emergency, "store": store}
+
+
 def _record(app: ContextApplication, args: argparse.Namespace, action: Action, case_id: UUID | None,
             operation: str) -> None:
     app.access_log.record(Access(user=args.user, role=ROLE, action=action, context=app.name, case_id=case_id,
                                  operation=operation, responsible_user=args.user))
-
-
-class Progress:
-    """Progress on stderr: a live line on a terminal, one summary line otherwise."""
-
-    def __init__(self, context: str, head: int, stream: Any = None) -> None:
-        self._context, self._head, self._stream = context, head, stream or sys.stderr
-        self._live = bool(getattr(self._stream, "isatty", lambda: False)())
-        self._shown = 0.0
-
-    def __call__(self, position: int) -> None:
-        now = time.monotonic()
-        if self._live and now - self._shown > 0.2:
-            share = 100 * position // self._head if self._head else 100
-            self._stream.write(f"\r{self._context}: position {position:,} of {self._head:,} ({share}%)")
-            self._stream.flush()
-            self._shown = now
-
-    def done(self, written: int) -> None:
-        prefix = "\r" if self._live else ""
-        self._stream.write(f"{prefix}{self._context}: {written:,} events written (history up to {self._head:,})\n")
-        self._stream.flush()
 
 
 def _with_user(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:

@@ -6,43 +6,57 @@ import argparse
 import json
 import os
 import sys
+from importlib.metadata import version
 from typing import Callable, Sequence
 
-from evenwijdig import audit_cli
-from evenwijdig import report_cli
-from evenwijdig.settings import Settings, SettingsError
+from evenwijdig import audit_cli, report_cli, retention_cli
+from evenwijdig.failures import EXIT_CODES, REFUSED, report
+from evenwijdig.settings import Settings
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
     from evenwijdig.bootstrap import bootstrap
+    from evenwijdig.logs import configure_logging
+    from evenwijdig.start_message import start_message
     from gateway.app import create_app
 
     port = args.port or settings.port
     host = args.host or settings.host
-    base = f"http://{host}:{port}"
-    print(f"Evenwijdig gateway on {base} ({settings.store}, {settings.environment})", flush=True)
-    if not settings.is_production:
-        for role in ROLES:
-            print(f"GraphiQL ({role}): {base}/graphql/{role.replace('_', '-')}", flush=True)
-    uvicorn.run(create_app(settings, open_contexts=bootstrap), host=host, port=port, log_level="info",
-                server_header=False)
+    # Opened here, not in the app's start-up: a store that cannot be used is then one line and exit 2,
+    # not uvicorn's traceback of a failed lifespan.
+    contexts = bootstrap(settings)
+    configure_logging()
+    try:
+        print(start_message(settings, host, port, version("evenwijdig")), flush=True)
+        uvicorn.run(create_app(settings, contexts), host=host, port=port, log_level="warning",
+                    server_header=False, log_config=None, access_log=False)
+    finally:
+        contexts.close()
     return 0
 
 
 def _demo(settings: Settings, args: argparse.Namespace) -> int:
     from evenwijdig.bootstrap import bootstrap
-    from evenwijdig.demo import load_demo
+    from evenwijdig.demo import DEMO_STEPS, load_demo
+    from evenwijdig.progress import Progress
 
     contexts = bootstrap(settings)
+    progress = Progress("demo", DEMO_STEPS, unit="parts")
     try:
-        summary = load_demo(contexts)
+        summary = load_demo(contexts, progress.update)
     finally:
         contexts.close()
-    if not settings.is_production:
-        summary["tokens"] = _demo_tokens(settings)
-    print(json.dumps(summary, sort_keys=True), flush=True)
+    progress.finish("demo: loaded")
+    if args.json:
+        if not settings.is_production:
+            summary["tokens"] = _demo_tokens(settings)
+        print(json.dumps(summary, sort_keys=True), flush=True)
+    else:
+        print(f"Demo case {summary['case_id']} is loaded ({settings.store}); "
+              f"sign in as a demo user on GraphiQL, or get a token with "
+              f"`evenwijdig token --role counsellor --user demo-counsellor-a`.", flush=True)
     return 0
 
 
@@ -61,24 +75,36 @@ def _token(settings: Settings, args: argparse.Namespace) -> int:
 
     if settings.is_production:
         print("evenwijdig: development tokens are off in production; use the identity provider", file=sys.stderr)
-        return 2
+        return REFUSED
     print(mint_development_token(settings.data_dir, args.user, Role(args.role), args.hours * 3600), flush=True)
     return 0
 
 
 COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "serve": _serve, "demo": _demo, "token": _token, "audit": audit_cli.run, "report": report_cli.run,
+    "retention": retention_cli.run,
 }
 ROLES = ("counsellor", "child_counsellor", "coordinator", "auditor", "admin")
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 as documented (argparse's own code too)
+        self.print_usage(sys.stderr)
+        self.exit(REFUSED, f"{self.prog}: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="evenwijdig", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="evenwijdig", description=__doc__, epilog=EXIT_CODES,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('evenwijdig')}")
+    parser.add_argument("--traceback", action="store_true", help="on an unexpected error, show where it happened")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     serve = commands.add_parser("serve", help="run the GraphQL gateway on uvicorn")
     serve.add_argument("--port", type=int, help="port to listen on (default EVENWIJDIG_PORT or 8000)")
     serve.add_argument("--host", help="address to bind (default EVENWIJDIG_HOST or 127.0.0.1)")
-    commands.add_parser("demo", help="load the demo case into the configured stores (idempotent)")
+    demo = commands.add_parser("demo", help="load the demo case into the configured stores (idempotent)")
+    demo.add_argument("--json", action="store_true", help="print one JSON line: case id, store positions and "
+                                                         "(outside production) a development token per demo user")
     commands.add_parser("bench", help="the benchmark suite: evenwijdig bench [--quick] [--json FILE] (see docs/benchmarks.md)")
     token = commands.add_parser("token", help="mint a development bearer token (not in production)")
     token.add_argument("--role", required=True, choices=ROLES)
@@ -86,22 +112,32 @@ def build_parser() -> argparse.ArgumentParser:
     token.add_argument("--hours", type=int, default=12, choices=range(1, 169), metavar="1..168", help="lifetime")
     audit_cli.add_parser(commands)
     report_cli.add_parser(commands)
+    retention_cli.add_parser(commands)
     return parser
+
+
+def _bench(argv: list[str]) -> int:
+    try:
+        from bench.__main__ import main as bench_main
+    except ModuleNotFoundError as error:  # the benchmarks need the test extras (httpx, ...)
+        print(f"evenwijdig: bench needs the test extras (missing {error.name}); "
+              f"install them with: pip install -e '.[test]' (or make test)", file=sys.stderr)
+        return REFUSED
+    return bench_main(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["bench"]:  # the benchmarks make their own stores and read no settings
-        from bench.__main__ import main as bench_main
-
-        return bench_main(argv[1:])
+        return _bench(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         settings = Settings.from_environ(os.environ)
-    except SettingsError as error:
-        print(f"evenwijdig: configuration error: {error}", file=sys.stderr)
-        return 2
-    return COMMANDS[args.command](settings, args)
+        return COMMANDS[args.command](settings, args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - the command's one boundary: one line, a documented code
+        return report(error, show_traceback=args.traceback)
 
 
 if __name__ == "__main__":

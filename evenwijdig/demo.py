@@ -7,7 +7,7 @@ nothing and prints the same line; a run that was interrupted is completed by the
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Callable
 
 from evenwijdig import demo_case as demo
 from evenwijdig.bootstrap import Contexts
@@ -19,16 +19,23 @@ from services.shared_agreements.application import Child, Parent, SharedAgreemen
 from services.shared_agreements.domain.contact_schedule import ContactRange
 
 
-def load_demo(contexts: Contexts) -> dict[str, Any]:
-    """Load whatever of the demo case is missing; returns the summary the command prints."""
-    _load_staff(contexts)
-    # The case first: the staff directory assigns staff only to a registered case, and the flow
-    # from the shared context assigns its registering coordinator.
-    _load_shared(contexts.shared, demo.staff_user("coordinator"))
-    _load_assignments(contexts)
-    _load_side(contexts.parent_a, "parent_a", demo.staff_user("counsellor_a"))
-    _load_side(contexts.parent_b, "parent_b", demo.staff_user("counsellor_b"))
+def load_demo(contexts: Contexts, progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+    """Load whatever of the demo case is missing; returns the summary the command prints.
+    ``progress`` hears how many of the ``DEMO_STEPS`` parts are done."""
+    # The case before its staff: the staff directory assigns staff only to a registered case, and the
+    # flow from the shared context assigns its registering coordinator.
+    steps = [lambda: _load_staff(contexts), lambda: _load_shared(contexts.shared, demo.staff_user("coordinator")),
+             lambda: _load_assignments(contexts),
+             lambda: _load_side(contexts.parent_a, "parent_a", demo.staff_user("counsellor_a")),
+             lambda: _load_side(contexts.parent_b, "parent_b", demo.staff_user("counsellor_b"))]
+    for done, step in enumerate(steps, start=1):
+        step()
+        if progress is not None:
+            progress(done)
     return {"case_id": str(demo.CASE_ID), "positions": {name: app.position for name, app in contexts.by_name().items()}}
+
+
+DEMO_STEPS = 5  # staff, the case, its assignments, side A, side B
 
 
 def _load_staff(contexts: Contexts) -> None:

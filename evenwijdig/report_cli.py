@@ -6,8 +6,9 @@ context's own access log (action "export", role "operator", the user from ``--us
 recorded in the case's register of reports, and written to FILE. One JSON line on
 standard output says what was written (report id, SHA-256, the history positions).
 
-Exit codes: 0 written; 1 refused (no such case at that moment, a moment in the future,
-a release withdrawn since); 2 configuration error or a store that cannot be opened.
+Exit codes: 0 written; 2 refused (no such case at that moment, a moment in the future, a release
+withdrawn since, a file that cannot be written), a configuration error or a store that cannot be
+opened. 1 is kept for a history that does not verify, as in every command.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
                            proceeding=args.proceeding, actor=user)
     except DomainError as error:
         print(f"evenwijdig report: {error}", file=sys.stderr)
-        return 1
+        return 2
     finally:
         contexts.close()
     Path(args.output).write_bytes(made.content)
@@ -87,7 +88,7 @@ def _refusal(args: argparse.Namespace) -> int | None:
         check_request(args.as_of, args.format, args.proceeding, datetime.now(timezone.utc))
     except DomainError as error:
         print(f"evenwijdig report: {error}", file=sys.stderr)
-        return 1
+        return 2
     return None
 
 

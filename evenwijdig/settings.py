@@ -24,7 +24,11 @@ StoreKind = Literal["sqlite", "postgres"]
 
 
 class SettingsError(ValueError):
-    """A setting is missing or malformed; the message names the variable."""
+    """A setting is missing or malformed; the message names the variable (one line per problem)."""
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = list(problems)
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,11 @@ class Settings:
     # Trajectories each parent context keeps in memory between commands and reads (0: none). A cached
     # one is brought up to date from the store on every load, so several processes stay consistent.
     aggregate_cache_size: int = 1000
+    # Prometheus metrics at /metrics (EVENWIJDIG_METRICS): on in development, off in production unless set.
+    metrics_enabled: bool = True
+    # Where key destructions are recorded outside the stores (EVENWIJDIG_ERASURE_LEDGER; default: in the
+    # data directory). Keep it off the database's disk and back it up apart: see docs/operations.md.
+    erasure_ledger: Path | None = None
 
     @property
     def is_production(self) -> bool:
@@ -107,7 +116,7 @@ class Settings:
         postgres = None
         if store == "postgres":
             if not pg_host:
-                raise SettingsError("EVENWIJDIG_STORE=postgres needs EVENWIJDIG_POSTGRES_HOST")
+                read.problem("EVENWIJDIG_STORE=postgres needs EVENWIJDIG_POSTGRES_HOST")
             postgres = PostgresSettings(
                 host=pg_host,
                 port=read.integer("EVENWIJDIG_POSTGRES_PORT", 5432, low=1, high=65535),
@@ -127,7 +136,7 @@ class Settings:
                     for context in STORES
                 },
             )
-        return cls(
+        settings = cls(
             environment=environment,
             data_dir=Path(read.text("EVENWIJDIG_DATA_DIR", "var")),
             store=store,
@@ -145,7 +154,13 @@ class Settings:
             audit_show_private_text=read.flag("EVENWIJDIG_AUDIT_SHOW_PRIVATE_TEXT", False),
             audit_user=read.text("EVENWIJDIG_AUDIT_USER", ""),
             aggregate_cache_size=read.integer("EVENWIJDIG_AGGREGATE_CACHE_SIZE", 1000, low=0),
+            metrics_enabled=read.flag("EVENWIJDIG_METRICS", environment != "production"),
+            erasure_ledger=Path(ledger) if (ledger := read.text("EVENWIJDIG_ERASURE_LEDGER", "")) else None,
         )
+        # Every problem at once: an operator fixes the configuration in one round, not one per variable.
+        if read.problems:
+            raise SettingsError(*read.problems)
+        return settings
 
     def keystore_key(self, context: str) -> str:
         """The base64 key-store key of one context; a fixed one in development only."""
@@ -162,7 +177,12 @@ class Settings:
         """The eventsourcing configuration of one context's own store."""
         if context not in STORES:
             raise SettingsError(f"unknown context {context!r}")
-        return {**self._store_location(context), **self._aggregate_cache(context), "KEYSTORE_KEY": self.keystore_key(context)}
+        return {**self._store_location(context), **self._aggregate_cache(context), "KEYSTORE_KEY": self.keystore_key(context),
+                "ERASURE_LEDGER": str(self.erasure_ledger_path)}
+
+    @property
+    def erasure_ledger_path(self) -> Path:
+        return self.erasure_ledger or self.data_dir / "erasure-ledger.jsonl"
 
     def _aggregate_cache(self, context: str) -> dict[str, str]:
         # Only the trajectory is made safe to cache (a cheap copy, erased text cleared from its state).
@@ -205,13 +225,13 @@ def _auth_settings(read: _Reader, production: bool) -> AuthSettings:
     jwks_url = read.text("EVENWIJDIG_OIDC_JWKS_URL", "") or None
     configured = [issuer, audience, jwks_url]
     if any(configured) and not all(configured):
-        raise SettingsError("EVENWIJDIG_OIDC_ISSUER, EVENWIJDIG_OIDC_AUDIENCE and EVENWIJDIG_OIDC_JWKS_URL go together")
-    if production and not all(configured):
-        raise SettingsError("production needs EVENWIJDIG_OIDC_ISSUER, EVENWIJDIG_OIDC_AUDIENCE and EVENWIJDIG_OIDC_JWKS_URL")
+        read.problem("EVENWIJDIG_OIDC_ISSUER, EVENWIJDIG_OIDC_AUDIENCE and EVENWIJDIG_OIDC_JWKS_URL go together")
+    elif production and not all(configured):
+        read.problem("production needs EVENWIJDIG_OIDC_ISSUER, EVENWIJDIG_OIDC_AUDIENCE and EVENWIJDIG_OIDC_JWKS_URL")
     algorithms = tuple(a.strip() for a in read.text("EVENWIJDIG_OIDC_ALGORITHMS", "RS256,ES256").split(",") if a.strip())
     weak = [a for a in algorithms if a.upper().startswith("HS") or a.lower() == "none"]
     if weak or not algorithms:
-        raise SettingsError(f"EVENWIJDIG_OIDC_ALGORITHMS must list public-key algorithms only; got {', '.join(algorithms) or 'nothing'}")
+        read.problem(f"EVENWIJDIG_OIDC_ALGORITHMS must list public-key algorithms only; got {', '.join(algorithms) or 'nothing'}")
     return AuthSettings(
         issuer=issuer, audience=audience, jwks_url=jwks_url, algorithms=algorithms,
         role_claim=read.text("EVENWIJDIG_OIDC_ROLE_CLAIM", "evenwijdig_role"),
@@ -252,27 +272,53 @@ def _development_keystore_key(context: str) -> str:
 
 
 class _Reader:
+    """Reads variables, collecting every problem instead of stopping at the first.
+
+    Each variable ``X`` may instead be given as ``X_FILE``, the path of a file holding the value
+    (container secrets); surrounding white space in the file is ignored.
+    """
+
     def __init__(self, environ: Mapping[str, str]) -> None:
         self._environ = environ
+        self.problems: list[str] = []
+
+    def problem(self, message: str) -> None:
+        self.problems.append(message)
+
+    def _checked(self, check, name: str, value: str) -> str:  # noqa: ANN001
+        try:
+            check(name, value)
+        except SettingsError as error:
+            self.problems.extend(error.problems)
+            return ""
+        return value
 
     def keystore_key(self, name: str, required: bool) -> str:
         value = self.text(name, "")
         if value:
-            _check_keystore_key(name, value)
-        elif required:
-            raise SettingsError(f"{name} is required in production (base64 of 32 random bytes)")
+            return self._checked(_check_keystore_key, name, value)
+        if required:
+            self.problem(f"{name} is required in production (base64 of 32 random bytes)")
         return value
 
     def text(self, name: str, default: str) -> str:
         value = self._environ.get(name, "").strip()
+        path = self._environ.get(f"{name}_FILE", "").strip()
+        if path and value:
+            self.problem(f"{name} and {name}_FILE are both set; set one")
+        elif path:
+            try:
+                value = Path(path).read_text(encoding="utf-8").strip()
+            except (OSError, UnicodeDecodeError) as error:
+                self.problem(f"{name}_FILE: cannot read {path}: {getattr(error, 'strerror', None) or error}")
         return value or default
 
     def signing_key(self, name: str, required: bool) -> str:
         value = self.text(name, "")
         if value:
-            _check_signing_key(name, value)
-        elif required:
-            raise SettingsError(f"{name} is required in production (an Ed25519 private key, PEM or base64 of 32 bytes)")
+            return self._checked(_check_signing_key, name, value)
+        if required:
+            self.problem(f"{name} is required in production (an Ed25519 private key, PEM or base64 of 32 bytes)")
         return value
 
     def flag(self, name: str, default: bool) -> bool:
@@ -283,12 +329,14 @@ class _Reader:
             return True
         if raw in ("0", "false", "no", "off"):
             return False
-        raise SettingsError(f"{name} must be true or false; got {raw!r}")
+        self.problem(f"{name} must be true or false; got {raw!r}")
+        return default
 
     def choice(self, name: str, allowed: tuple[str, ...], default: str):  # noqa: ANN201
         value = self.text(name, default)
         if value not in allowed:
-            raise SettingsError(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
+            self.problem(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
+            return default
         return value
 
     def integer(self, name: str, default: int, low: int = 0, high: int | None = None) -> int:
@@ -296,8 +344,10 @@ class _Reader:
         try:
             value = int(raw)
         except ValueError:
-            raise SettingsError(f"{name} must be a whole number; got {raw!r}") from None
+            self.problem(f"{name} must be a whole number; got {raw!r}")
+            return default
         if value < low or (high is not None and value > high):
             bound = f"between {low} and {high}" if high is not None else f"at least {low}"
-            raise SettingsError(f"{name} must be {bound}; got {value}")
+            self.problem(f"{name} must be {bound}; got {value}")
+            return default
         return value

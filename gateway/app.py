@@ -8,14 +8,17 @@ from typing import TYPE_CHECKING, AsyncIterator, Callable
 
 from anyio import to_thread
 from fastapi import Depends, FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from gateway import audiences
 from gateway.auth import TokenVerifier
 from gateway.errors import handle_refusals, handle_store_failures
+from gateway.graphiql.routes import graphiql_router
 from gateway.idempotency import IdempotentRouter
 from gateway.idempotency_store import IdempotencyKeys
 from gateway.limits import BodySizeLimit
+from gateway.observability import RequestLog
 from gateway.request_shape import JsonBodyShape
 from gateway.responses import NeverCached
 from gateway.router import CodedRouter
@@ -69,6 +72,7 @@ def create_app(
     app.add_middleware(JsonBodyShape)
     app.add_middleware(BodySizeLimit)
     app.add_middleware(NeverCached)
+    app.add_middleware(RequestLog)  # outermost: it sees every answer, refusals by the size limit too
     handle_store_failures(app)
     handle_refusals(app)
 
@@ -78,7 +82,10 @@ def create_app(
 
     def router(schema, router_class=CodedRouter, **kwargs) -> CodedRouter:  # noqa: ANN001
         return router_class(schema, context_getter=context_getter, allow_queries_via_get=False,
-                            graphql_ide="graphiql" if development else None, **kwargs)
+                            graphql_ide=None, **kwargs)
+
+    if development:  # before the GraphQL routers: a browser's GET of an endpoint gets its page
+        app.include_router(graphiql_router())
 
     for role, make_schema in audiences.SCHEMAS.items():
         app.include_router(router(make_schema(introspection=development), IdempotentRouter, audience=role.value,
@@ -103,5 +110,11 @@ def create_app(
         flows = await to_thread.run_sync(runtime.flow_lag) if ready else {}
         body = {"status": "ready" if ready else "unavailable", "stores": checks, "flows": flows}
         return JSONResponse(body, 200 if ready else 503)
+
+    if settings.metrics_enabled:
+        @app.get("/metrics", include_in_schema=False)
+        async def metrics() -> Response:
+            """Prometheus metrics: counts and timings by audience, outcome and reason; no case data."""
+            return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     return app

@@ -21,6 +21,7 @@ from strawberry.extensions import MaskErrors
 
 from gateway.argument_names import argument_named
 from gateway.responses import code_for
+from gateway.observability import refused, store_error
 from services.platform.errors import DomainError
 from services.platform.requests import current
 
@@ -69,12 +70,15 @@ def _refuses_writes(error: BaseException) -> bool:
 def outage_message(error: BaseException) -> str:
     """What the client hears about a store that cannot be used: damaged, read-only or full, or unreachable."""
     if is_damage(error):
+        store_error("damaged")
         # One line an operator cannot miss, without the traceback (the cause is the file, not the code).
         log.error("STORE DAMAGED: %s; requests answer UNAVAILABLE, restore the store from a backup",
                   _first_line(error))
         return DAMAGED_MESSAGE
-    log.warning("store unavailable: %s", type(error).__name__)
-    return WRITES_REFUSED_MESSAGE if _refuses_writes(error) else UNAVAILABLE_MESSAGE
+    kind = "writes_refused" if _refuses_writes(error) else "unreachable"
+    store_error(kind)
+    log.warning("store unavailable: %s", type(error).__name__, extra={"reason": kind})
+    return WRITES_REFUSED_MESSAGE if kind == "writes_refused" else UNAVAILABLE_MESSAGE
 
 
 def damage_found(error: BaseException) -> str:
@@ -148,7 +152,10 @@ class CodedErrors(MaskErrors):
         super().__init__(should_mask_error=lambda _: True, error_message="Internal error.")
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
-        return [self._process(error) for error in errors]
+        processed = [self._process(error) for error in errors]
+        for code in sorted({error.extensions["code"] for error in processed} - {"INTERNAL"}):
+            refused(code.lower())  # the request's outcome becomes "refused"; the log line carries the code
+        return processed
 
     def _named(self, message: str, error: GraphQLError) -> str:
         named = argument_named(self.execution_context.graphql_document, error.nodes)

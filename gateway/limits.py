@@ -5,6 +5,7 @@ from __future__ import annotations
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.responses import send_refusal
+from gateway.observability import refused
 
 #: Documented in README ("Limits"): the largest request body the gateway reads.
 MAX_BODY_BYTES = 256 * 1024
@@ -54,4 +55,5 @@ class BodySizeLimit:
 
 
 async def _refuse(send: Send) -> None:
+    refused("body_too_large")
     await send_refusal(send, 413, "INVALID", f"The request body is larger than {MAX_BODY_BYTES} bytes.")

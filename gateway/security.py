@@ -9,6 +9,7 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from gateway.auth import AuthenticationFailed, Identity
+from gateway.observability import refused
 from services.staff_directory.api import Role
 from gateway.schema.common import off_loop
 
@@ -21,28 +22,30 @@ UNAUTHENTICATED = {"WWW-Authenticate": "Bearer"}
 def require(audience: Role) -> Callable[..., Awaitable[Identity]]:
     """A FastAPI dependency admitting only tokens whose role is ``audience`` and still held."""
 
-    async def admit(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Identity | None:
+    async def admit(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Identity:
         runtime = request.app.state.runtime
-        if request.method == "GET" and not runtime.settings.is_production:
-            # Development only: the GraphiQL page carries no data (queries over GET are refused),
-            # and a browser cannot send the bearer header for it; the queries it sends can.
-            return None
         if credentials is None:
-            log.info("refused %s: no bearer token", request.url.path)
+            _refuse(request, "no_token")
             raise HTTPException(401, "A bearer token is required.", headers=UNAUTHENTICATED)
         try:
             # A JWKS look-up may go over the network: keep it off the event loop.
             identity = await off_loop(runtime.verifier.verify, credentials.credentials)
-        except AuthenticationFailed as error:
-            log.info("refused %s: %s", request.url.path, error)
+        except AuthenticationFailed:
+            _refuse(request, "invalid_token")
             raise HTTPException(401, "The bearer token is not valid.", headers=UNAUTHENTICATED) from None
         if identity.role is not audience:
-            log.info("refused %s: %s presented role %s", request.url.path, identity.user, identity.role.value)
+            _refuse(request, "wrong_role")
             raise HTTPException(403, "This endpoint is not for your role.")
         if not await off_loop(runtime.contexts.directory.holds, identity.user, identity.role):
-            log.info("refused %s: %s does not hold role %s", request.url.path, identity.user, identity.role.value)
+            _refuse(request, "role_not_held")
             raise HTTPException(403, "You do not hold this role.")
         request.state.identity = identity
         return identity
 
     return admit
+
+
+def _refuse(request: Request, reason: str) -> None:
+    # The reason code only: never the token, and no user id (the access logs say who did what).
+    refused(reason)
+    log.warning("refused %s: %s", request.url.path, reason, extra={"reason": reason})

@@ -40,9 +40,10 @@ def sqlite_settings(data_dir: Path) -> Settings:
     return Settings(store="sqlite", data_dir=data_dir)
 
 
-def postgres_settings(schema: str) -> Settings:
+def postgres_settings(schema: str, data_dir: Path = Path("var")) -> Settings:
     return Settings(
         store="postgres",
+        data_dir=data_dir,  # development keys and the erasure ledger: per test, not shared
         # The shipped one-second pool wait bounds outages (tests/reliability prove it on a server of
         # their own); on a machine saturated by a test run, opening a connection can take longer.
         postgres=PostgresSettings(host=pg.HOST, port=pg.PORT, schema=schema, pool_size=2, max_overflow=4,
@@ -55,4 +56,4 @@ def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     """Settings for a fresh, empty set of context stores of one kind."""
     if request.param == "sqlite":
         return sqlite_settings(tmp_path / "var")
-    return postgres_settings(request.getfixturevalue("postgres_schema"))
+    return postgres_settings(request.getfixturevalue("postgres_schema"), tmp_path / "var")

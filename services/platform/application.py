@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from pathlib import Path
@@ -22,13 +23,15 @@ from services.platform.access_log import AccessLog, access_log_for
 from services.platform.audit_chain import AuditChain, chain_for, recorder_topic
 from services.platform.chain import PROCESS_RECORDER_TOPICS
 from services.platform.encryption import PrivateTextAsCiphertext, decode_keystore_key
+from services.platform.erasure_ledger import ErasureLedger
 from services.platform.keystore import CaseKeys
 from services.platform.keystore_tables import key_table_for
 
-log = logging.getLogger("evenwijdig.flow")
+log = logging.getLogger("evenwijdig.platform")
 
-# The one key of the store mapping that eventsourcing must never see: it stays out of ``self.env``.
+# Keys of the store mapping that eventsourcing must never see: they stay out of ``self.env``.
 KEYSTORE_KEY = "KEYSTORE_KEY"
+ERASURE_LEDGER = "ERASURE_LEDGER"  # the path of the erasure ledger (services.platform.erasure_ledger); empty: none
 
 
 class ContextApplication(Application[Any]):
@@ -56,11 +59,26 @@ class ContextApplication(Application[Any]):
         if not store.get("PERSISTENCE_MODULE"):
             raise ValueError(f"{self.name}: no store configured")
         self._keystore_key = decode_keystore_key(store.get(KEYSTORE_KEY), self.name)
+        ledger = store.get(ERASURE_LEDGER)
+        self.erasure_ledger = ErasureLedger(Path(ledger), self.name) if ledger else None
         sqlite_file = store.get("SQLITE_DBNAME")
         if sqlite_file:
             _prepare_private_file(Path(sqlite_file))
         self._after_save: list[tuple[frozenset[str], Callable[[], None]]] = []
-        super().__init__(env={k: v for k, v in store.items() if k != KEYSTORE_KEY})
+        super().__init__(env={k: v for k, v in store.items() if k not in (KEYSTORE_KEY, ERASURE_LEDGER)})
+        self.erasures_reapplied = self._reapply_erasures()
+
+    def _reapply_erasures(self) -> list[UUID]:
+        """Destroy again every key the ledger says was destroyed but this store still holds (a restored backup)."""
+        if self.erasure_ledger is None:
+            return []
+        again = [case_id for case_id in self.erasure_ledger.cases() if self.case_keys.holds_key(case_id)]
+        for case_id in again:
+            self.case_keys.destroy(case_id)
+        if again:
+            log.warning("%s: destroyed again %d case keys the erasure ledger lists (a restored backup?)",
+                        self.name, len(again))
+        return again
 
     def on_saved(self, topics: Iterable[str], callback: Callable[[], None]) -> None:
         """Call ``callback`` after this application stored an event of one of ``topics`` (the flows' prompt)."""
@@ -100,7 +118,8 @@ class ContextApplication(Application[Any]):
         # The transcoder is built here, inside Application.__init__, and its private-text
         # transcoding needs the key store: open (and create) the key table first.
         self.case_keys = CaseKeys(key_table_for(self.factory, self.name), self.name, self._keystore_key,
-                                  on_destroy=self._forget_decrypted)
+                                  on_destroy=self._forget_decrypted,
+                                  before_destroy=self.erasure_ledger.record if self.erasure_ledger else None)
         self.access_log = access_log_for(self.factory, self.name)
         del self._keystore_key
         return super().construct_mapper()

@@ -47,6 +47,9 @@ def case_state_as_of(app: ContextApplication, case_id: UUID, *, at: datetime | N
         position = app.position
     if position is not None and position < 0:
         raise Invalid("a position in the history is zero or more")
+    if position is not None and position > app.position:
+        # Not an empty state: a position the history has not reached says nothing about the case.
+        raise Invalid(f"position {position} is past the end of the {app.name} history (its last is {app.position})")
     mapper = audit_mapper(app, show_private_text)
     repository: Repository[Any] = Repository(EventStore(mapper, app.recorder))
     states = []
@@ -56,6 +59,11 @@ def case_state_as_of(app: ContextApplication, case_id: UUID, *, at: datetime | N
         if version is not None:
             states.append(describe(repository.get(aggregate_id, version=version)))
     return CaseState(app.name, case_id, position, at, tuple(states))
+
+
+def has_case(app: ContextApplication, case_id: UUID) -> bool:
+    """Whether any aggregate of the case was ever stored in this context (an empty state may be a case to come)."""
+    return next(_aggregates_of(app, audit_mapper(app, False), case_id, None), None) is not None
 
 
 def describe(aggregate: Any) -> dict[str, Any]:

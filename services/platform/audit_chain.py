@@ -30,13 +30,15 @@ class AuditChain:
         """The last link: the position and hash that cover the whole history so far."""
         return self.store.last()
 
-    def verify(self, public_key: Ed25519PublicKey | None = None) -> Verification:
+    def verify(self, public_key: Ed25519PublicKey | None = None,
+               progress: Callable[[int], None] | None = None) -> Verification:
         """Recompute every link from the stored events; check each checkpoint (signatures with ``public_key``)."""
-        return verify_chain(self.context, self.store, public_key)
+        return verify_chain(self.context, self.store, public_key, progress=progress)
 
-    def checkpoint(self, key: Ed25519PrivateKey) -> tuple[Verification, Checkpoint | None]:
+    def checkpoint(self, key: Ed25519PrivateKey,
+                   progress: Callable[[int], None] | None = None) -> tuple[Verification, Checkpoint | None]:
         """Verify, then sign the verified head; nothing is signed when the history does not verify."""
-        verification = self.verify(key.public_key())
+        verification = self.verify(key.public_key(), progress)
         if not verification.ok or verification.head_position is None or verification.head is None:
             return verification, None
         signed = sign(key, self.context, verification.head_position, bytes.fromhex(verification.head), self._clock())

@@ -60,9 +60,12 @@ class CaseKeys:
         clock: Callable[[], datetime] | None = None,
         cache_seconds: float = 5.0,
         on_destroy: Callable[[UUID], None] | None = None,
+        before_destroy: Callable[[UUID], None] | None = None,
     ) -> None:
         self._table = table
         self._on_destroy = on_destroy or (lambda case_id: None)
+        # Told first (the erasure ledger records it), so a destroy that happened is never unrecorded.
+        self._before_destroy = before_destroy or (lambda case_id: None)
         self._context = context
         self._keystore_key = keystore_key
         self._clock = clock or (lambda: datetime.now(timezone.utc))
@@ -78,6 +81,7 @@ class CaseKeys:
         Idempotent. A case that never had a key gets a tombstone, so private text can
         never be added to it later either.
         """
+        self._before_destroy(case_id)
         self._evict(case_id)
         self._table.destroy(case_id, self._clock())
         self._evict(case_id)
@@ -92,6 +96,11 @@ class CaseKeys:
         call this until it returns True.
         """
         return self._table.scrub()
+
+    def holds_key(self, case_id: UUID) -> bool:
+        """Whether this store holds a live (not destroyed) key for the case."""
+        row = self._table.fetch(case_id)
+        return row is not None and row.wrapped is not None
 
     def is_destroyed(self, case_id: UUID) -> bool:
         """Whether the case's key was destroyed (False for a case that never had one)."""

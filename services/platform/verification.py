@@ -74,9 +74,11 @@ class _Broken(Exception):
         self.found = Break(position, kind, detail)
 
 
-def verify_chain(context: str, store: ChainStore, public_key: Ed25519PublicKey | None, page: int = PAGE) -> Verification:
-    """Walk the whole history of ``context``; ``public_key`` checks checkpoint signatures (None: heads only)."""
-    walk = _Walk(context, store, public_key, page)
+def verify_chain(context: str, store: ChainStore, public_key: Ed25519PublicKey | None, page: int = PAGE,
+                 progress: Callable[[int], None] | None = None) -> Verification:
+    """Walk the whole history of ``context``; ``public_key`` checks checkpoint signatures (None: heads only).
+    ``progress`` hears each position verified (a long walk shows how far it got)."""
+    walk = _Walk(context, store, public_key, page, progress)
     try:
         walk.run()
     except _Broken as broken:
@@ -85,8 +87,10 @@ def verify_chain(context: str, store: ChainStore, public_key: Ed25519PublicKey |
 
 
 class _Walk:
-    def __init__(self, context: str, store: ChainStore, public_key: Ed25519PublicKey | None, page: int) -> None:
+    def __init__(self, context: str, store: ChainStore, public_key: Ed25519PublicKey | None, page: int,
+                 progress: Callable[[int], None] | None = None) -> None:
         self.context, self.store, self.public_key = context, store, public_key
+        self.progress = progress
         self.previous, self.position, self.events, self.checkpoints = genesis(context), None, 0, 0
         # Fixed at the start: a writer adding events or checkpoints meanwhile never looks like a break.
         stop, last_checkpoint = store.bounds()
@@ -109,6 +113,8 @@ class _Walk:
             if record is None or link.position < record.position:
                 raise _Broken(link.position, BreakKind.MISSING, f"linked event {link.position} is no longer stored")
             self._check(record, link)
+            if self.progress is not None:
+                self.progress(link.position)
             checkpoint = self._at(checkpoint, link.position)
             record, link = next(self._records, None), next(self._links, None)
         self._passed(checkpoint, None)

@@ -95,9 +95,25 @@ class StaffDirectory(ContextApplication, FlowFollower):
     def staff(self, user: str) -> StaffView | None:
         """The member of staff with this user id, if any."""
         member = self._find_staff(user)
-        if member is None:
-            return None
+        return None if member is None else self._view(member)
+
+    @staticmethod
+    def _view(member: StaffMember) -> StaffView:
         return StaffView(member.user, member.display_name, tuple(member.roles), member.active)
+
+    def staff_members(self) -> list[StaffView]:
+        """Everyone registered, by user id (active or not); for the administrator's list and sign-in pickers."""
+        topics = [f"{module}:StaffMember.Registered" for module in (StaffMember.__module__, "gateway.directory.staff")]
+        users: set[UUID] = set()
+        position = 0
+        while True:
+            found = self.recorder.select_notifications(start=position + 1, limit=500, topics=topics)
+            users.update(n.originator_id for n in found)
+            if len(found) < 500:
+                break
+            position = found[-1].id
+        views = [self._view(self.repository.get(staff)) for staff in users]
+        return sorted(views, key=lambda view: view.user)
 
     def holds(self, user: str, role: Role) -> bool:
         member = self._find_staff(user)

@@ -45,8 +45,8 @@ def demo_line(result) -> dict:
 
 def test_demo_loads_a_case_once_and_running_it_again_changes_nothing(settings: Settings):
     env = environ_for(settings)
-    first = demo_line(run_cli("demo", env=env))
-    second = demo_line(run_cli("demo", env=env))
+    first = demo_line(run_cli("demo", "--json", env=env))
+    second = demo_line(run_cli("demo", "--json", env=env))
     assert first["case_id"] == second["case_id"]
     assert first["positions"] == second["positions"]
     assert all(first["positions"][name] > 0 for name in STORES)
@@ -55,7 +55,7 @@ def test_demo_loads_a_case_once_and_running_it_again_changes_nothing(settings: S
 
 def test_the_demo_tokens_open_their_own_audience_on_a_running_gateway(settings: Settings):
     env = environ_for(settings)
-    tokens = demo_line(run_cli("demo", env=env))["tokens"]
+    tokens = demo_line(run_cli("demo", "--json", env=env))["tokens"]
     query = '{ staffMember(user: "demo-counsellor-a") { displayName roles } }'
     with serving(env) as base:
         allowed = httpx.post(f"{base}/graphql/admin", json={"query": query},

@@ -26,10 +26,27 @@ def compose() -> dict:
     return yaml.safe_load(COMPOSE.read_text())
 
 
+def with_local_secrets(environment: dict) -> dict[str, str]:
+    """A service's environment with each /run/secrets/NAME replaced by the file compose mounts there."""
+    files = {f"/run/secrets/{name}": str(COMPOSE.parent / spec["file"]) for name, spec in compose()["secrets"].items()}
+    return {k: files.get(str(v), str(v)) for k, v in environment.items()}
+
+
 def test_the_compose_database_service_runs_the_init_script_with_a_health_check():
     service = compose()["services"]["postgres"]
-    assert any(volume.startswith("./deploy/postgres/init.sql:/docker-entrypoint-initdb.d/") for volume in service["volumes"])
+    assert "./deploy/postgres/init-from-secrets.sh:/docker-entrypoint-initdb.d/10-evenwijdig.sh:ro" in service["volumes"]
+    assert "./deploy/postgres/init.sql:/evenwijdig/init.sql:ro" in service["volumes"]
     assert "pg_isready" in " ".join(service["healthcheck"]["test"])
+
+
+def test_compose_restarts_its_services_keeps_secrets_in_files_and_publishes_only_on_loopback():
+    services = compose()["services"]
+    assert {name: service["restart"] for name, service in services.items()} == {
+        "postgres": "unless-stopped", "gateway": "unless-stopped"}
+    for service in services.values():
+        assert all(not name.endswith("PASSWORD") for name in service["environment"]), "a literal password"
+        assert all(str(port).startswith("127.0.0.1:") for port in service.get("ports", []))
+    assert "gateway-data:/data" in services["gateway"]["volumes"]
 
 
 def test_the_compose_gateway_waits_for_a_healthy_database_and_checks_its_own_readiness():
@@ -39,8 +56,8 @@ def test_the_compose_gateway_waits_for_a_healthy_database_and_checks_its_own_rea
 
 
 def test_the_init_script_with_the_compose_environment_sets_up_what_the_gateway_settings_need(postgres_cluster):
-    database_env = {k: str(v) for k, v in compose()["services"]["postgres"]["environment"].items()}
-    pg.apply_init_script(database_env)
+    database_env = with_local_secrets(compose()["services"]["postgres"]["environment"])
+    pg.run_init_from_secrets(database_env)
     with pg.admin_connect() as conn:
         with_password = {
             name for (name,) in conn.execute(
@@ -49,7 +66,7 @@ def test_the_init_script_with_the_compose_environment_sets_up_what_the_gateway_s
         }
     assert with_password == set(STORES)
 
-    gateway_env = {k: str(v) for k, v in compose()["services"]["gateway"]["environment"].items()}
+    gateway_env = with_local_secrets(compose()["services"]["gateway"]["environment"])
     gateway_env["EVENWIJDIG_POSTGRES_HOST"] = pg.HOST  # the compose service name resolves only inside compose
     settings = Settings.from_environ(gateway_env)
     assert settings.store == "postgres"

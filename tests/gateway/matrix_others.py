@@ -20,6 +20,11 @@ AUDITOR = [
         format: JSON) { reportId caseId asOf format language mediaType sha256 contentEncoding content } }""", now,
         expect={Column.UNASSIGNED: OK, Column.MISSING: NOT_FOUND}, logs=exported, refused_logs=exported,
         writes=changes(SHARED)),
+    # The register lives in the shared-agreements store; the read is logged there before the case is looked up.
+    row(Role.AUDITOR, "courtReportRegister", """query($case: UUID!) { courtReportRegister(caseId: $case) {
+        reportId asOf format language proceeding sha256 evaluationsIncluded madeBy madeAt } }""",
+        expect={Column.UNASSIGNED: OK, Column.MISSING: NOT_FOUND}, logs=logged(SHARED, Action.READ),
+        refused_logs=logged(SHARED, Action.READ)),
     row(Role.AUDITOR, "history", f"""query($case: UUID!) {{ history(context: PARENT_A_CONTEXT, caseId: $case,
         first: 500) {{ edges {{ cursor node {{ position time eventType caseId actor aggregateId aggregateVersion
         payload }} }} {PAGE} }} }}""", expect=ANY_CASE, logs=logged(SIDE_A, Action.READ)),

@@ -36,7 +36,7 @@ def test_the_command_writes_the_report_records_it_logs_the_export_and_refuses_th
     assert (tmp_path / "again.pdf").read_bytes() == target.read_bytes()
     future = run_cli("report", str(case_id), "--as-of", (now() + timedelta(days=1)).isoformat(), "--format", "json",
                      "-o", str(tmp_path / "future.json"), env=env)
-    assert future.returncode == 1 and "future" in future.stderr and not (tmp_path / "future.json").exists()
+    assert future.returncode == 2 and "future" in future.stderr and not (tmp_path / "future.json").exists()
 
     contexts = bootstrap(settings)
     try:

@@ -92,3 +92,22 @@ def test_a_moment_in_the_future_or_without_a_zone_is_invalid_and_nothing_is_logg
         assert error["extensions"] == {"code": "INVALID"} and fragment in error["message"]
     assert gateway.contexts.shared.court_reports(case_id) == ()
     assert exports(gateway, case_id) == {name: [] for name in CONTEXTS}
+
+
+REGISTER = """query($case: UUID!) { courtReportRegister(caseId: $case) {
+  reportId asOf format language proceeding sha256 evaluationsIncluded madeBy madeAt } }"""
+
+
+def test_an_auditor_reads_a_case_s_register_of_court_reports_and_the_read_is_recorded(gateway):
+    case_id, as_of = a_case(gateway), now()
+    gateway.staff("auditor-ruud", Role.AUDITOR)
+    made = gateway.post(Role.COORDINATOR, MAKE, variables(case_id, as_of), user=COORDINATOR).json()["data"]["courtReport"]
+    register = gateway.post(Role.AUDITOR, REGISTER, {"case": str(case_id)}, user="auditor-ruud").json()
+    [entry] = register["data"]["courtReportRegister"]
+    assert (entry["reportId"], entry["sha256"], entry["madeBy"], entry["proceeding"], entry["format"]) == (
+        made["reportId"], made["sha256"], COORDINATOR, "C/16/42", "json")
+    reads = [(e.access.user, e.access.action, e.access.operation) for e in
+             gateway.contexts.shared.access_log.entries(case_id=case_id, limit=1000)]
+    assert ("auditor-ruud", Action.READ, "courtReportRegister") in reads
+    missing = gateway.post(Role.AUDITOR, REGISTER, {"case": str(uuid4())}, user="auditor-ruud").json()
+    assert missing["errors"][0]["extensions"] == {"code": "NOT_FOUND"}

@@ -51,14 +51,22 @@ def apply_init_script(extra_env: dict[str, str] | None = None, *, host: str = HO
     if psql is None:
         raise PostgresUnavailable("psql is not installed; the init script needs it")
     env = {**os.environ, **(extra_env or {})}
+    _run_serialised([psql, "-X", "-q", "-h", host, "-p", str(port), "-U", SUPERUSER, "-d", "postgres",
+                     "-v", "ON_ERROR_STOP=1", "-f", str(INIT_SQL)], env)
+
+
+def run_init_from_secrets(extra_env: dict[str, str]) -> None:
+    """Run the compose image's init step (deploy/postgres/init-from-secrets.sh) against the local cluster."""
+    env = {**os.environ, **extra_env, "PGHOST": HOST, "PGPORT": str(PORT), "POSTGRES_USER": SUPERUSER,
+           "EVENWIJDIG_INIT_SQL": str(INIT_SQL)}
+    _run_serialised(["sh", str(INIT_SQL.parent / "init-from-secrets.sh")], env)
+
+
+def _run_serialised(command: list[str], env: dict[str, str]) -> None:
     lock_path = Path(tempfile.gettempdir()) / "evenwijdig-pg-init.lock"
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        result = subprocess.run(
-            [psql, "-X", "-q", "-h", host, "-p", str(port), "-U", SUPERUSER, "-d", "postgres",
-             "-v", "ON_ERROR_STOP=1", "-f", str(INIT_SQL)],
-            env=env, capture_output=True, text=True, timeout=60,
-        )
+        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
     if result.returncode != 0:
         raise RuntimeError(f"init.sql failed: {result.stderr}")
 
