@@ -93,6 +93,18 @@ class Settings:
     # Trajectories each parent context keeps in memory between commands and reads (0: none). A cached
     # one is brought up to date from the store on every load, so several processes stay consistent.
     aggregate_cache_size: int = 1000
+    # Who makes court reports (EVENWIJDIG_PRACTICE_NAME) and under which registrations
+    # (EVENWIJDIG_PRACTICE_REGISTRATIONS, e.g. "KvK=12345678;AGB=90123456;SKJ=110012345"), on each report.
+    practice_name: str = ""
+    practice_registrations: tuple[tuple[str, str], ...] = ()
+    # The practice's report-signing key and certificate (PEM files, the certificate file may hold its chain);
+    # required in production, generated in the data directory in development (evenwijdig.report.certificates).
+    report_signing_key_file: str = ""
+    report_signing_cert_file: str = ""
+    # An RFC 3161 time-stamping authority whose token goes into each report's signature (optional).
+    report_tsa_url: str = ""
+    # An append-only file outside the stores to which each signed checkpoint is exported (optional).
+    audit_anchor: str = ""
 
     @property
     def is_production(self) -> bool:
@@ -145,6 +157,12 @@ class Settings:
             audit_show_private_text=read.flag("EVENWIJDIG_AUDIT_SHOW_PRIVATE_TEXT", False),
             audit_user=read.text("EVENWIJDIG_AUDIT_USER", ""),
             aggregate_cache_size=read.integer("EVENWIJDIG_AGGREGATE_CACHE_SIZE", 1000, low=0),
+            practice_name=read.text("EVENWIJDIG_PRACTICE_NAME", ""),
+            practice_registrations=_registrations(read.text("EVENWIJDIG_PRACTICE_REGISTRATIONS", "")),
+            report_signing_key_file=read.text("EVENWIJDIG_REPORT_SIGNING_KEY_FILE", ""),
+            report_signing_cert_file=read.text("EVENWIJDIG_REPORT_SIGNING_CERT_FILE", ""),
+            report_tsa_url=_tsa_url(read.text("EVENWIJDIG_REPORT_TSA_URL", "")),
+            audit_anchor=read.text("EVENWIJDIG_AUDIT_ANCHOR", ""),
         )
 
     def keystore_key(self, context: str) -> str:
@@ -217,6 +235,25 @@ def _auth_settings(read: _Reader, production: bool) -> AuthSettings:
         role_claim=read.text("EVENWIJDIG_OIDC_ROLE_CLAIM", "evenwijdig_role"),
         leeway_seconds=read.integer("EVENWIJDIG_OIDC_LEEWAY", 30, low=0, high=300),
     )
+
+
+def _registrations(text: str) -> tuple[tuple[str, str], ...]:
+    """``KvK=12345678;AGB=90123456``: each registration's register and number, in the order given."""
+    found = []
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        label, equals, number = (x.strip() for x in part.partition("="))
+        if not equals or not label or not number:
+            raise SettingsError(f"EVENWIJDIG_PRACTICE_REGISTRATIONS must read like KvK=12345678;AGB=90123456; got {part!r}")
+        found.append((label, number))
+    return tuple(found)
+
+
+def _tsa_url(text: str) -> str:
+    if text and not text.startswith(("https://", "http://")):
+        raise SettingsError(f"EVENWIJDIG_REPORT_TSA_URL must be an http(s) address; got {text!r}")
+    return text
 
 
 def keystore_key_variable(context: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import cached_property
 
 from evenwijdig.bootstrap import Contexts
 from evenwijdig.settings import Settings
@@ -21,6 +22,13 @@ class Runtime:
     @property
     def directory(self):  # noqa: ANN201
         return self.contexts.directory
+
+    @cached_property
+    def report_issuer(self):  # noqa: ANN201
+        """The practice and its signing certificate, read on the first court report (development: generated)."""
+        from evenwijdig.report.provenance import Issuer
+
+        return Issuer.from_settings(self.settings)
 
     def is_ready(self, name: str) -> bool:
         try:
