@@ -17,6 +17,7 @@ import getpass
 import sys
 import time
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
@@ -24,6 +25,7 @@ import orjson
 
 from evenwijdig.settings import STORES, Settings
 from services.platform.access_log import Access, Action
+from services.platform.anchor import anchored, export
 from services.platform.application import ContextApplication
 from services.platform.as_of import case_state_as_of
 from services.platform.checkpoints import load_signing_key
@@ -50,6 +52,8 @@ def add_parser(commands: Any) -> None:
         command.add_argument("--context", choices=STORES, help="only this context (default: every one)")
     verify = actions.choices["verify"]
     verify.add_argument("--checkpoint", action="store_true", help="sign the head of each history that verifies")
+    verify.add_argument("--anchor", help="also check the history against the checkpoints exported to this anchor "
+                                         "file (default: none)")
     log = _with_user(actions.add_parser("access-log", help="who accessed a context's case data (JSON Lines)"))
     log.add_argument("--context", required=True, choices=STORES)
     log.add_argument("--case", type=_uuid, help="only accesses to this case")
@@ -134,6 +138,9 @@ def _state(settings: Settings, args: argparse.Namespace) -> int:
 def _verify(settings: Settings, args: argparse.Namespace) -> int:
     key = load_signing_key(settings.audit_signing_key, settings.data_dir, development=not settings.is_production)
     sign = args.audit_command == "checkpoint" or getattr(args, "checkpoint", False)
+    anchor = getattr(args, "anchor", None)
+    if anchor is not None and not Path(anchor).is_file():
+        raise ValueError(f"the anchor {anchor} is not a file")
     broken = unreachable = 0
     for name in [args.context] if args.context else list(STORES):
         try:
@@ -144,7 +151,15 @@ def _verify(settings: Settings, args: argparse.Namespace) -> int:
             continue
         try:
             _record(app, args, Action.READ, None, f"audit {args.audit_command}")
-            result, signed = app.chain.checkpoint(key) if sign else (app.chain.verify(key.public_key()), None)
+            outside = anchored(Path(anchor), name) if anchor else ()
+            if sign:
+                result, signed = app.chain.checkpoint(key)
+                if result.ok and outside:  # signing verified the store; the anchor is checked as for verify
+                    result = app.chain.verify(key.public_key(), anchored=outside)
+            else:
+                result, signed = app.chain.verify(key.public_key(), anchored=outside), None
+            if signed is not None and settings.anchor is not None:
+                export(settings.anchor, signed)
         finally:
             app.close()
         print(orjson.dumps(result.as_dict(signed.as_dict() if signed else None)).decode(), flush=True)

@@ -36,12 +36,30 @@ def _demo(settings: Settings, args: argparse.Namespace) -> int:
     contexts = bootstrap(settings)
     try:
         summary = load_demo(contexts)
+        anchor = _anchor_demo(settings, contexts)
     finally:
         contexts.close()
+    if anchor is not None:
+        summary["anchor"] = str(anchor)
     if not settings.is_production:
         summary["tokens"] = _demo_tokens(settings)
     print(json.dumps(summary, sort_keys=True), flush=True)
     return 0
+
+
+def _anchor_demo(settings: Settings, contexts) -> object:  # noqa: ANN001
+    """Sign each store's head and export it to the anchor, so `audit verify --anchor` has one to check."""
+    from services.platform.anchor import export
+    from services.platform.checkpoints import load_signing_key
+
+    if settings.anchor is None:
+        return None
+    key = load_signing_key(settings.audit_signing_key, settings.data_dir, development=not settings.is_production)
+    for app in contexts.by_name().values():
+        _, signed = app.chain.checkpoint(key)
+        if signed is not None:
+            export(settings.anchor, signed)
+    return settings.anchor
 
 
 def _demo_tokens(settings: Settings) -> dict[str, str]:
@@ -93,6 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bench.__main__ import main as bench_main
 
         return bench_main(argv[1:])
+    if argv[:2] == ["report", "verify"]:  # needs no settings and no store: a file and what the practice published
+        from evenwijdig.report_verify_cli import main as verify_main
+
+        return verify_main(argv[2:])
     args = build_parser().parse_args(argv)
     try:
         settings = Settings.from_environ(os.environ)

@@ -35,7 +35,8 @@ CONTEXTS = ("parent_a", "parent_b", "shared")
 
 
 def add_parser(commands: Any) -> None:
-    report = commands.add_parser("report", help="make the court report of a case as of a moment (PDF or JSON)")
+    report = commands.add_parser("report", help="make the court report of a case as of a moment (PDF or JSON); "
+                                                "`evenwijdig report verify FILE` checks one")
     report.add_argument("case_id", type=_uuid, metavar="CASE_ID")
     report.add_argument("--as-of", required=True, type=moment, dest="as_of",
                         help="the moment the report is made as of (ISO 8601; without a zone: UTC)")

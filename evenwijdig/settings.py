@@ -110,6 +110,14 @@ class Settings:
     def is_production(self) -> bool:
         return self.environment == "production"
 
+    @property
+    def anchor(self) -> Path | None:
+        """Where signed checkpoints are exported: the configured file; in development one beside the stores."""
+        if self.audit_anchor:
+            return Path(self.audit_anchor)
+        # DEVELOPMENT ONLY: beside the stores is not outside the machine; production chooses its own place.
+        return None if self.is_production else self.data_dir / "anchor" / "checkpoints.jsonl"
+
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> Settings:
         read = _Reader(environ)

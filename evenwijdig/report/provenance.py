@@ -61,7 +61,7 @@ class Issuer:
                                     settings.data_dir, development, practice.name)
         return cls(practice=practice, signer=ReportSigner(material, settings.report_tsa_url),
                    checkpoint_key=load_signing_key(settings.audit_signing_key, settings.data_dir, development),
-                   anchor=Path(settings.audit_anchor) if settings.audit_anchor else None)
+                   anchor=settings.anchor)
 
 
 #: Without a configured issuer (library use, benchmarks): named as such, and unsigned.

@@ -20,6 +20,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
+import orjson
 from fpdf import FPDF, FontFace
 
 from evenwijdig.report import i18n
@@ -35,6 +36,7 @@ FONTS = Path(__file__).parent / "fonts"
 GREY, RULE, SHADE = (90, 90, 90), (170, 170, 170), (238, 238, 238)
 HEADINGS = FontFace(emphasis="BOLD", fill_color=SHADE)
 _DIGITS = str.maketrans("123456789", "000000000")
+PROVENANCE_PREFIX = "evenwijdig-provenance:"
 
 
 class ReportDocument(FPDF):
@@ -208,9 +210,18 @@ def _render(report: dict[str, Any], provenance: dict[str, Any] | None) -> tuple[
     document.set_producer("Evenwijdig court report (fpdf2)")
     if provenance is not None:
         document.set_author(provenance["practice"]["name"])
+        # Machine-readable for `evenwijdig report verify`: the PDF's Subject (and XMP description).
+        document.set_subject(provenance_subject(report, provenance))
     document.set_xmp_metadata(_xmp(document, as_of))
     write_report(document)
     return bytes(document.output()), document
+
+
+def provenance_subject(report: dict[str, Any], provenance: dict[str, Any]) -> str:
+    """What a verifier needs of the provenance, as compact JSON: the report id, content hash, sources, checkpoints."""
+    essential = {key: provenance[key] for key in ("report_id", "content_sha256", "checkpoints")}
+    essential["sources"] = report["sources"]
+    return PROVENANCE_PREFIX + orjson.dumps(essential, option=orjson.OPT_SORT_KEYS).decode("utf-8")
 
 
 def _in_points(document: ReportDocument) -> SignatureBox:
@@ -238,6 +249,8 @@ def _xmp(document: ReportDocument, as_of: datetime) -> str:
         "      <pdfaid:part>2</pdfaid:part>",
         "      <pdfaid:conformance>U</pdfaid:conformance>",
         f'      <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>',
+        *([f'      <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(document.subject, quote=True)}'
+            '</rdf:li></rdf:Alt></dc:description>'] if getattr(document, "subject", None) else []),
         *([f'      <dc:creator><rdf:Seq><rdf:li>{escape(document.author, quote=True)}</rdf:li></rdf:Seq></dc:creator>']
           if getattr(document, "author", None) else []),
         "    </rdf:Description>",
