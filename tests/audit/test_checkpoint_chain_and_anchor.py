@@ -8,8 +8,11 @@ on SQLite and PostgreSQL alike.
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from uuid import uuid4
 
+import psycopg
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -19,6 +22,7 @@ from services.platform.checkpoints import first_previous
 from services.platform.verification import BreakKind
 from tests.audit.builders import closed_trajectory, open_trajectory
 from tests.audit.tamper import RawStore
+from tests.support import postgres as pg
 
 KEY = Ed25519PrivateKey.generate()
 SESSION = 6  # SessionRecorded: its themes include "own_ground"
@@ -114,3 +118,24 @@ def test_a_malformed_anchor_line_is_refused_by_its_number(anchor):
     anchor.write_text('{"context": "parent_a_context"}\n')
     with pytest.raises(ValueError, match="line 1"):
         anchored(anchor, "parent_a_context")
+
+
+def test_the_runtime_login_disabling_the_trigger_and_deleting_a_checkpoint_is_still_found(settings, side_a, anchor):
+    """Until an owner role owns the tables (issue 15, point 5), the context's own login can switch the guard
+    off; what it then removes is still found, by the chain of checkpoints and by the anchor."""
+    first, second, third = signed(side_a, upto=2), signed(side_a, upto=4), signed(side_a)
+    export(anchor, third)
+    if settings.store == "sqlite":
+        path = settings.context_store("parent_a_context")["SQLITE_DBNAME"]
+        with closing(sqlite3.connect(path)) as conn:
+            conn.execute('DROP TRIGGER "parent_a_context_checkpoints_no_delete"')
+            conn.execute("DELETE FROM parent_a_context_checkpoints WHERE number IN (?, ?)", (second.number, third.number))
+            conn.commit()
+    else:
+        table = f'"{settings.postgres.schema}".parent_a_context_checkpoints'
+        with psycopg.connect(host=pg.HOST, port=pg.PORT, user="parent_a_context", dbname="parent_a_context") as conn:
+            conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+            conn.execute(f"DELETE FROM {table} WHERE number IN (%s, %s)", (second.number, third.number))
+    found = broken(side_a, anchor)
+    assert (found.position, found.kind) == (third.position, BreakKind.CHECKPOINT)
+    assert first.number < second.number
