@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from services.platform.anchor import export
+from services.platform.errors import Unavailable
 
 if TYPE_CHECKING:
     from evenwijdig.bootstrap import Contexts
@@ -22,8 +23,11 @@ if TYPE_CHECKING:
 SLOTS = {"parent_a_context": "parent_a", "parent_b_context": "parent_b", "shared_agreements": "shared"}
 
 
-class HistoryDoesNotVerify(RuntimeError):
-    """A context's history does not verify up to what the report would use: no report is made from it."""
+class HistoryDoesNotVerify(Unavailable):
+    """A context's history does not verify up to what the report would use: no report is made from it.
+
+    Never the asker's mistake; an operator must run ``evenwijdig audit verify``.
+    """
 
 
 def relied_on_checkpoints(contexts: Contexts, report: dict[str, Any], issuer: Issuer,
@@ -38,9 +42,9 @@ def relied_on_checkpoints(contexts: Contexts, report: dict[str, Any], issuer: Is
         app = getattr(contexts, SLOTS[source["context"]])
         verification, checkpoint = app.chain.checkpoint(issuer.checkpoint_key, upto=source["position"])
         if checkpoint is None or checkpoint.head.hex() != source["head"]:
-            where = verification.first_break.position if verification.first_break else source["position"]
-            raise HistoryDoesNotVerify(f"{source['context']}: the history does not verify at position {where}; "
-                                       "run `evenwijdig audit verify`")
+            # The position and the store stay out of the message: it reaches the asker, the audit names them.
+            raise HistoryDoesNotVerify("the history cannot be vouched for right now: a store does not verify; no "
+                                       "report was made (an operator must run `evenwijdig audit verify`)")
         if issuer.anchor is not None:
             export(issuer.anchor, checkpoint)
         found.append(checkpoint.as_dict())

@@ -147,3 +147,18 @@ def test_a_report_whose_checkpoints_the_practice_did_not_publish_fails(made):
 def test_without_the_practice_s_ca_the_certificate_is_not_trusted(made):
     done = verify(made["files"]["pdf"])
     assert done.returncode == 1 and "trusted root" in done.stderr
+
+
+def test_no_report_is_made_from_a_history_that_does_not_verify(settings, contexts):
+    from evenwijdig.report.anchoring import HistoryDoesNotVerify
+    from tests.audit.tamper import RawStore
+
+    issuer = Issuer.from_settings(settings)
+    case_id = registered_case(contexts)
+    closed_side(contexts, case_id, "parent_a")
+    raw = RawStore(settings, "parent_a_context")
+    with raw.connection(around_guards=True) as conn:  # the link of the side's first event, overwritten
+        conn.execute(raw.q("UPDATE {chain} SET link = %s WHERE position = %s"), (bytes(32), raw.positions()[0]))
+    with pytest.raises(HistoryDoesNotVerify):
+        make_report(contexts, case_id, as_of=now(), format="pdf", actor=COORDINATOR, issuer=issuer)
+    assert contexts.shared.court_reports(case_id) == ()
