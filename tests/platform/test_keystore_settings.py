@@ -38,7 +38,8 @@ def test_production_refuses_to_start_without_a_key_store_key():
         Settings(environment="production").context_store("shared_agreements")
 
 
-@pytest.mark.parametrize("bad", ["not base64!", base64.b64encode(b"short").decode(), A_KEY[:-4]])
+@pytest.mark.parametrize("bad", ["not base64!", base64.b64encode(b"short").decode(), A_KEY[:-4]],
+                         ids=["not-base64", "too-short", "truncated"])  # a random key as id differs per xdist worker
 def test_a_malformed_key_store_key_is_refused_naming_the_variable(bad):
     with pytest.raises(SettingsError, match="EVENWIJDIG_PARENT_B_CONTEXT_KEYSTORE_KEY"):
         Settings.from_environ({"EVENWIJDIG_PARENT_B_CONTEXT_KEYSTORE_KEY": bad})
