@@ -54,6 +54,8 @@ def add_parser(commands: Any) -> None:
     verify.add_argument("--checkpoint", action="store_true", help="sign the head of each history that verifies")
     verify.add_argument("--anchor", help="also check the history against the checkpoints exported to this anchor "
                                          "file (default: none)")
+    _with_user(actions.add_parser("public-key", help="the checkpoint key's public half (PEM), to publish beside the anchor "
+                                          "for `evenwijdig report verify --checkpoint-key`"))
     log = _with_user(actions.add_parser("access-log", help="who accessed a context's case data (JSON Lines)"))
     log.add_argument("--context", required=True, choices=STORES)
     log.add_argument("--case", type=_uuid, help="only accesses to this case")
@@ -70,7 +72,7 @@ def _add_state_parser(actions: Any) -> None:
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
     command = {"replay": _replay, "state": _state, "verify": _verify, "checkpoint": _verify,
-               "access-log": _access_log}[args.audit_command]
+               "access-log": _access_log, "public-key": _public_key}[args.audit_command]
     args.user = auditor(settings, args)
     try:
         return command(settings, args)
@@ -168,6 +170,16 @@ def _verify(settings: Settings, args: argparse.Namespace) -> int:
             found = result.first_break
             print(f"{name}: BROKEN at position {found.position} ({found.kind.value}): {found.detail}", file=sys.stderr)
     return 1 if broken else 2 if unreachable else 0
+
+
+def _public_key(settings: Settings, args: argparse.Namespace) -> int:
+    """Prints no case data and opens no store: the key that verifies checkpoints, for publishing."""
+    from cryptography.hazmat.primitives import serialization
+
+    key = load_signing_key(settings.audit_signing_key, settings.data_dir, development=not settings.is_production)
+    sys.stdout.buffer.write(key.public_key().public_bytes(serialization.Encoding.PEM,
+                                                          serialization.PublicFormat.SubjectPublicKeyInfo))
+    return 0
 
 
 def _access_log(settings: Settings, args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
+import logging
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,6 +99,9 @@ def _appearance(where: SignatureBox, lines: list[str]) -> bytes:
     from fpdf import FPDF
 
     from evenwijdig.report.render_pdf import FONTS
+
+    # fontTools says it drops DejaVu's FFTM table when subsetting; that is expected, not worth a line on stderr.
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
     x1, y1, x2, y2 = where.box
     page = FPDF(unit="pt", format=(x2 - x1, y2 - y1))

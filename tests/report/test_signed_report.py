@@ -137,6 +137,23 @@ def test_the_verify_command_checks_signature_certificate_content_and_anchor_and_
     assert damaged.returncode == 1 and "changed after signing" in damaged.stderr
 
 
+def test_the_published_checkpoint_key_verifies_the_embedded_checkpoints_and_another_key_does_not(settings, made):
+    from dataclasses import replace as changed
+
+    from tests.support.processes import environ_for
+
+    env = environ_for(settings)
+    published = made["tmp"] / "checkpoint-key.pub.pem"
+    done = run_cli("audit", "public-key", env=env)
+    assert done.returncode == 0 and done.stdout.startswith("-----BEGIN PUBLIC KEY-----"), done.stderr
+    published.write_text(done.stdout)
+    assert verify(made["files"]["json"], "--trust", made["ca"], "--checkpoint-key", published).returncode == 0
+    other = run_cli("audit", "public-key", env=environ_for(changed(settings, data_dir=made["tmp"] / "elsewhere")))
+    published.write_text(other.stdout)
+    refused = verify(made["files"]["json"], "--trust", made["ca"], "--checkpoint-key", published)
+    assert refused.returncode == 1 and "checkpoint key" in refused.stderr
+
+
 def test_a_report_whose_checkpoints_the_practice_did_not_publish_fails(made):
     elsewhere = made["tmp"] / "other-anchor.jsonl"
     elsewhere.write_text("")
