@@ -17,6 +17,7 @@ import argparse
 import getpass
 import sys
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
@@ -25,6 +26,7 @@ import orjson
 from evenwijdig.progress import Progress
 from evenwijdig.settings import STORES, Settings
 from services.platform.access_log import Access, Action
+from services.platform.anchor import anchored, export
 from services.platform.application import ContextApplication
 from services.platform.as_of import case_state_as_of, has_case
 from services.platform.checkpoints import load_signing_key
@@ -54,6 +56,10 @@ def add_parser(commands: Any) -> None:
         command.add_argument("--context", choices=STORES, help="only this context (default: every one)")
     verify = actions.choices["verify"]
     verify.add_argument("--checkpoint", action="store_true", help="sign the head of each history that verifies")
+    verify.add_argument("--anchor", help="also check the history against the checkpoints exported to this anchor "
+                                         "file (default: none)")
+    _with_user(actions.add_parser("public-key", help="the checkpoint key's public half (PEM), to publish beside the anchor "
+                                          "for `evenwijdig report verify --checkpoint-key`"))
     log = _with_user(actions.add_parser("access-log", help="who accessed a context's case data (JSON Lines)"))
     log.add_argument("--context", required=True, choices=STORES)
     log.add_argument("--case", type=_uuid, help="only accesses to this case")
@@ -75,7 +81,8 @@ def _add_state_parser(actions: Any) -> None:
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
     command = {"replay": _replay, "state": _state, "verify": _verify, "checkpoint": _verify,
-               "access-log": _access_log, "access-extract": _access_extract}[args.audit_command]
+               "access-log": _access_log, "access-extract": _access_extract,
+               "public-key": _public_key}[args.audit_command]
     args.user = auditor(settings, args)
     try:
         return command(settings, args)
@@ -148,6 +155,9 @@ def _state(settings: Settings, args: argparse.Namespace) -> int:
 def _verify(settings: Settings, args: argparse.Namespace) -> int:
     key = load_signing_key(settings.audit_signing_key, settings.data_dir, development=not settings.is_production)
     sign = args.audit_command == "checkpoint" or getattr(args, "checkpoint", False)
+    anchor = getattr(args, "anchor", None)
+    if anchor is not None and not Path(anchor).is_file():
+        raise ValueError(f"the anchor {anchor} is not a file")
     broken = unreachable = 0
     for name in [args.context] if args.context else list(STORES):
         try:
@@ -159,10 +169,17 @@ def _verify(settings: Settings, args: argparse.Namespace) -> int:
         try:
             # No access recorded, no verification: an auditor's read is always logged first.
             _record(app, args, Action.READ, None, f"audit {args.audit_command}")
+            outside = anchored(Path(anchor), name) if anchor else ()
             progress = Progress(f"{name}: verify", app.position)
-            result, signed = (app.chain.checkpoint(key, progress.update) if sign
-                              else (app.chain.verify(key.public_key(), progress.update), None))
+            if sign:
+                result, signed = app.chain.checkpoint(key, progress=progress.update)
+                if result.ok and outside:  # signing verified the store; the anchor is checked as for verify
+                    result = app.chain.verify(key.public_key(), anchored=outside)
+            else:
+                result, signed = app.chain.verify(key.public_key(), progress=progress.update, anchored=outside), None
             progress.finish(f"{name}: {result.events_checked:,} events checked")
+            if signed is not None and settings.anchor is not None:
+                export(settings.anchor, signed)
         except Exception as error:  # noqa: BLE001 - a store that cannot be used is not a broken history
             print(f"{name}: its store cannot be used ({store_problem(error)}); not verified", file=sys.stderr)
             unreachable += 1
@@ -186,6 +203,16 @@ def store_problem(error: BaseException) -> str:
     if "readonly" in text or "read-only" in text:
         return f"read-only: {text}; verification records the auditor's access first and needs write access"
     return text
+
+
+def _public_key(settings: Settings, args: argparse.Namespace) -> int:
+    """Prints no case data and opens no store: the key that verifies checkpoints, for publishing."""
+    from cryptography.hazmat.primitives import serialization
+
+    key = load_signing_key(settings.audit_signing_key, settings.data_dir, development=not settings.is_production)
+    sys.stdout.buffer.write(key.public_key().public_bytes(serialization.Encoding.PEM,
+                                                          serialization.PublicFormat.SubjectPublicKeyInfo))
+    return 0
 
 
 def _access_log(settings: Settings, args: argparse.Namespace) -> int:

@@ -46,9 +46,12 @@ def _demo(settings: Settings, args: argparse.Namespace) -> int:
     progress = Progress("demo", DEMO_STEPS, unit="parts")
     try:
         summary = load_demo(contexts, progress.update)
+        anchor = _anchor_demo(settings, contexts)
     finally:
         contexts.close()
     progress.finish("demo: loaded")
+    if anchor is not None:
+        summary["anchor"] = str(anchor)
     if args.json:
         if not settings.is_production:
             summary["tokens"] = _demo_tokens(settings)
@@ -58,6 +61,21 @@ def _demo(settings: Settings, args: argparse.Namespace) -> int:
               f"sign in as a demo user on GraphiQL, or get a token with "
               f"`evenwijdig token --role counsellor --user demo-counsellor-a`.", flush=True)
     return 0
+
+
+def _anchor_demo(settings: Settings, contexts) -> object:  # noqa: ANN001
+    """Sign each store's head and export it to the anchor, so `audit verify --anchor` has one to check."""
+    from services.platform.anchor import export
+    from services.platform.checkpoints import load_signing_key
+
+    if settings.anchor is None:
+        return None
+    key = load_signing_key(settings.audit_signing_key, settings.data_dir, development=not settings.is_production)
+    for app in contexts.by_name().values():
+        _, signed = app.chain.checkpoint(key)
+        if signed is not None:
+            export(settings.anchor, signed)
+    return settings.anchor
 
 
 def _demo_tokens(settings: Settings) -> dict[str, str]:
@@ -130,6 +148,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["bench"]:  # the benchmarks make their own stores and read no settings
         return _bench(argv[1:])
+    if argv[:2] == ["report", "verify"]:  # needs no settings and no store: a file and what the practice published
+        from evenwijdig.report_verify_cli import main as verify_main
+
+        return verify_main(argv[2:])
     args = build_parser().parse_args(argv)
     try:
         settings = Settings.from_environ(os.environ)

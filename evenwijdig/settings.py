@@ -102,10 +102,30 @@ class Settings:
     # Where key destructions are recorded outside the stores (EVENWIJDIG_ERASURE_LEDGER; default: in the
     # data directory). Keep it off the database's disk and back it up apart: see docs/operations.md.
     erasure_ledger: Path | None = None
+    # Who makes court reports (EVENWIJDIG_PRACTICE_NAME) and under which registrations
+    # (EVENWIJDIG_PRACTICE_REGISTRATIONS, e.g. "KvK=12345678;AGB=90123456;SKJ=110012345"), on each report.
+    practice_name: str = ""
+    practice_registrations: tuple[tuple[str, str], ...] = ()
+    # The practice's report-signing key and certificate (PEM files, the certificate file may hold its chain);
+    # required in production, generated in the data directory in development (services.court_report.certificates).
+    report_signing_key_file: str = ""
+    report_signing_cert_file: str = ""
+    # An RFC 3161 time-stamping authority whose token goes into each report's signature (optional).
+    report_tsa_url: str = ""
+    # An append-only file outside the stores to which each signed checkpoint is exported (optional).
+    audit_anchor: str = ""
 
     @property
     def is_production(self) -> bool:
         return self.environment == "production"
+
+    @property
+    def anchor(self) -> Path | None:
+        """Where signed checkpoints are exported: the configured file; in development one beside the stores."""
+        if self.audit_anchor:
+            return Path(self.audit_anchor)
+        # DEVELOPMENT ONLY: beside the stores is not outside the machine; production chooses its own place.
+        return None if self.is_production else self.data_dir / "anchor" / "checkpoints.jsonl"
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> Settings:
@@ -156,6 +176,12 @@ class Settings:
             aggregate_cache_size=read.integer("EVENWIJDIG_AGGREGATE_CACHE_SIZE", 1000, low=0),
             metrics_enabled=read.flag("EVENWIJDIG_METRICS", environment != "production"),
             erasure_ledger=Path(ledger) if (ledger := read.text("EVENWIJDIG_ERASURE_LEDGER", "")) else None,
+            practice_name=read.text("EVENWIJDIG_PRACTICE_NAME", ""),
+            practice_registrations=_registrations(read.text("EVENWIJDIG_PRACTICE_REGISTRATIONS", "")),
+            report_signing_key_file=read.text("EVENWIJDIG_REPORT_SIGNING_KEY_FILE", ""),
+            report_signing_cert_file=read.text("EVENWIJDIG_REPORT_SIGNING_CERT_FILE", ""),
+            report_tsa_url=_tsa_url(read.text("EVENWIJDIG_REPORT_TSA_URL", "")),
+            audit_anchor=read.text("EVENWIJDIG_AUDIT_ANCHOR", ""),
         )
         # Every problem at once: an operator fixes the configuration in one round, not one per variable.
         if read.problems:
@@ -237,6 +263,25 @@ def _auth_settings(read: _Reader, production: bool) -> AuthSettings:
         role_claim=read.text("EVENWIJDIG_OIDC_ROLE_CLAIM", "evenwijdig_role"),
         leeway_seconds=read.integer("EVENWIJDIG_OIDC_LEEWAY", 30, low=0, high=300),
     )
+
+
+def _registrations(text: str) -> tuple[tuple[str, str], ...]:
+    """``KvK=12345678;AGB=90123456``: each registration's register and number, in the order given."""
+    found = []
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        label, equals, number = (x.strip() for x in part.partition("="))
+        if not equals or not label or not number:
+            raise SettingsError(f"EVENWIJDIG_PRACTICE_REGISTRATIONS must read like KvK=12345678;AGB=90123456; got {part!r}")
+        found.append((label, number))
+    return tuple(found)
+
+
+def _tsa_url(text: str) -> str:
+    if text and not text.startswith(("https://", "http://")):
+        raise SettingsError(f"EVENWIJDIG_REPORT_TSA_URL must be an http(s) address; got {text!r}")
+    return text
 
 
 def keystore_key_variable(context: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from gateway.auth import TokenVerifier
@@ -43,6 +44,13 @@ class Runtime:
     @property
     def directory(self):  # noqa: ANN201
         return self.contexts.directory
+
+    @cached_property
+    def report_issuer(self):  # noqa: ANN201
+        """The practice and its signing certificate, read on the first court report (development: generated)."""
+        from services.court_report.provenance import Issuer
+
+        return Issuer.from_settings(self.settings)
 
     def is_ready(self, name: str) -> bool:
         if name in self.damaged:

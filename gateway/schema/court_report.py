@@ -17,7 +17,7 @@ import strawberry
 from strawberry.types import Info
 
 from services.court_report.making import MadeReport, check_request, make_report
-from gateway.schema.common import actor, on_case, runtime
+from gateway.schema.common import actor, identity, on_case, runtime
 from services.platform.access_log import Action
 
 SIDE_CONTEXTS = ("parent_a_context", "parent_b_context")
@@ -42,8 +42,9 @@ class ReportEncoding(Enum):
     BASE64 = "base64"
 
 
-@strawberry.type(description="A court report as it was made and recorded: its bytes and their SHA-256. The same "
-                             "case, moment, format and language always give the same bytes.")
+@strawberry.type(description="A court report as it was made, signed and recorded: its bytes and their SHA-256. "
+                             "Its content (contentSha256) is the same for every report of the case as of the same "
+                             "moment in the same language; each copy handed out has its own provenance and signature.")
 class MadeCourtReport:
     report_id: UUID = strawberry.field(description="The report's entry in the case's register of reports.")
     case_id: UUID
@@ -54,6 +55,11 @@ class MadeCourtReport:
     sha256: str = strawberry.field(description="SHA-256 of the report's bytes (hex), as recorded in the register.")
     content_encoding: ReportEncoding
     content: str = strawberry.field(description="JSON: the UTF-8 text itself. PDF: the bytes in base64.")
+    content_sha256: str = strawberry.field(description="SHA-256 of the report's reproducible content (hex): the "
+                                                       "canonical JSON of the report without its provenance.")
+    signature: str | None = strawberry.field(description="JSON only: the practice's detached CMS signature over "
+                                                         "`content`'s bytes, DER in base64 (save it as a .p7s file). "
+                                                         "A PDF carries its signature inside.")
 
 
 def made_report(made: MadeReport) -> MadeCourtReport:
@@ -63,6 +69,8 @@ def made_report(made: MadeReport) -> MadeCourtReport:
         language=ReportLanguage(made.language), media_type=made.media_type, sha256=made.sha256,
         content_encoding=ReportEncoding.BASE64 if is_pdf else ReportEncoding.UTF_8,
         content=base64.b64encode(made.content).decode("ascii") if is_pdf else made.content.decode("utf-8"),
+        content_sha256=made.content_sha256,
+        signature=base64.b64encode(made.signature).decode("ascii") if made.signature else None,
     )
 
 
@@ -73,8 +81,10 @@ async def export_report(info: Info, case_id: UUID, as_of: datetime, format: Repo
     check_request(as_of, format.value, proceeding, datetime.now(timezone.utc))
     for context in SIDE_CONTEXTS:
         await on_case(info, case_id, context, Action.EXPORT, _nothing)
+    role = identity(info).role
     make = functools.partial(make_report, runtime(info).contexts, case_id, as_of=as_of, format=format.value,
-                             language=language.value, proceeding=proceeding, actor=actor(info))
+                             language=language.value, proceeding=proceeding, actor=actor(info),
+                             role=getattr(role, "value", str(role)), issuer=runtime(info).report_issuer)
     return made_report(await on_case(info, case_id, SHARED, Action.EXPORT, make))
 
 

@@ -7,9 +7,12 @@ in the case (decisions, pause reasons) is never translated: a court reads what w
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 LANGUAGES = ("nl", "en")
+#: The court's time zone: every moment on paper is local time with its offset to UTC (the JSON keeps UTC).
+LOCAL = ZoneInfo("Europe/Amsterdam")
 _MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
               "oktober", "november", "december")
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -106,39 +109,58 @@ _WORDS: dict[str, tuple[str, str]] = {
     "not_resumed": ("niet hervat", "not resumed"), "moved": ("Verzet van {dates}.", "Moved from {dates}."),
     "no_joint": ("Er zijn geen gezamenlijke gesprekken gepland.", "No joint sessions were planned."),
     "s_verification": ("Verantwoording en controle", "Sources and verification"),
-    "context": ("Context", "Context"), "position": ("Positie", "Position"), "head": ("Kettinghash op die positie",
+    "context": ("Bron", "Store"), "position": ("Positie", "Position"), "head": ("Kettinghash op die positie",
                                                                                    "Chain hash at that position"),
     "events": ("Gebeurtenissen", "Events"), "no_events": ("geen gebeurtenissen van deze zaak",
                                                           "no events of this case"),
-    "ctx_parent_a_context": ("ouder A", "parent A"), "ctx_parent_b_context": ("ouder B", "parent B"),
-    "ctx_shared_agreements": ("gedeelde afspraken", "shared agreements"),
+    "ctx_parent_a_context": ("Ouder A", "Parent A"), "ctx_parent_b_context": ("Ouder B", "Parent B"),
+    "ctx_shared_agreements": ("Gedeelde afspraken", "Shared agreements"),
+    "as_of_exact": ("Exact moment (UTC)", "Exact moment (UTC)"),
     "s_never": ("Wat deze rapportage nooit bevat", "What this report never contains"),
+    "s_provenance": ("Verantwoording", "Provenance"), "practice": ("Praktijk", "Practice"),
+    "registrations": ("Registraties", "Registrations"), "proceeding": ("Procedure", "Proceeding"),
+    "no_proceeding": ("niet vermeld", "not named"), "made_by": ("Opgemaakt door", "Made by"),
+    "made_at": ("Opgemaakt op", "Made on"), "report_id": ("Rapportnummer", "Report id"),
+    "software": ("Software", "Software"), "content_sha256": ("Inhoud-SHA-256", "Content SHA-256"),
+    "signed_with": ("Ondertekend met", "Signed with"), "unsigned": ("niet ondertekend", "not signed"),
+    "development_certificate": ("ONTWIKKELCERTIFICAAT, niet voor gebruik in rechte",
+                                "DEVELOPMENT CERTIFICATE, not for use in court"),
+    "signature_box": ("Digitale handtekening van de praktijk", "Digital signature of the practice"),
+    "signature_reason": ("Rapportage voor de rechter, zaak {case}, stand per {as_of}",
+                         "Report for the court, case {case}, as of {as_of}"),
+    "signed_label": ("Digitaal ondertekend (PAdES) door", "Digitally signed (PAdES) by"),
+    "checkpoints": ("Ondertekende controlepunten", "Signed checkpoints"), "checkpoint": ("Nr.", "No."),
+    "signed_at": ("Ondertekend op", "Signed on"), "key": ("Sleutel", "Key"),
+    "page_of": ("Pagina {n} van {total} · rapportnummer {report}", "Page {n} of {total} · report id {report}"),
 }
 
 VERIFY = {
     "nl": (
-        "Deze rapportage is berekend uit de vastgelegde geschiedenis van drie gescheiden gegevensbronnen (contexten), "
-        "met alleen gebeurtenissen die op of vóór het moment 'stand per' zijn vastgelegd. Per context staat hierboven "
-        "de positie van de laatste gebruikte gebeurtenis van deze zaak en de kettinghash (SHA-256) op die positie; die "
-        "hash dekt de volledige geschiedenis van de context tot en met die positie.",
-        "Controle van de geschiedenis: 'evenwijdig audit verify' herberekent per context de hele hashketen uit de "
-        "opgeslagen gebeurtenissen en noemt de eerste plek waar iets is gewijzigd, verwijderd of verplaatst. "
-        "'evenwijdig audit replay --context <context> --case <zaak>' toont de gebeurtenissen zelf.",
-        "Reproductie: 'evenwijdig report <zaak> --as-of <stand per> --format pdf|json --language <taal> -o <bestand>' "
-        "geeft, ook later, byte voor byte dezelfde rapportage. De SHA-256 van elke uitgegeven rapportage staat in het "
-        "register van rapportages van de zaak; vergelijk die met 'sha256sum <bestand>'.",
+        "Deze rapportage is berekend uit de vastgelegde geschiedenis van drie gescheiden gegevensbronnen (ouder A, "
+        "ouder B en de gedeelde afspraken), met alleen gebeurtenissen die op of vóór het moment 'stand per' zijn "
+        "vastgelegd. Per bron staat hierboven de positie van de laatste gebruikte gebeurtenis van deze zaak en de "
+        "kettinghash (SHA-256) op die positie; die hash dekt de volledige geschiedenis van de bron tot en met die "
+        "positie.",
+        "De praktijk heeft elke kettinghash ondertekend (een controlepunt) en buiten de gegevensbronnen vastgelegd; "
+        "de controlepunten staan in de tabel hierboven en in de JSON-versie. Wie de geschiedenis "
+        "later wijzigt, inkort of herschrijft, kan die controlepunten niet meer laten kloppen.",
+        "Controle zonder de praktijk: de digitale handtekening (PAdES) toont en controleert elke gangbare "
+        "PDF-lezer, of 'pdfsig' (poppler) en de validator van pyHanko; een gewijzigde byte maakt haar ongeldig. "
+        "De inhoud-SHA-256 is voor elke rapportage van deze zaak per hetzelfde moment en in dezelfde taal gelijk: "
+        "de praktijk kan haar opnieuw opmaken en zo aantonen dat zij niet is veranderd.",
     ),
     "en": (
-        "This report was computed from the recorded history of three separate stores (contexts), using only events "
-        "recorded at or before the 'as of' moment. For each context the table above names the position of the last "
-        "event of this case that was used and the chain hash (SHA-256) at that position; that hash covers the "
-        "context's whole history up to and including that position.",
-        "Checking the history: 'evenwijdig audit verify' recomputes each context's hash chain from the stored events "
-        "and names the first place where anything was changed, removed or moved. "
-        "'evenwijdig audit replay --context <context> --case <case>' shows the events themselves.",
-        "Reproduction: 'evenwijdig report <case> --as-of <as of> --format pdf|json --language <language> -o <file>' "
-        "gives, also later, the same report byte for byte. The SHA-256 of every report handed out is in the case's "
-        "register of reports; compare it with 'sha256sum <file>'.",
+        "This report was computed from the recorded history of three separate stores (parent A, parent B and the "
+        "shared agreements), using only events recorded at or before the 'as of' moment. For each store the table "
+        "above names the position of the last event of this case that was used and the chain hash (SHA-256) at "
+        "that position; that hash covers the store's whole history up to and including that position.",
+        "The practice signed each chain hash (a checkpoint) and recorded it outside the stores; the checkpoints "
+        "are listed in the table above and in the JSON version. Whoever changes, truncates or "
+        "rewrites the history later cannot make those checkpoints hold any more.",
+        "Checking without the practice: any common PDF reader shows and checks the digital signature (PAdES), as "
+        "do 'pdfsig' (poppler) and pyHanko's validator; one changed byte invalidates it. The content SHA-256 is "
+        "the same for every report of this case as of the same moment in the same language: the practice can "
+        "make it again and so show that it has not changed.",
     ),
 }
 
@@ -169,23 +191,36 @@ def word(language: str, key: str, **values: object) -> str:
 
 
 def day(language: str, iso: str | None) -> str:
-    """A calendar day as a court reads it: 16-06-2026 (Dutch) or 2026-06-16 (English)."""
+    """A calendar day, one format per language: 16-06-2026 (Dutch) or 16 Jun 2026 (English).
+
+    A moment (with a time) is the day it was in Amsterdam, not in UTC.
+    """
     if not iso:
         return word(language, "unknown")
-    on = date.fromisoformat(iso[:10])
-    return on.strftime("%d-%m-%Y") if language == "nl" else on.isoformat()
+    on = datetime.fromisoformat(iso).astimezone(LOCAL).date() if len(iso) > 10 else date.fromisoformat(iso)
+    if language == "nl":
+        return on.strftime("%d-%m-%Y")
+    return f"{on.day:02d} {_MONTHS_EN[on.month - 1][:3]} {on.year}"
 
 
 def moment(language: str, iso: str | None) -> str:
-    """A moment in UTC to the second: 22-11-2026 11:21:13 UTC."""
+    """A moment in Amsterdam time to the second, with its offset to UTC: 22-11-2026 12:21:13 (UTC+01:00)."""
     if not iso:
         return word(language, "unknown")
-    at = datetime.fromisoformat(iso).astimezone(timezone.utc)
-    return f"{day(language, at.date().isoformat())} {at.strftime('%H:%M:%S')} UTC"
+    at = datetime.fromisoformat(iso).astimezone(LOCAL)
+    offset = at.strftime("%z")
+    return f"{day(language, at.date().isoformat())} {at.strftime('%H:%M:%S')} (UTC{offset[:3]}:{offset[3:]})"
 
 
 def long_moment(language: str, iso: str) -> str:
-    """The report's own moment in words: 22 november 2026, 11:21:13 UTC."""
-    at = datetime.fromisoformat(iso).astimezone(timezone.utc)
-    months = _MONTHS_NL if language == "nl" else _MONTHS_EN
-    return f"{at.day} {months[at.month - 1]} {at.year}, {at.strftime('%H:%M:%S')} UTC"
+    """The report's own moment: the same format as every other moment in it."""
+    return moment(language, iso)
+
+
+def role(language: str, code: str) -> str:
+    """The role someone made a report in, in words."""
+    return _ROLES.get(code, (code, code))[LANGUAGES.index(language)]
+
+
+_ROLES = {"coordinator": ("coördinator", "coordinator"), "auditor": ("auditor", "auditor"),
+          "operator": ("beheerder, via de opdrachtregel", "operator, command line")}

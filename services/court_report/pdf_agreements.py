@@ -112,13 +112,26 @@ def _joint_sessions(doc: ReportDocument, sessions: list[Data]) -> None:
 
 def _verification(doc: ReportDocument, report: Data) -> None:
     doc.heading(f"7. {doc.word('s_verification')}")
-    rows = [[f"{s['context']} ({doc.word('ctx_' + s['context'])})", str(s["position"] or "—"),
+    rows = [[doc.word("ctx_" + s["context"]), str(s["position"] or "—"),
              grouped(s["head"]) if s["head"] else doc.word("no_events"), str(s["events"])]
             for s in report["sources"]]
     doc.table_of([doc.word("context"), doc.word("position"), doc.word("head"), doc.word("events")], rows,
                   (31, 11, 37, 21), mono_columns=(2,))
-    doc.key_values([(doc.word("as_of"), report["as_of"], True)])
+    doc.key_values([(doc.word("as_of"), i18n.moment(doc.language, report["as_of"])),
+                    (doc.word("as_of_exact"), report["as_of"], True)])
+    if doc.provenance is not None and doc.provenance["checkpoints"]:
+        _checkpoints(doc, doc.provenance["checkpoints"])
     for text in report["verification"]["instructions"]:
         doc.paragraph(text)
     doc.heading(doc.word("s_never"), level=1)
     doc.paragraph(report["verification"]["never_contains"])
+
+
+def _checkpoints(doc: ReportDocument, checkpoints: list[Data]) -> None:
+    """The signed checkpoints the report relies on: each at exactly a position named above."""
+    doc.heading(doc.word("checkpoints"), level=1)
+    doc.table_of([doc.word("context"), doc.word("checkpoint"), doc.word("position"), doc.word("signed_at"),
+                  doc.word("key")],
+                 [[doc.word("ctx_" + c["context"]), str(c["number"]), str(c["position"]),
+                   i18n.moment(doc.language, c["signed_at"]), c["key_id"]] for c in checkpoints],
+                 (26, 10, 12, 30, 22), mono_columns=(4,))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from services.court_report import i18n
 from services.court_report.pdf_agreements import write_agreements
+from services.court_report.pdf_provenance import write_provenance
 
 if TYPE_CHECKING:
     from services.court_report.render_pdf import ReportDocument
@@ -38,6 +39,8 @@ def _title(doc: ReportDocument, report: Data) -> None:
         (doc.word("as_of"), i18n.long_moment(doc.language, report["as_of"])),
         (doc.word("trajectory_type"), _type_title(doc, report["case"])),
     ])
+    if doc.provenance is not None:
+        write_provenance(doc, doc.provenance)
 
 
 def _type_title(doc: ReportDocument, case: Data) -> str:

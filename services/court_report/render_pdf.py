@@ -5,6 +5,11 @@ subsets; fpdf2 never rewrites their timestamps), the document's creation and mod
 dates in the XMP metadata are the report's own moment (fpdf2 would put the clock in
 ``xmp:ModifyDate``), and the document ID is derived from the report's canonical JSON.
 Nothing else in fpdf2's output depends on the clock or on chance.
+
+With provenance (``render_signed_pdf``) the title page names the practice, who made the
+report, for which proceeding, its id, the software and the content's SHA-256, and holds
+the box in which the practice's PAdES signature is shown; the footer names the report id.
+The same report and provenance still give the same bytes before signing.
 """
 
 from __future__ import annotations
@@ -13,13 +18,17 @@ import hashlib
 from datetime import datetime
 from html import escape
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
+import orjson
 from fpdf import FPDF, FontFace
 
 from services.court_report import i18n
 from services.court_report.pdf_sections import write_report
 from services.court_report.render_json import render_json
+
+if TYPE_CHECKING:
+    from services.court_report.signing import ReportSigner, SignatureBox
 
 MEDIA_TYPE = "application/pdf"
 COMPLIANCE = "PDF/A-2U"
@@ -27,15 +36,18 @@ FONTS = Path(__file__).parent / "fonts"
 GREY, RULE, SHADE = (90, 90, 90), (170, 170, 170), (238, 238, 238)
 HEADINGS = FontFace(emphasis="BOLD", fill_color=SHADE)
 _DIGITS = str.maketrans("123456789", "000000000")
+PROVENANCE_PREFIX = "evenwijdig-provenance:"
 
 
 class ReportDocument(FPDF):
     """An A4 page with the report's running header and numbered footer, and small writing helpers."""
 
-    def __init__(self, report: dict[str, Any]) -> None:
+    def __init__(self, report: dict[str, Any], provenance: dict[str, Any] | None = None) -> None:
         super().__init__(orientation="P", unit="mm", format="A4", enforce_compliance=COMPLIANCE)
-        self.report, self.language = report, report["language"]
-        self._id = hashlib.sha256(render_json(report)).hexdigest()[:32].upper()
+        self.report, self.language, self.provenance = report, report["language"], provenance
+        self.signature_box: tuple[int, float, float, float, float] | None = None  # page, x, y, w, h (mm)
+        whole = report if provenance is None else {**report, "provenance": provenance}
+        self._id = hashlib.sha256(render_json(whole)).hexdigest()[:32].upper()
         self.set_margins(20, 20, 20)
         self.set_auto_page_break(True, margin=18)
         self.add_font("Sans", "", FONTS / "DejaVuSans.ttf")
@@ -70,7 +82,11 @@ class ReportDocument(FPDF):
         self.set_y(-13)
         self.set_font("Sans", size=7.5)
         self.set_text_color(*GREY)
-        self.cell(0, 4, self.word("page", n=self.page_no(), total="{nb}"), align="C")
+        if self.provenance is None:
+            self.cell(0, 4, self.word("page", n=self.page_no(), total="{nb}"), align="C")
+        else:
+            self.cell(0, 4, self.word("page_of", n=self.page_no(), total="{nb}", report=self.provenance["report_id"]),
+                      align="C")
         self._body()
 
     # Writing helpers ----------------------------------------------------------------------
@@ -169,18 +185,53 @@ class ReportDocument(FPDF):
         self.ln(1.5)
 
 
-def render_pdf(report: dict[str, Any]) -> bytes:
-    """The report's PDF/A bytes."""
-    document = ReportDocument(report)
+def render_pdf(report: dict[str, Any], provenance: dict[str, Any] | None = None) -> bytes:
+    """The report's PDF/A bytes, unsigned; with ``provenance`` its title page names who handed it out."""
+    return _render(report, provenance)[0]
+
+
+def render_signed_pdf(report: dict[str, Any], provenance: dict[str, Any], signer: ReportSigner | None) -> bytes:
+    """The report with its provenance, signed by ``signer`` in the box on the title page (None: unsigned)."""
+    pdf, document = _render(report, provenance)
+    if signer is None or document.signature_box is None:
+        return pdf
+    return signer.sign_pdf(pdf, _in_points(document), reason=document.word(
+        "signature_reason", case=report["case"]["case_id"], as_of=i18n.moment(document.language, report["as_of"])),
+        location="", label=document.word("signed_label"))
+
+
+def _render(report: dict[str, Any], provenance: dict[str, Any] | None) -> tuple[bytes, ReportDocument]:
+    document = ReportDocument(report, provenance)
     as_of = datetime.fromisoformat(report["as_of"])
     document.set_creation_date(as_of)
     document.set_title(f"{document.word('title')} — {report['case']['case_id']}")
     document.set_lang("nl-NL" if report["language"] == "nl" else "en-GB")
     document.set_creator("Evenwijdig")
     document.set_producer("Evenwijdig court report (fpdf2)")
+    if provenance is not None:
+        document.set_author(provenance["practice"]["name"])
+        # Machine-readable for `evenwijdig report verify`: the PDF's Subject (and XMP description).
+        document.set_subject(provenance_subject(report, provenance))
     document.set_xmp_metadata(_xmp(document, as_of))
     write_report(document)
-    return bytes(document.output())
+    return bytes(document.output()), document
+
+
+def provenance_subject(report: dict[str, Any], provenance: dict[str, Any]) -> str:
+    """What a verifier needs of the provenance, as compact JSON: the report id, content hash, sources, checkpoints."""
+    essential = {key: provenance[key] for key in ("report_id", "content_sha256", "checkpoints")}
+    essential["sources"] = report["sources"]
+    return PROVENANCE_PREFIX + orjson.dumps(essential, option=orjson.OPT_SORT_KEYS).decode("utf-8")
+
+
+def _in_points(document: ReportDocument) -> SignatureBox:
+    """The signature box in PDF points from the page's bottom left, as a signature field is placed."""
+    from services.court_report.signing import SignatureBox
+
+    page, x, y, w, h = document.signature_box  # type: ignore[misc]
+    k = document.k
+    bottom = document.h - y - h
+    return SignatureBox(page, (round(x * k), round(bottom * k), round((x + w) * k), round((bottom + h) * k)))
 
 
 def _xmp(document: ReportDocument, as_of: datetime) -> str:
@@ -198,6 +249,10 @@ def _xmp(document: ReportDocument, as_of: datetime) -> str:
         "      <pdfaid:part>2</pdfaid:part>",
         "      <pdfaid:conformance>U</pdfaid:conformance>",
         f'      <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>',
+        *([f'      <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(document.subject, quote=True)}'
+            '</rdf:li></rdf:Alt></dc:description>'] if getattr(document, "subject", None) else []),
+        *([f'      <dc:creator><rdf:Seq><rdf:li>{escape(document.author, quote=True)}</rdf:li></rdf:Seq></dc:creator>']
+          if getattr(document, "author", None) else []),
         "    </rdf:Description>",
         "  </rdf:RDF>",
         "</x:xmpmeta>",

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from eventsourcing.persistence import InfrastructureFactory
 
 from services.platform.chain import RECORDER_TOPICS, ChainStore, Link
-from services.platform.checkpoints import Checkpoint, sign
+from services.platform.checkpoints import Checkpoint, previous_of, sign
 from services.platform.verification import Verification, verify_chain
 
 log = logging.getLogger("evenwijdig.audit")
@@ -31,18 +31,30 @@ class AuditChain:
         return self.store.last()
 
     def verify(self, public_key: Ed25519PublicKey | None = None,
-               progress: Callable[[int], None] | None = None) -> Verification:
-        """Recompute every link from the stored events; check each checkpoint (signatures with ``public_key``)."""
-        return verify_chain(self.context, self.store, public_key, progress=progress)
+               progress: Callable[[int], None] | None = None,
+               anchored: Sequence[Checkpoint] = ()) -> Verification:
+        """Recompute every link from the stored events; check each checkpoint (signatures with ``public_key``).
 
-    def checkpoint(self, key: Ed25519PrivateKey,
+        ``anchored``: checkpoints exported to an anchor outside the store; each must still hold.
+        ``progress`` hears each position verified.
+        """
+        return verify_chain(self.context, self.store, public_key, progress=progress, anchored=anchored)
+
+    def checkpoint(self, key: Ed25519PrivateKey, upto: int | None = None,
                    progress: Callable[[int], None] | None = None) -> tuple[Verification, Checkpoint | None]:
-        """Verify, then sign the verified head; nothing is signed when the history does not verify."""
-        verification = self.verify(key.public_key(), progress)
+        """Verify, then sign the verified head (or the history up to position ``upto``).
+
+        Nothing is signed when the history does not verify. Each checkpoint names the one
+        stored before it, so the checkpoints form a chain of their own.
+        """
+        verification = verify_chain(self.context, self.store, key.public_key(), upto=upto, progress=progress)
         if not verification.ok or verification.head_position is None or verification.head is None:
             return verification, None
-        signed = sign(key, self.context, verification.head_position, bytes.fromhex(verification.head), self._clock())
-        self.store.add_checkpoint(signed)
+        if upto is not None and verification.head_position != upto:
+            return verification, None  # no event at that position: nothing there to vouch for
+        position, head, at = verification.head_position, bytes.fromhex(verification.head), self._clock()
+        signed = self.store.add_checkpoint(
+            lambda last: sign(key, self.context, position, head, at, previous_of(self.context, last)))
         return verification, signed
 
     def checkpoints(self, page: int = 500) -> Iterator[Checkpoint]:

@@ -10,7 +10,8 @@ that exist.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from dataclasses import replace
+from typing import Any, Callable, Sequence
 from uuid import UUID
 
 import psycopg
@@ -121,7 +122,9 @@ class PostgresChainStore:
             c.execute(self._sql("CREATE TABLE IF NOT EXISTS {checkpoints} ("
                                 "number bigserial PRIMARY KEY, context text NOT NULL, position bigint NOT NULL, "
                                 "head bytea NOT NULL, signed_at text NOT NULL, key_id text NOT NULL, "
-                                "signature bytea NOT NULL)"))
+                                "signature bytea NOT NULL, previous bytea)"))
+            # Checkpoint tables made before checkpoints named their predecessor get the column (NULL: v1).
+            c.execute(self._sql("ALTER TABLE {checkpoints} ADD COLUMN IF NOT EXISTS previous bytea"))
             c.execute(SQL("CREATE TABLE IF NOT EXISTS {r} (request text PRIMARY KEY, attempt text NOT NULL, "
                           "position bigint)").format(r=self._requests))
             for name in self._names.values():
@@ -164,12 +167,18 @@ class PostgresChainStore:
         c.executemany(self._sql("INSERT INTO {chain} (position, digest, link) VALUES (%s, %s, %s)"),
                       [(link.position, link.digest, link.link) for link in links])
 
-    def add_checkpoint(self, checkpoint: Checkpoint) -> None:
+    def add_checkpoint(self, make: Callable[[Checkpoint | None], Checkpoint]) -> Checkpoint:
+        """Sign (``make``, given the last checkpoint) and store the next one; writers of checkpoints queue."""
         with self._datastore.transaction(commit=True) as c:
-            c.execute(self._sql("INSERT INTO {checkpoints} (context, position, head, signed_at, key_id, signature) "
-                                "VALUES (%s, %s, %s, %s, %s, %s)"),
+            c.execute(self._sql("LOCK TABLE {checkpoints} IN SHARE ROW EXCLUSIVE MODE"))
+            c.execute(self._sql("SELECT " + _COLUMNS + " FROM {checkpoints} ORDER BY number DESC LIMIT 1"))
+            row = c.fetchone()
+            checkpoint = make(_checkpoint(row) if row else None)
+            c.execute(self._sql("INSERT INTO {checkpoints} (context, position, head, signed_at, key_id, signature, "
+                                "previous) VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING number"),
                       (checkpoint.context, checkpoint.position, checkpoint.head, checkpoint.signed_at,
-                       checkpoint.key_id, checkpoint.signature))
+                       checkpoint.key_id, checkpoint.signature, checkpoint.previous or None))
+            return replace(checkpoint, number=c.fetchone()["number"])
 
     # Reading -------------------------------------------------------------------------------
 
@@ -217,11 +226,16 @@ class PostgresChainStore:
 
     def checkpoints(self, after: tuple[int, int], limit: int) -> list[Checkpoint]:
         with self._datastore.transaction(commit=False) as c:
-            c.execute(self._sql("SELECT number, context, position, head, signed_at, key_id, signature "
-                                "FROM {checkpoints} WHERE position > %s OR (position = %s AND number > %s) "
-                                "ORDER BY position, number LIMIT %s"), (after[0], after[0], after[1], limit))
-            return [Checkpoint(row["context"], row["position"], bytes(row["head"]), row["signed_at"], row["key_id"],
-                               bytes(row["signature"]), row["number"]) for row in c.fetchall()]
+            c.execute(self._sql("SELECT " + _COLUMNS + " FROM {checkpoints} WHERE position > %s OR "
+                                "(position = %s AND number > %s) ORDER BY position, number LIMIT %s"),
+                      (after[0], after[0], after[1], limit))
+            return [_checkpoint(row) for row in c.fetchall()]
+
+    def checkpoints_by_number(self, after: int, limit: int) -> list[Checkpoint]:
+        with self._datastore.transaction(commit=False) as c:
+            c.execute(self._sql("SELECT " + _COLUMNS + " FROM {checkpoints} WHERE number > %s ORDER BY number "
+                                "LIMIT %s"), (after, limit))
+            return [_checkpoint(row) for row in c.fetchall()]
 
     def creation_topics(self) -> list[str]:
         with self._datastore.transaction(commit=False) as c:
@@ -233,6 +247,15 @@ class PostgresChainStore:
             c.execute(self._sql("SELECT MAX(originator_version) AS v FROM {events} "
                                 "WHERE originator_id = %s AND notification_id <= %s"), (originator_id, position))
             return c.fetchone()["v"]
+
+
+_COLUMNS = "number, context, position, head, signed_at, key_id, signature, previous"
+
+
+def _checkpoint(row: Any) -> Checkpoint:
+    return Checkpoint(row["context"], row["position"], bytes(row["head"]), row["signed_at"], row["key_id"],
+                      bytes(row["signature"]), row["number"],
+                      bytes(row["previous"]) if row["previous"] is not None else b"")
 
 
 def _window(column: str, after: int | None, stop: int | None) -> tuple[str, list[int]]:

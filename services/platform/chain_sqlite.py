@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from dataclasses import replace
+
+from typing import Any, Callable, Sequence
 from uuid import UUID
 
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteDatastore, SQLiteProcessRecorder
@@ -53,7 +55,12 @@ class SQLiteChainStore:
                       "position INTEGER PRIMARY KEY, digest BLOB NOT NULL, link BLOB NOT NULL)")
             c.execute(f"CREATE TABLE IF NOT EXISTS {self._checkpoints} ("
                       "number INTEGER PRIMARY KEY AUTOINCREMENT, context TEXT NOT NULL, position INTEGER NOT NULL, "
-                      "head BLOB NOT NULL, signed_at TEXT NOT NULL, key_id TEXT NOT NULL, signature BLOB NOT NULL)")
+                      "head BLOB NOT NULL, signed_at TEXT NOT NULL, key_id TEXT NOT NULL, signature BLOB NOT NULL, "
+                      "previous BLOB)")
+            # Checkpoint tables made before checkpoints named their predecessor get the column (NULL: v1).
+            c.execute(f"SELECT 1 FROM pragma_table_info('{context}_checkpoints') WHERE name = 'previous'")
+            if c.fetchone() is None:
+                c.execute(f"ALTER TABLE {self._checkpoints} ADD COLUMN previous BLOB")
             c.execute(f"CREATE TABLE IF NOT EXISTS {self._requests} ("
                       "request TEXT PRIMARY KEY, attempt TEXT NOT NULL, position INTEGER)")
             for table in (f"{context}_chain", f"{context}_checkpoints"):
@@ -93,12 +100,19 @@ class SQLiteChainStore:
         c.executemany(f"INSERT INTO {self._chain} (position, digest, link) VALUES (?, ?, ?)",
                       [(link.position, link.digest, link.link) for link in links])
 
-    def add_checkpoint(self, checkpoint: Checkpoint) -> None:
+    def add_checkpoint(self, make: Callable[[Checkpoint | None], Checkpoint]) -> Checkpoint:
+        """Sign (``make``, given the last checkpoint) and store the next one, in one write transaction."""
         with self._datastore.transaction(commit=True) as c:
-            c.execute(f"INSERT INTO {self._checkpoints} (context, position, head, signed_at, key_id, signature) "
-                      "VALUES (?, ?, ?, ?, ?, ?)",
+            # A write first: SQLite then holds the file's write lock, so no other checkpoint comes between.
+            c.execute(f"UPDATE {self._checkpoints} SET number = number WHERE 0")
+            c.execute(f"SELECT {_COLUMNS} FROM {self._checkpoints} ORDER BY number DESC LIMIT 1")
+            row = c.fetchone()
+            checkpoint = make(_checkpoint(row) if row else None)
+            c.execute(f"INSERT INTO {self._checkpoints} (context, position, head, signed_at, key_id, signature, "
+                      "previous) VALUES (?, ?, ?, ?, ?, ?, ?)",
                       (checkpoint.context, checkpoint.position, checkpoint.head, checkpoint.signed_at,
-                       checkpoint.key_id, checkpoint.signature))
+                       checkpoint.key_id, checkpoint.signature, checkpoint.previous or None))
+            return replace(checkpoint, number=c.lastrowid)
 
     # Reading -------------------------------------------------------------------------------
 
@@ -144,11 +158,16 @@ class SQLiteChainStore:
 
     def checkpoints(self, after: tuple[int, int], limit: int) -> list[Checkpoint]:
         with self._datastore.transaction(commit=False) as c:
-            c.execute(f"SELECT number, context, position, head, signed_at, key_id, signature FROM {self._checkpoints} "
+            c.execute(f"SELECT {_COLUMNS} FROM {self._checkpoints} "
                       "WHERE position > ? OR (position = ? AND number > ?) ORDER BY position, number LIMIT ?",
                       (after[0], after[0], after[1], limit))
-            return [Checkpoint(row[1], row[2], bytes(row[3]), row[4], row[5], bytes(row[6]), row[0])
-                    for row in c.fetchall()]
+            return [_checkpoint(row) for row in c.fetchall()]
+
+    def checkpoints_by_number(self, after: int, limit: int) -> list[Checkpoint]:
+        with self._datastore.transaction(commit=False) as c:
+            c.execute(f"SELECT {_COLUMNS} FROM {self._checkpoints} WHERE number > ? ORDER BY number LIMIT ?",
+                      (after, limit))
+            return [_checkpoint(row) for row in c.fetchall()]
 
     def creation_topics(self) -> list[str]:
         with self._datastore.transaction(commit=False) as c:
@@ -160,6 +179,14 @@ class SQLiteChainStore:
             c.execute(f"SELECT MAX(originator_version) FROM {self._events} WHERE originator_id = ? AND rowid <= ?",
                       (originator_id.hex, position))
             return c.fetchone()[0]
+
+
+_COLUMNS = "number, context, position, head, signed_at, key_id, signature, previous"
+
+
+def _checkpoint(row: Any) -> Checkpoint:
+    return Checkpoint(row[1], row[2], bytes(row[3]), row[4], row[5], bytes(row[6]), row[0],
+                      bytes(row[7]) if row[7] is not None else b"")
 
 
 def _window(column: str, after: int | None, stop: int | None) -> tuple[str, list[int]]:

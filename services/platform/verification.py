@@ -14,19 +14,26 @@ stays constant however long the history is. What each kind of break means:
 - ``chain``: the event matches its link's digest, but the link does not follow from its
   predecessor: the chain table itself was changed, or a linked row before it removed.
 - ``checkpoint``: a signed checkpoint does not verify, or the history up to its position
-  no longer has the head it signed.
+  no longer has the head it signed, or a checkpoint names a predecessor the store no
+  longer holds (a checkpoint was removed), or a checkpoint exported to the anchor is no
+  longer in the store.
+
+Checkpoints exported to an anchor outside the store (``anchored``) are checked like the
+store's own: the history up to each must still have the head it signed, so a history
+that was truncated or rewritten, its chain recomputed and its checkpoints deleted, no
+longer verifies against the anchor.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable, Iterator, TypeVar
+from typing import Callable, Iterator, Sequence, TypeVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from services.platform.chain import ChainStore, Link, Record, digest_of, genesis, next_link
-from services.platform.checkpoints import Checkpoint, key_id
+from services.platform.checkpoints import Checkpoint, first_previous, key_id
 
 T = TypeVar("T")
 PAGE = 1000
@@ -75,32 +82,74 @@ class _Broken(Exception):
 
 
 def verify_chain(context: str, store: ChainStore, public_key: Ed25519PublicKey | None, page: int = PAGE,
-                 progress: Callable[[int], None] | None = None) -> Verification:
-    """Walk the whole history of ``context``; ``public_key`` checks checkpoint signatures (None: heads only).
-    ``progress`` hears each position verified (a long walk shows how far it got)."""
-    walk = _Walk(context, store, public_key, page, progress)
+                 progress: Callable[[int], None] | None = None, *, upto: int | None = None,
+                 anchored: Sequence[Checkpoint] = ()) -> Verification:
+    """Walk the history of ``context`` (up to position ``upto``, default all of it).
+
+    ``public_key`` checks checkpoint signatures (None: heads only); ``anchored``: checkpoints
+    exported to an anchor outside the store, which must all still hold. ``progress`` hears each
+    position verified (a long walk shows how far it got).
+    """
+    walk = _Walk(context, store, public_key, page, progress, upto, anchored)
     try:
         walk.run()
+        if upto is None:
+            _chain_of_checkpoints(context, store, page)
+            _anchored_in_store(store, anchored, page)
     except _Broken as broken:
         return walk.result(broken.found)
     return walk.result(None)
 
 
+def _chain_of_checkpoints(context: str, store: ChainStore, page: int) -> None:
+    """Each chained checkpoint names the one stored before it: a removed one leaves a gap that shows."""
+    last: Checkpoint | None = None
+    for checkpoint in _paged(lambda after: store.checkpoints_by_number(after or 0, page), lambda c: c.number):
+        if checkpoint.previous:
+            expected = last.digest() if last is not None else first_previous(context)
+            if checkpoint.previous != expected:
+                raise _Broken(checkpoint.position, BreakKind.CHECKPOINT,
+                              f"checkpoint {checkpoint.number} names a previous checkpoint the store no longer holds "
+                              "(a checkpoint was removed)")
+        elif last is not None and last.previous:
+            raise _Broken(checkpoint.position, BreakKind.CHECKPOINT,
+                          f"checkpoint {checkpoint.number} names no previous checkpoint after a chained one")
+        last = checkpoint
+
+
+def _anchored_in_store(store: ChainStore, anchored: Sequence[Checkpoint], page: int) -> None:
+    """Every checkpoint exported to the anchor is still in the store, as it was signed."""
+    wanted = {(c.number, bytes(c.signature)): c for c in anchored}
+    if not wanted:
+        return
+    for checkpoint in _paged(lambda after: store.checkpoints_by_number(after or 0, page), lambda c: c.number):
+        wanted.pop((checkpoint.number, bytes(checkpoint.signature)), None)
+    if wanted:
+        gone = min(wanted.values(), key=lambda c: (c.position, c.number))
+        raise _Broken(gone.position, BreakKind.CHECKPOINT,
+                      f"checkpoint {gone.number}, exported to the anchor, is no longer in the store")
+
+
 class _Walk:
     def __init__(self, context: str, store: ChainStore, public_key: Ed25519PublicKey | None, page: int,
-                 progress: Callable[[int], None] | None = None) -> None:
+                 progress: Callable[[int], None] | None = None, upto: int | None = None,
+                 anchored: Sequence[Checkpoint] = ()) -> None:
         self.context, self.store, self.public_key = context, store, public_key
         self.progress = progress
         self.previous, self.position, self.events, self.checkpoints = genesis(context), None, 0, 0
         # Fixed at the start: a writer adding events or checkpoints meanwhile never looks like a break.
         stop, last_checkpoint = store.bounds()
+        if upto is not None and stop is not None:
+            stop = min(stop, upto)
         self._records: Iterator[Record] = iter(())
         self._links: Iterator[Link] = iter(())
         if stop is not None:
             self._records = _paged(lambda after: store.records(after, stop, page), lambda r: r.position)
             self._links = _paged(lambda after: store.links(after, stop, page), lambda link: link.position)
         signed = _paged(lambda after: store.checkpoints(after or (-(2**63), 0), page), lambda c: (c.position, c.number))
-        self._signed = (c for c in signed if c.number <= last_checkpoint)
+        within = (c for c in signed if c.number <= last_checkpoint and (upto is None or c.position <= upto))
+        outside = sorted((c for c in anchored if upto is None or c.position <= upto), key=lambda c: c.position)
+        self._signed = _merged(within, iter(outside))
 
     def run(self) -> None:
         record, link, checkpoint = next(self._records, None), next(self._links, None), next(self._signed, None)
@@ -167,6 +216,18 @@ class _Walk:
             head=self.previous.hex() if self.position is not None else None,
             events_checked=self.events, checkpoints_checked=self.checkpoints, first_break=found,
         )
+
+
+def _merged(first: Iterator[Checkpoint], second: Iterator[Checkpoint]) -> Iterator[Checkpoint]:
+    """Two position-ordered streams of checkpoints as one."""
+    a, b = next(first, None), next(second, None)
+    while a is not None or b is not None:
+        if b is None or (a is not None and a.position <= b.position):
+            yield a  # type: ignore[misc]
+            a = next(first, None)
+        else:
+            yield b
+            b = next(second, None)
 
 
 def _paged(fetch: Callable[[object], list[T]], key: Callable[[T], object]) -> Iterator[T]:

@@ -32,6 +32,7 @@ class CourtReportRegister:
     def record_court_report(
         self, case_id: UUID, *, report_id: UUID, as_of: datetime, format: str, language: str,
         proceeding: str | None, sha256: str, evaluations_included: Iterable[str], actor: str,
+        software: dict[str, str] | None = None, content_sha256: str | None = None,
     ) -> None:
         """Record that court report ``report_id`` was made and handed out.
 
@@ -39,7 +40,9 @@ class CourtReportRegister:
         "nl" or "en"; ``proceeding``: for which proceeding (free text, e.g. the court's case
         number; None when not named); ``sha256``: of the exact bytes handed out;
         ``evaluations_included``: the parents ("parent_a"/"parent_b") whose released closing
-        evaluation it contains. Who made it is ``actor``; when is the event's time.
+        evaluation it contains. Who made it is ``actor``; when is the event's time. ``software``: the
+        version that made it and the SHA-256 of its dependency lock file (``version``, ``lock_sha256``);
+        ``content_sha256``: of the report's reproducible content.
         """
         self.case(case_id)
         included = list(evaluations_included)
@@ -51,7 +54,8 @@ class CourtReportRegister:
             except AggregateNotFoundError:
                 register = ReportRegister.open(case_id, actor)
             register.record(report_id=report_id, as_of=as_of, format=format, language=language,
-                            proceeding=proceeding, sha256=sha256, evaluations_included=included, actor=actor)
+                            proceeding=proceeding, sha256=sha256, evaluations_included=included, actor=actor,
+                            software=software, content_sha256=content_sha256)
             try:
                 self.save(register)
                 return

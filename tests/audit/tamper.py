@@ -113,3 +113,17 @@ class RawStore:
                 previous = next_link(previous, position, digest)
                 conn.execute(self.q("INSERT INTO {chain} (position, digest, link) VALUES (%s, %s, %s)"),
                              (position, digest, previous))
+
+    def delete_checkpoints(self, *numbers: int) -> None:
+        """Remove checkpoint rows (all of them when no number is given)."""
+        with self.connection(around_guards=True) as conn:
+            if not numbers:
+                conn.execute(self.q("DELETE FROM {checkpoints}"))
+            for number in numbers:
+                conn.execute(self.q("DELETE FROM {checkpoints} WHERE number = %s"), (number,))
+
+    def truncate_from(self, position: int) -> None:
+        """Remove every event and chain row from ``position`` on: the tail of the history is gone."""
+        with self.connection(around_guards=True) as conn:
+            conn.execute(self.q("DELETE FROM {events} WHERE {pos} >= %s"), (position,))
+            conn.execute(self.q("DELETE FROM {chain} WHERE position >= %s"), (position,))

@@ -46,6 +46,11 @@ class CourtReportRecordView:
     evaluations_included: tuple[str, ...]
     made_by: str
     made_at: datetime
+    # Which software made it (version, SHA-256 of the dependency lock file) and the SHA-256 of its
+    # reproducible content; None for reports recorded before these were kept.
+    software_version: str | None = None
+    lock_sha256: str | None = None
+    content_sha256: str | None = None
 
 
 class ReportRegister(Aggregate):
@@ -72,9 +77,10 @@ class ReportRegister(Aggregate):
 
     def record(
         self, *, report_id: UUID, as_of: datetime, format: str, language: str, proceeding: str | None,
-        sha256: str, evaluations_included: list[str], actor: str,
+        sha256: str, evaluations_included: list[str], actor: str, software: dict[str, str] | None = None,
+        content_sha256: str | None = None,
     ) -> None:
-        """Record that a court report was made and handed out."""
+        """Record that a court report was made and handed out (``software``: its version and lock file's hash)."""
         if not isinstance(report_id, UUID):
             raise InvalidCourtReportRecord("a court report needs its id")
         if any(r.report_id == report_id for r in self.reports):
@@ -88,22 +94,29 @@ class ReportRegister(Aggregate):
             raise InvalidCourtReportRecord("the report's SHA-256 is 64 lowercase hexadecimal digits")
         if not isinstance(actor, str) or not actor.strip():
             raise InvalidCourtReportRecord("who made the report is required")
+        if content_sha256 is not None and not (isinstance(content_sha256, str) and _SHA256.fullmatch(content_sha256)):
+            raise InvalidCourtReportRecord("the content's SHA-256 is 64 lowercase hexadecimal digits")
+        software = software or {}
         self._recorded(
             report_id=report_id, as_of=as_of, format=format, language=language,
             proceeding=_proceeding(proceeding), sha256=sha256,
             evaluations_included=sorted({checked_parent(p) for p in evaluations_included}), actor=actor,
+            software_version=_short_text(software.get("version")), lock_sha256=_short_text(software.get("lock_sha256")),
+            content_sha256=content_sha256,
         )
 
     @event("CourtReportRecorded")
     def _recorded(
         self, report_id: UUID, as_of: datetime, format: str, language: str, proceeding: str | None, sha256: str,
         evaluations_included: list[str], actor: str, timestamp: datetime | None = None,
+        software_version: str | None = None, lock_sha256: str | None = None, content_sha256: str | None = None,
     ) -> None:
         """Rapportage voor de rechter opgemaakt en uitgegeven (wie, wanneer, voor welke procedure, welke hash)."""
         self.reports.append(CourtReportRecordView(
             report_id=report_id, as_of=as_of, format=format, language=language, proceeding=proceeding,
             sha256=sha256, evaluations_included=tuple(evaluations_included), made_by=actor,
             made_at=timestamp,  # type: ignore[arg-type]
+            software_version=software_version, lock_sha256=lock_sha256, content_sha256=content_sha256,
         ))
 
     def view(self) -> tuple[CourtReportRecordView, ...]:
@@ -119,3 +132,11 @@ def _proceeding(proceeding: str | None) -> str | None:
     if len(text) > MAX_PROCEEDING:
         raise InvalidCourtReportRecord(f"the proceeding is at most {MAX_PROCEEDING} characters")
     return text or None
+
+
+def _short_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip() or len(value) > 100:
+        raise InvalidCourtReportRecord("the software version and lock file hash are short text")
+    return value
