@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, AsyncIterator, Callable
 
@@ -18,7 +19,7 @@ from gateway.graphiql.routes import graphiql_router
 from gateway.idempotency import IdempotentRouter
 from gateway.idempotency_store import IdempotencyKeys
 from gateway.limits import BodySizeLimit
-from gateway.observability import RequestLog
+from gateway.observability import RequestLog, flows_measured
 from gateway.request_shape import JsonBodyShape
 from gateway.responses import NeverCached
 from gateway.router import CodedRouter
@@ -30,6 +31,8 @@ from services.contexts import Contexts
 if TYPE_CHECKING:  # the command line hands the settings in; the gateway never reads the environment
     from evenwijdig.settings import Settings
 
+
+log = logging.getLogger("evenwijdig.gateway")
 
 def create_app(
     settings: Settings, contexts: Contexts | None = None, *,
@@ -113,8 +116,13 @@ def create_app(
 
     if settings.metrics_enabled:
         @app.get("/metrics", include_in_schema=False)
-        async def metrics() -> Response:
-            """Prometheus metrics: counts and timings by audience, outcome and reason; no case data."""
+        async def metrics(request: Request) -> Response:
+            """Prometheus metrics: counts and timings by audience, outcome and reason, how far each flow is;
+            no case data."""
+            try:
+                flows_measured(await to_thread.run_sync(request.app.state.runtime.flow_lag))
+            except Exception:  # noqa: BLE001 - a store that is down shows in /readyz; the counters still answer
+                log.warning("flow positions could not be read for /metrics")
             return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     return app

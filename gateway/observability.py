@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from typing import Any
 
 import structlog
-from prometheus_client import Counter, Histogram
+from prometheus_client import Counter, Gauge, Histogram
 
 log = logging.getLogger("evenwijdig.gateway.requests")
 
@@ -24,6 +24,17 @@ LATENCY = Histogram("evenwijdig_request_seconds", "Time to answer a request, by 
                     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10))
 REFUSALS = Counter("evenwijdig_refusals", "Requests refused, by reason code", ["reason"])
 STORE_ERRORS = Counter("evenwijdig_store_errors", "Store failures seen while answering, by kind", ["kind"])
+FLOW_PROCESSED = Gauge("evenwijdig_flow_processed_position",
+                       "The upstream position each one-way flow has processed", ["flow"])
+FLOW_WAITING = Gauge("evenwijdig_flow_waiting",
+                     "Upstream notifications a flow has not processed yet (capped at one page)", ["flow"])
+
+
+def flows_measured(lag: dict[str, dict[str, int]]) -> None:
+    """Set the flow gauges from the gateway's view of its flows (read when metrics are scraped)."""
+    for flow, state in lag.items():
+        FLOW_PROCESSED.labels(flow).set(state["processed"])
+        FLOW_WAITING.labels(flow).set(state["waiting"])
 
 #: What the layers inside note about the request being answered (a mutable holder per request).
 _noted: ContextVar[dict[str, Any] | None] = ContextVar("evenwijdig_request_notes", default=None)

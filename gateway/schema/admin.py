@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 from uuid import UUID
 
 import strawberry
@@ -40,27 +41,38 @@ class CaseStaffing:
     coordinators: list[str]
 
 
+def _member(view: Any) -> StaffMember:
+    return StaffMember(user=view.user, display_name=view.display_name, roles=[RoleValue(r) for r in view.roles],
+                       active=view.active)
+
+
+def _staffing(view: Any) -> CaseStaffing:
+    return CaseStaffing(
+        case_id=view.case_id,
+        counsellors=[SideCounsellor(side=SideValue(s), user=u) for s, u in sorted(view.counsellors.items())],
+        child_counsellors=list(view.child_counsellors), coordinators=list(view.coordinators),
+    )
+
+
 @strawberry.type
 class Query:
     @strawberry.field(description="A member of staff by user id, or null.")
     async def staff_member(self, info: Info, user: str) -> StaffMember | None:
         view = await off_loop(directory(info).staff, user)
-        if view is None:
-            return None
-        return StaffMember(user=view.user, display_name=view.display_name,
-                           roles=[RoleValue(r) for r in view.roles], active=view.active)
+        return None if view is None else _member(view)
+
+    @strawberry.field(description="Everyone registered, by user id (deactivated accounts included).")
+    async def staff_members(self, info: Info) -> list[StaffMember]:
+        return [_member(view) for view in await off_loop(directory(info).staff_members)]
+
+    @strawberry.field(description="Every registered case with who works on it now: ids and staffing, no case content.")
+    async def cases(self, info: Info) -> list[CaseStaffing]:
+        return [_staffing(view) for view in await off_loop(directory(info).cases)]
 
     @strawberry.field(description="Who is assigned to a case, or null when nobody is yet.")
     async def case_staffing(self, info: Info, case_id: UUID) -> CaseStaffing | None:
         view = await off_loop(directory(info).staffing, case_id)
-        if view is None:
-            return None
-        return CaseStaffing(
-            case_id=view.case_id,
-            counsellors=[SideCounsellor(side=SideValue(s), user=u) for s, u in sorted(view.counsellors.items())],
-            child_counsellors=list(view.child_counsellors),
-            coordinators=list(view.coordinators),
-        )
+        return None if view is None else _staffing(view)
 
 
 @strawberry.type

@@ -29,6 +29,13 @@ from services.platform.errors import Invalid
 from services.platform.replay import HistoryFilter, HistoryPage, Replay
 
 MAX_PAGE = 500
+
+
+@strawberry.type(description="A registered case, for finding it in the histories.")
+class AuditedCase:
+    case_id: UUID
+    position: int = strawberry.field(description="Where its registration is in the shared-agreements history.")
+    registered_at: datetime
 MAX_EVENT_TYPE = 200
 
 
@@ -49,6 +56,13 @@ class Query(ReportQuery):
         edges = [HistoryEdge(cursor=str(e["position"]), node=history_event(e)) for e in page.events]
         return HistoryConnection(edges=edges, page_info=PageInfo(has_next_page=page.has_more,
                                                                  end_cursor=str(page.scanned_to)))
+
+    @strawberry.field(description="Every registered case, oldest first: its id, and the position and moment of its "
+                                  "registration in the shared-agreements history (no names, no content).")
+    async def cases(self, info: Info) -> list[AuditedCase]:
+        shared = context_app(info, "shared_agreements")
+        listed = await on_case(info, None, "shared_agreements", Action.SEARCH, shared.registered_cases)
+        return [AuditedCase(case_id=c.case_id, position=c.position, registered_at=c.registered_at) for c in listed]
 
     @strawberry.field(description="A case in one context as of a time or a position in its history "
                                   "(neither: as it is now).")

@@ -7,7 +7,8 @@ scheduling mixin's own names.
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, Mapping, Sequence
 from uuid import UUID, uuid4
 
@@ -35,6 +36,15 @@ __all__ = ["SharedAgreements", "Parent", "Child", "CaseView", "GroundRulesView",
            "TransparencyView", "TRAJECTORY_TYPES", "CATEGORY_CODES", "SIGNATURE_METHODS", "SHAREABLE_CATEGORIES"]
 
 
+@dataclass(frozen=True)
+class RegisteredCase:
+    """A case in the register of cases: no names, no content."""
+
+    case_id: UUID
+    position: int
+    registered_at: datetime
+
+
 class SharedAgreements(CourtReportRegister, JointSessionsAndSchedule, ContextApplication):
     """The case header, ground rules and their signatures, decisions, joint sessions, court reports made."""
 
@@ -57,6 +67,19 @@ class SharedAgreements(CourtReportRegister, JointSessionsAndSchedule, ContextApp
         case = Case.register(case_id, parent_a, parent_b, children, trajectory_type, actor)
         _save(self, case, conflict=CaseAlreadyRegistered(f"case {case_id} is already registered"))
         return case_id
+
+    def registered_cases(self) -> list[RegisteredCase]:
+        """Every case registered, oldest first: its id, the position and the moment of its registration."""
+        topic = f"{Case.__module__}:Case.CaseRegistered"
+        listed: list[RegisteredCase] = []
+        while True:
+            after = listed[-1].position if listed else 0
+            found = self.recorder.select_notifications(start=after + 1, limit=500, topics=[topic])
+            for notification in found:
+                event = self.mapper.to_domain_event(notification)
+                listed.append(RegisteredCase(notification.originator_id, notification.id, event.timestamp))
+            if len(found) < 500:
+                return listed
 
     def case(self, case_id: UUID) -> CaseView:
         """The case header: trajectory type, parents (authority, enrolment) and children."""

@@ -115,6 +115,24 @@ class StaffDirectory(ContextApplication, FlowFollower):
         views = [self._view(self.repository.get(staff)) for staff in users]
         return sorted(views, key=lambda view: view.user)
 
+    def cases(self) -> list[StaffingView]:
+        """Every case the directory knows (registered in the shared context), with who works on it now."""
+        topics = [f"{module}:CaseStaffing.Opened" for module in (CaseStaffing.__module__, "gateway.directory.staffing")]
+        self.catch_up(strict=False)
+        views, position = [], 0
+        while True:
+            found = self.recorder.select_notifications(start=position + 1, limit=500, topics=topics)
+            views += [self._staffing_view(self.repository.get(n.originator_id)) for n in found]
+            if len(found) < 500:
+                return views
+            position = found[-1].id
+
+    def create_first_administrator(self, user: str, display_name: str, actor: str) -> None:
+        """Register the first administrator of a new installation; refused once any administrator exists."""
+        if any(Role.ADMIN.value in member.roles and member.active for member in self.staff_members()):
+            raise Conflict("an administrator exists already; administrators are registered by an administrator")
+        self.register_staff(user, display_name, [Role.ADMIN], actor=actor)
+
     def holds(self, user: str, role: Role) -> bool:
         member = self._find_staff(user)
         return member is not None and member.holds(role)
@@ -155,9 +173,12 @@ class StaffDirectory(ContextApplication, FlowFollower):
         """Who works on a case now, or None when no such case is known."""
         self.catch_up(strict=False)
         staffing = self._find(staffing_id(case_id))
-        if staffing is None:
-            return None
-        return StaffingView(case_id, dict(staffing.counsellors), tuple(staffing.child_counsellors), tuple(staffing.coordinators))
+        return None if staffing is None else self._staffing_view(staffing)
+
+    @staticmethod
+    def _staffing_view(staffing: CaseStaffing) -> StaffingView:
+        return StaffingView(staffing.case_id, dict(staffing.counsellors), tuple(staffing.child_counsellors),
+                            tuple(staffing.coordinators))
 
     def assignment(self, user: str, case_id: UUID) -> Assignment | None:
         """What ``user`` is on this case (which side they counsel, or child counsellor, or coordinator)."""

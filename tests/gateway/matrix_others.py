@@ -25,6 +25,9 @@ AUDITOR = [
         reportId asOf format language proceeding sha256 evaluationsIncluded madeBy madeAt } }""",
         expect={Column.UNASSIGNED: OK, Column.MISSING: NOT_FOUND}, logs=logged(SHARED, Action.READ),
         refused_logs=logged(SHARED, Action.READ)),
+    # The list of cases is read from the shared-agreements store: a search there, about no case.
+    row(Role.AUDITOR, "cases", "{ cases { caseId position registeredAt } }", lambda call: {}, expect=NO_CASE,
+        logs=logged(SHARED, Action.SEARCH, case=False)),
     row(Role.AUDITOR, "history", f"""query($case: UUID!) {{ history(context: PARENT_A_CONTEXT, caseId: $case,
         first: 500) {{ edges {{ cursor node {{ position time eventType caseId actor aggregateId aggregateVersion
         payload }} }} {PAGE} }} }}""", expect=ANY_CASE, logs=logged(SIDE_A, Action.READ)),
@@ -56,6 +59,10 @@ ADMIN = [
     row(Role.ADMIN, "staffMember",
         "query($user: String!) { staffMember(user: $user) { user displayName roles active } }",
         lambda call: {"user": COUNSELLOR_B.user}, expect=NO_CASE),
+    row(Role.ADMIN, "staffMembers", "{ staffMembers { user displayName roles active } }", lambda call: {},
+        expect=NO_CASE),
+    row(Role.ADMIN, "cases", "{ cases { caseId counsellors { side user } childCounsellors coordinators } }",
+        lambda call: {}, expect=NO_CASE),
     row(Role.ADMIN, "caseStaffing", """query($case: UUID!) { caseStaffing(caseId: $case) { caseId
         counsellors { side user } childCounsellors coordinators } }""", expect=ANY_CASE),
     row(Role.ADMIN, "registerStaff", """mutation($user: String!) { registerStaff(user: $user,

@@ -112,3 +112,21 @@ def test_an_administrator_cannot_give_themselves_a_role_or_a_case(admin):
     assert error_of(admin.post(Role.ADMIN, ASSIGN_COUNSELLOR, own, user="admin-2"))["extensions"]["code"] == "FORBIDDEN"
     assert admin.contexts.directory.position == before
     assert admin.post(Role.ADMIN, ASSIGN_COUNSELLOR, own, user="admin-1").json()["data"]["assignCounsellor"]["ok"]
+
+
+def test_the_administrator_lists_staff_and_the_registered_cases_with_their_staffing_only(admin):
+    case = register_case(admin.contexts)
+    admin.contexts.directory.assign_counsellor(case, "parent_a", "counsellor-a", "admin-1", "intake")
+    listed = admin.post(Role.ADMIN, "{ staffMembers { user roles } cases { caseId counsellors { side user } } }",
+                        user="admin-1").json()["data"]
+    assert {"user": "counsellor-a", "roles": ["COUNSELLOR"]} in listed["staffMembers"]
+    assert {"caseId": str(case), "counsellors": [{"side": "PARENT_A", "user": "counsellor-a"}]} in listed["cases"]
+
+
+def test_the_auditor_lists_registered_cases_with_their_position_and_the_search_is_logged(admin):
+    case = register_case(admin.contexts)
+    admin.staff("auditor-1", Role.AUDITOR)
+    listed = admin.post(Role.AUDITOR, "{ cases { caseId position } }", user="auditor-1").json()["data"]["cases"]
+    assert [c["caseId"] for c in listed] == [str(case)] and listed[0]["position"] > 0
+    searches = [e.access for e in admin.contexts.shared.access_log.entries() if e.access.user == "auditor-1"]
+    assert [(a.action.value, a.case_id, a.operation) for a in searches] == [("search", None, "cases")]

@@ -99,3 +99,16 @@ def test_metrics_are_on_in_development_and_served_in_production_only_when_set():
     paths = lambda settings: {getattr(route, "path", None) for route in create_app(settings).routes}  # noqa: E731
     assert "/metrics" not in paths(Settings(environment="production", metrics_enabled=False))
     assert "/metrics" in paths(Settings(environment="production", metrics_enabled=True))
+
+
+def test_metrics_show_how_far_each_flow_is_and_what_waits(admin):
+    from tests.support.cases import register_case
+
+    case = register_case(admin.contexts)
+    text = admin.client.get("/metrics").text
+    shared_position = admin.contexts.shared.recorder.max_notification_id()
+    for flow in ("shared_agreements -> gateway", "shared_agreements -> parent_a_context",
+                 "shared_agreements -> parent_b_context"):
+        assert metric(text, "evenwijdig_flow_processed_position", flow=flow) == shared_position, flow
+        assert metric(text, "evenwijdig_flow_waiting", flow=flow) == 0, flow
+    assert admin.contexts.directory.staffing(case) is not None
