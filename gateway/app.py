@@ -43,12 +43,12 @@ def create_app(
     The composition root (``evenwijdig``) passes its ``bootstrap``: the gateway opens no store of
     its own accord and imports nothing of the command line.
     """
-    if contexts is None and open_contexts is None:
-        raise ValueError("the gateway needs its contexts, or a way to open them at start-up")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = contexts is None
+        if contexts is None and open_contexts is None:
+            raise ValueError("the gateway needs its contexts, or a way to open them at start-up")
         opened = contexts or await to_thread.run_sync(open_contexts, settings)
         if settings.postgres is not None:
             # One worker thread per pooled connection: requests past that wait their turn here,

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
@@ -40,6 +41,9 @@ log = logging.getLogger("evenwijdig.flow")
 
 #: Notifications pulled per round trip to the upstream store.
 PAGE = 200
+#: After a failed catch-up, reads and commands that only prefer fresh facts skip it this long (an outage
+#: costs one wait, not one per request); commands that depend on the facts still try, and fail if they must.
+QUIET_SECONDS = 2.0
 #: Attempts when another writer got in first (another process processed it, or a command saved the same aggregate).
 ATTEMPTS = 5
 
@@ -77,6 +81,7 @@ class FlowFollower(EventSourcedProjection[Any]):
         super().__init__(*args, **kwargs)
         self.upstreams: dict[str, Upstream] = {}
         self._flow_lock = threading.RLock()
+        self._quiet_until = 0.0
 
     def follow_upstream(self, upstream: Application[Any], topics: Sequence[str], translate: Translate) -> None:
         """Follow ``upstream``'s notifications of ``topics``; ``translate`` turns each into inbound facts."""
@@ -88,14 +93,18 @@ class FlowFollower(EventSourcedProjection[Any]):
         ``strict``: a failure (an upstream store down) raises; otherwise it is logged and the
         caller goes on with what this context already has (its lag shows in ``flow_states``).
         """
+        if not strict and time.monotonic() < self._quiet_until:
+            return  # an upstream failed a moment ago: do not make every request wait for it again
         try:
             with self._flow_lock:
                 for name in self.upstreams:
                     self._catch_up_with(name)
-        except Exception:
+        except Exception as error:
             if strict:
                 raise
-            log.warning("%s: a flow could not catch up; continuing with what is processed", self.name, exc_info=True)
+            self._quiet_until = time.monotonic() + QUIET_SECONDS
+            log.warning("%s: a flow could not catch up (%s); continuing with what is processed",
+                        self.name, type(error).__name__)
 
     def flow_states(self) -> list[FlowState]:
         """Per upstream: the position processed and the number of relevant notifications after it (capped)."""

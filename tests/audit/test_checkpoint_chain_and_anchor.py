@@ -25,7 +25,7 @@ from tests.audit.tamper import RawStore
 from tests.support import postgres as pg
 
 KEY = Ed25519PrivateKey.generate()
-SESSION = 6  # SessionRecorded: its themes include "own_ground"
+SESSION = 7  # SessionRecorded (after the case header and five steps): its themes include "own_ground"
 
 
 @pytest.fixture
