@@ -12,7 +12,7 @@ run: $(VENV)/.installed-run
 test: $(VENV)/.installed-test
 	./scripts/ensure-postgres
 	$(BIN)/lint-imports
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2  # two workers: the machine CI runs on has two cores
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench --quick --json bench-quick.json
