@@ -9,12 +9,12 @@ from pathlib import Path
 from types import MethodType
 from datetime import date
 import logging
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 from uuid import UUID
 
 from eventsourcing.application import Application, LRUCache
 from eventsourcing.persistence import (
-    ApplicationRecorder, InfrastructureFactory, JSONTranscoder, Mapper, Recording, Transcoding,
+    ApplicationRecorder, InfrastructureFactory, JSONTranscoder, Mapper, Notification, Recording, Transcoding,
 )
 from eventsourcing.utils import Environment, retry
 from psycopg_pool import PoolTimeout
@@ -141,6 +141,16 @@ class ContextApplication(Application[Any]):
         super().register_transcodings(transcoder)
         transcoder.register(DateAsISO())
         transcoder.register(PrivateTextAsCiphertext(self.case_keys))
+
+    def notifications_of(self, topics: Iterable[str], page: int = 500) -> Iterator[Notification]:
+        """Every stored notification of these topics, oldest first, read a page at a time."""
+        topics, position = list(topics), 0
+        while True:
+            found = self.recorder.select_notifications(start=position + 1, limit=page, topics=topics)
+            yield from found
+            if len(found) < page:
+                return
+            position = found[-1].id
 
     @property
     def position(self) -> int:

@@ -70,16 +70,8 @@ class SharedAgreements(CourtReportRegister, JointSessionsAndSchedule, ContextApp
 
     def registered_cases(self) -> list[RegisteredCase]:
         """Every case registered, oldest first: its id, the position and the moment of its registration."""
-        topic = f"{Case.__module__}:Case.CaseRegistered"
-        listed: list[RegisteredCase] = []
-        while True:
-            after = listed[-1].position if listed else 0
-            found = self.recorder.select_notifications(start=after + 1, limit=500, topics=[topic])
-            for notification in found:
-                event = self.mapper.to_domain_event(notification)
-                listed.append(RegisteredCase(notification.originator_id, notification.id, event.timestamp))
-            if len(found) < 500:
-                return listed
+        return [RegisteredCase(n.originator_id, n.id, self.mapper.to_domain_event(n).timestamp)
+                for n in self.notifications_of([f"{Case.__module__}:Case.CaseRegistered"])]
 
     def case(self, case_id: UUID) -> CaseView:
         """The case header: trajectory type, parents (authority, enrolment) and children."""

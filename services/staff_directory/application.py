@@ -104,14 +104,7 @@ class StaffDirectory(ContextApplication, FlowFollower):
     def staff_members(self) -> list[StaffView]:
         """Everyone registered, by user id (active or not); for the administrator's list and sign-in pickers."""
         topics = [f"{module}:StaffMember.Registered" for module in (StaffMember.__module__, "gateway.directory.staff")]
-        users: set[UUID] = set()
-        position = 0
-        while True:
-            found = self.recorder.select_notifications(start=position + 1, limit=500, topics=topics)
-            users.update(n.originator_id for n in found)
-            if len(found) < 500:
-                break
-            position = found[-1].id
+        users = {notification.originator_id for notification in self.notifications_of(topics)}
         views = [self._view(self.repository.get(staff)) for staff in users]
         return sorted(views, key=lambda view: view.user)
 
@@ -119,13 +112,7 @@ class StaffDirectory(ContextApplication, FlowFollower):
         """Every case the directory knows (registered in the shared context), with who works on it now."""
         topics = [f"{module}:CaseStaffing.Opened" for module in (CaseStaffing.__module__, "gateway.directory.staffing")]
         self.catch_up(strict=False)
-        views, position = [], 0
-        while True:
-            found = self.recorder.select_notifications(start=position + 1, limit=500, topics=topics)
-            views += [self._staffing_view(self.repository.get(n.originator_id)) for n in found]
-            if len(found) < 500:
-                return views
-            position = found[-1].id
+        return [self._staffing_view(self.repository.get(n.originator_id)) for n in self.notifications_of(topics)]
 
     def create_first_administrator(self, user: str, display_name: str, actor: str) -> None:
         """Register the first administrator of a new installation; refused once any administrator exists."""

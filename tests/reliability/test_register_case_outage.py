@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 
 import httpx
 from eventsourcing.utils import get_topic
@@ -115,6 +116,6 @@ def test_cases_registered_while_postgres_is_killed_are_whole_or_absent(server, o
     assert set(acknowledged) <= set(stored), "an acknowledged registration is missing"
     assert sorted(stored.values()) == sorted(set(stored.values())), "a retried registration was stored twice"
     for case in stored:
-        staffing = contexts.directory.staffing(__import__("uuid").UUID(case))
+        staffing = contexts.directory.staffing(uuid.UUID(case))
         assert staffing is not None and staffing.coordinators == (COORDINATOR,), case
     assert all(app.chain.verify().ok for app in contexts.by_name().values())
