@@ -8,13 +8,15 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     EVENWIJDIG_HOST=0.0.0.0 \
     EVENWIJDIG_PORT=8000
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md requirements.lock ./
 COPY evenwijdig ./evenwijdig
 COPY services ./services
 COPY gateway ./gateway
 COPY bench ./bench
-# Installed from pyproject.toml's exact pins (a hashed lock file is issue 15's).
-RUN pip install --no-cache-dir . \
+# Every package exactly as the lock file names it, each checked against its SHA-256; then the project
+# itself, built with the locked setuptools and nothing else (the report's bytes depend on these).
+RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements.lock \
+ && pip install --no-cache-dir --no-deps --no-build-isolation . \
  && useradd --system --uid 10001 --user-group --home-dir /data --no-create-home --shell /usr/sbin/nologin evenwijdig \
  && install -d -o 10001 -g 10001 -m 0700 /data
 VOLUME ["/data"]

@@ -165,3 +165,10 @@ def _wait_ready(server: subprocess.Popen, base: str) -> httpx.Response:
         except httpx.TransportError:
             time.sleep(0.3)
     pytest.fail("the gateway did not answer in time")
+
+
+def test_the_image_installs_every_package_from_the_lock_file_with_its_hashes():
+    run = " ".join(" ".join(words) for op, words in instructions() if op == "RUN")
+    copied = {word for op, words in instructions() if op == "COPY" for word in words[:-1]}
+    assert "requirements.lock" in copied
+    assert "--require-hashes --no-deps -r requirements.lock" in run and "--no-deps --no-build-isolation ." in run
