@@ -36,7 +36,9 @@ def _ensure_chromium() -> str:
     raise RuntimeError("Debian's chromium is not installed and could not be (apt-get install chromium, as root)")
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API keeps an event loop running in this thread while it
+# is open, and code that later calls asyncio.run in the same worker (report signing) must not meet it.
+@pytest.fixture(scope="module")
 def chromium_browser() -> Iterator[object]:
     try:
         executable = _ensure_chromium()
