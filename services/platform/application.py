@@ -193,28 +193,33 @@ def _bound_waits(pool: Any, env: Environment) -> None:
     pool.timeout = float(env.get(POOL_TIMEOUT) or 1)
     pool.reconnect_timeout = RECONNECT_SECONDS
     pool.kwargs["connect_timeout"] = int(env.get("POSTGRES_CONNECT_TIMEOUT") or 5)
-    pool.getconn = _FailFast(pool.getconn, pool.timeout)
+    pool.getconn = _FailFast(pool.getconn, pool.timeout, (pool.kwargs.get("host"), pool.kwargs.get("port")))
 
 
 class _FailFast:
-    """Once the pool could not give a connection in time, the next ``seconds`` of asks fail at once.
+    """Once a pool could not give a connection in time, the next ``seconds`` of asks to that server fail at once.
 
     Without it every call waits the full pool timeout in turn: calls queued behind a lock (the staff
     directory's index catches up under one) or behind busy worker threads would each add their own wait.
+    The mark is the server's, not the pool's: the contexts of a deployment usually share one server, and
+    a request that touches several of them (the directory, a side, the idempotency record, a flow's
+    upstream) would otherwise wait once per context when that server is gone.
     """
 
-    def __init__(self, getconn: Any, seconds: float) -> None:
+    _down_until: dict[tuple[Any, Any], float] = {}
+
+    def __init__(self, getconn: Any, seconds: float, server: tuple[Any, Any]) -> None:
         self._getconn = getconn
         self._seconds = seconds
-        self._until = 0.0
+        self._server = server
 
     def __call__(self, timeout: float | None = None) -> Any:
-        if time.monotonic() < self._until:
+        if time.monotonic() < self._down_until.get(self._server, 0.0):
             raise PoolTimeout("the store could not be reached a moment ago")
         try:
             return self._getconn(timeout)
         except PoolTimeout:
-            self._until = time.monotonic() + self._seconds
+            self._down_until[self._server] = time.monotonic() + self._seconds
             raise
 
 
