@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import time
 from pathlib import Path
 from types import MethodType
 from datetime import date
-import logging
 from typing import Any, Callable, Iterable, Iterator, Mapping
 from uuid import UUID
 
@@ -212,15 +212,31 @@ class _FailFast:
         self._getconn = getconn
         self._seconds = seconds
         self._server = server
+        self._until = 0.0
 
     def __call__(self, timeout: float | None = None) -> Any:
-        if time.monotonic() < self._down_until.get(self._server, 0.0):
+        now = time.monotonic()
+        if now < self._until or now < self._down_until.get(self._server, 0.0):
             raise PoolTimeout("the store could not be reached a moment ago")
         try:
             return self._getconn(timeout)
         except PoolTimeout:
-            self._down_until[self._server] = time.monotonic() + self._seconds
+            self._until = time.monotonic() + self._seconds
+            # The whole server only when it does not even accept a connection: a database or login of
+            # one context that is wrong must not stop the others.
+            if not _accepts_connections(*self._server):
+                self._down_until[self._server] = self._until
             raise
+
+
+def _accepts_connections(host: Any, port: Any) -> bool:
+    if not host or str(host).startswith("/"):  # a Unix socket: judged per pool
+        return True
+    try:
+        with socket.create_connection((str(host), int(port or 5432)), timeout=0.2):
+            return True
+    except OSError:
+        return False
 
 
 def _single_attempt(recorder: ApplicationRecorder) -> None:
