@@ -55,3 +55,14 @@ def test_the_coordinator_of_a_case_cannot_also_counsel_in_it():
     events = history(lambda s: s.assign_coordinator("co1", "co1"))
     given(*events).when(lambda s: s.assign_counsellor(Side.PARENT_A, "co1", "admin-1", "")).then_refused(
         AssignmentRefused, "cannot also counsel")
+
+
+def test_events_stored_by_release_0_1_under_the_directorys_first_module_still_resolve():
+    from eventsourcing.utils import resolve_topic
+
+    import services.staff_directory.application  # noqa: F401 - registers the old topics
+    from services.staff_directory.domain.staff import StaffMember
+
+    assert resolve_topic("gateway.directory.staffing:CaseStaffing.CounsellorAssigned") is CaseStaffing.CounsellorAssigned
+    assert resolve_topic("gateway.directory.staffing:CaseStaffing") is CaseStaffing
+    assert resolve_topic("gateway.directory.staff:StaffMember.Registered") is StaffMember.Registered
