@@ -128,27 +128,16 @@ class StaffDirectory(ContextApplication, FlowFollower):
 
     def assign_counsellor(self, case_id: UUID, side: Side, user: str, actor: str, reason: str = "") -> None:
         """Make ``user`` the counsellor of one side of a case (a reassignment when the side had one)."""
-        _not_oneself(user, actor)
-        self._require_role(user, Role.COUNSELLOR)
-        staffing = self._staffing(case_id, actor)
-        staffing.assign_counsellor(Side(side), user, actor, reason)
-        self._save(staffing)
+        self._assign(case_id, user, Role.COUNSELLOR, actor,
+                     lambda staffing: staffing.assign_counsellor(Side(side), user, actor, reason))
 
     def assign_child_counsellor(self, case_id: UUID, user: str, actor: str) -> None:
         """Let ``user`` hold the child conversations of a case."""
-        _not_oneself(user, actor)
-        self._require_role(user, Role.CHILD_COUNSELLOR)
-        staffing = self._staffing(case_id, actor)
-        staffing.assign_child_counsellor(user, actor)
-        self._save(staffing)
+        self._assign(case_id, user, Role.CHILD_COUNSELLOR, actor, lambda s: s.assign_child_counsellor(user, actor))
 
     def assign_coordinator(self, case_id: UUID, user: str, actor: str) -> None:
         """Make ``user`` a coordinator of a case."""
-        _not_oneself(user, actor)
-        self._require_role(user, Role.COORDINATOR)
-        staffing = self._staffing(case_id, actor)
-        staffing.assign_coordinator(user, actor)
-        self._save(staffing)
+        self._assign(case_id, user, Role.COORDINATOR, actor, lambda s: s.assign_coordinator(user, actor))
 
     def unassign(self, case_id: UUID, user: str, actor: str, reason: str) -> None:
         """End someone's assignment to a case, saying why."""
@@ -169,8 +158,13 @@ class StaffDirectory(ContextApplication, FlowFollower):
 
     def assignment(self, user: str, case_id: UUID) -> Assignment | None:
         """What ``user`` is on this case (which side they counsel, or child counsellor, or coordinator)."""
-        self.catch_up(strict=False)
-        return self.assignments.on_case(user, case_id)
+        # The flow from the shared context only adds (a case, its registering coordinator), so an
+        # assignment found is current; only a miss may be a case registered in another process.
+        found = self.assignments.on_case(user, case_id)
+        if found is None:
+            self.catch_up(strict=False)
+            found = self.assignments.on_case(user, case_id)
+        return found
 
     def cases_of(self, user: str) -> dict[UUID, Assignment]:
         """Every case ``user`` is assigned to, and as what."""
@@ -178,6 +172,14 @@ class StaffDirectory(ContextApplication, FlowFollower):
         return self.assignments.of(user)
 
     # -- plumbing ---------------------------------------------------------------------
+
+    def _assign(self, case_id: UUID, user: str, role: Role, actor: str, command: Any) -> None:
+        """Load the case's staffing, run one assignment on it, save: never to oneself, only with the role."""
+        _not_oneself(user, actor)
+        self._require_role(user, role)
+        staffing = self._staffing(case_id, actor)
+        command(staffing)
+        self._save(staffing)
 
     def _require_role(self, user: str, role: Role) -> None:
         if not self.holds(user, role):
