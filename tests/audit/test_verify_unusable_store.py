@@ -3,6 +3,8 @@ kept for a history that does not verify. SQLite files: damage and read-only data
 
 from __future__ import annotations
 
+from tests.support.traversal import let_others_pass_through
+
 import os
 import pwd
 import shutil
@@ -62,6 +64,7 @@ def test_verify_of_a_read_only_data_directory_exits_2_with_one_line():
         if unprivileged is None:
             result = run_cli("audit", "verify", "--context", "parent_a_context", env=env)
         else:
+            let_others_pass_through()
             result = subprocess.run(
                 ["setpriv", f"--reuid={unprivileged.pw_uid}", f"--regid={unprivileged.pw_gid}", "--clear-groups", "--",
                  *run_cli_command("audit", "verify", "--context", "parent_a_context")],

@@ -7,6 +7,8 @@ the only writable place. The code is imported from the copy, not from the checko
 
 from __future__ import annotations
 
+from tests.support.traversal import let_others_pass_through
+
 import os
 import shutil
 import stat
@@ -97,6 +99,7 @@ def _reachable_by_others(path: Path) -> bool:
 
 
 def run_as_image_user() -> dict:
+    let_others_pass_through()
     return {"user": image_user()[0], "group": image_user()[1], "extra_groups": []} if os.geteuid() == 0 else {}
 
 
