@@ -16,12 +16,10 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from services.staff_directory.api import Role
-from services.staff_directory.api import Side as SideValue
+from services.staff_directory.api import Role, Side as SideValue
 from gateway.schema.base import build_schema
 from gateway.schema.common import SIDE_CONTEXT, Done, actor, assignment_to, context_app, directory, on_case
-from services.parent_side.domain.errors import TrajectoryNotFound
-from services.parent_side.domain.records import ChildConversation as ConversationRecord
+from services.parent_side.api import TrajectoryNotFound, ChildConversation as ConversationRecord
 from services.platform.access_log import Action
 from services.platform.errors import Invalid
 from services.platform.private_text import PrivateText

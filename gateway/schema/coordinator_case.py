@@ -14,10 +14,7 @@ from gateway.schema.coordinator_common import (
     SHARED, Parent, TrajectoryType, bounded_list, bounded_text, coordinate, member, shared_app, value,
 )
 from services.platform.access_log import Action
-from services.shared_agreements.application import CaseView
-from services.shared_agreements.application import Child as ChildRecord
-from services.shared_agreements.application import Parent as ParentRecord
-from services.shared_agreements.domain.views import ParentView
+from services.shared_agreements.api import CaseView, Child as ChildRecord, Parent as ParentRecord, ParentView
 
 MAX_NAME = 200
 

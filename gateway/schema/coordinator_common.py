@@ -20,13 +20,10 @@ from services.staff_directory.api import Role
 from gateway.schema.common import assignment_to, context_app, on_case
 from services.platform.access_log import Action
 from services.platform.errors import Invalid
-from services.shared_agreements.application import (
-    CATEGORY_CODES, SHAREABLE_CATEGORIES, SIGNATURE_METHODS, TRAJECTORY_TYPES, SharedAgreements,
-)
-from services.shared_agreements.domain.contact_schedule import HOLIDAY, REGULAR
-from services.shared_agreements.domain.joint_session_rules import KINDS
-from services.shared_agreements.domain.rule_versions import (
-    DRAFT, IN_FORCE, OFFERED, REVOKED, SUPERSEDED, WITHDRAWN,
+from services.shared_agreements.application import SharedAgreements
+from services.shared_agreements.api import (
+    CATEGORY_CODES, SHAREABLE_CATEGORIES, SIGNATURE_METHODS, TRAJECTORY_TYPES, HOLIDAY, REGULAR, KINDS, DRAFT,
+    IN_FORCE, OFFERED, REVOKED, SUPERSEDED, WITHDRAWN,
 )
 
 T = TypeVar("T")

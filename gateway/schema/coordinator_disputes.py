@@ -13,7 +13,7 @@ from gateway.schema.coordinator_common import (
     Parent, TransparencyCategory, bounded_list, bounded_text, coordinate, member, value,
 )
 from services.platform.access_log import Action
-from services.shared_agreements.application import DisputeView
+from services.shared_agreements.api import DisputeView
 
 MAX_SUBJECT = 1_000
 

@@ -15,7 +15,7 @@ from gateway.schema.coordinator_common import (
 )
 from services.platform.access_log import Action
 from services.platform.errors import Invalid
-from services.shared_agreements.application import RuleVersionView
+from services.shared_agreements.api import RuleVersionView
 
 MAX_HASH = 200
 

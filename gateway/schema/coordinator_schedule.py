@@ -10,12 +10,11 @@ from strawberry.types import Info
 
 from gateway.schema.common import actor
 from gateway.schema.coordinator_common import (
-    MAX_ITEMS, MAX_RANGES, ContactKind, Parent, bounded_list, bounded_text, coordinate, member,
-    optional_bounded_text, value,
+    MAX_ITEMS, MAX_RANGES, ContactKind, Parent, bounded_list, bounded_text, coordinate, member, optional_bounded_text,
+    value,
 )
 from services.platform.access_log import Action
-from services.shared_agreements.domain.contact_schedule import ContactRange as RangeRecord
-from services.shared_agreements.domain.contact_schedule import ScheduleView
+from services.shared_agreements.api import ContactRange as RangeRecord, ScheduleView
 
 MAX_SHORT = 200
 

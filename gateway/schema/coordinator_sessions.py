@@ -18,7 +18,7 @@ from gateway.schema.coordinator_common import (
     value,
 )
 from services.platform.access_log import Action
-from services.shared_agreements.domain.joint_session_rules import JointSessionView
+from services.shared_agreements.api import JointSessionView
 
 MAX_SHORT = 300
 

@@ -28,11 +28,9 @@ from gateway.schema.counsellor_shared import (
 from gateway.schema.counsellor_support import on_my_side, on_shared
 from gateway.schema.counsellor_types import MyCase, Side, Trajectory, summary_of, trajectory_of
 from services.parent_side.application import ParentSide
-from services.parent_side.domain.catalogue import TEMPLATES
-from services.parent_side.domain.errors import TrajectoryNotFound
-from services.parent_side.domain.view import TrajectoryView
+from services.parent_side.api import TEMPLATES, TrajectoryNotFound, TrajectoryView
 from services.platform.access_log import Action
-from services.shared_agreements.domain.contact_schedule import ContactScheduleNotFound
+from services.shared_agreements.api import ContactScheduleNotFound
 
 
 def _trajectory_if_opened(case_id: UUID):  # noqa: ANN202

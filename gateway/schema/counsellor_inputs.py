@@ -12,10 +12,10 @@ from enum import Enum
 import strawberry
 
 from gateway.schema.counsellor_support import MAX_CHILDREN, text
-from services.parent_side.domain.records import CONSENT_CHILD_CONVERSATIONS, CONSENT_TRAJECTORY, ERASURE_REQUEST
-from services.parent_side.domain.records import RETENTION_ENDED
-from services.parent_side.domain.records import Child as ChildRecord
-from services.parent_side.domain.templates import TrajectoryRules
+from services.parent_side.api import (
+    CONSENT_CHILD_CONVERSATIONS, CONSENT_TRAJECTORY, ERASURE_REQUEST, RETENTION_ENDED, Child as ChildRecord,
+    TrajectoryRules,
+)
 from services.platform.errors import Invalid
 
 

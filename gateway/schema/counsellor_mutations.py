@@ -22,7 +22,7 @@ from gateway.schema.counsellor_inputs import (
 from gateway.schema.counsellor_support import MAX_LONG_TEXT, minutes, on_my_side, optional_text, text, texts
 from gateway.schema.counsellor_types import Trajectory, trajectory_of
 from services.parent_side.application import ParentSide
-from services.parent_side.domain.view import TrajectoryView
+from services.parent_side.api import TrajectoryView
 from services.platform.access_log import Action
 from services.platform.errors import Invalid
 from services.platform.private_text import PrivateText

@@ -9,8 +9,7 @@ from typing import Any
 
 import strawberry
 
-from services.parent_side.domain.progress import Progress as ProgressView
-from services.parent_side.domain.templates import TrajectoryRules as RulesView
+from services.parent_side.api import Progress as ProgressView, TrajectoryRules as RulesView
 
 
 @strawberry.enum(description="Where a trajectory stands: intake (step 1), proposed and agreed (step 2), "

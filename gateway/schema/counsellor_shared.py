@@ -17,9 +17,7 @@ from uuid import UUID
 import strawberry
 
 from gateway.schema.counsellor_types import Side
-from services.shared_agreements.domain.contact_schedule import ScheduleView
-from services.shared_agreements.domain.joint_session_rules import JointSessionView
-from services.shared_agreements.domain.views import DisputeView, GroundRulesView, RuleVersionView
+from services.shared_agreements.api import ScheduleView, JointSessionView, DisputeView, GroundRulesView, RuleVersionView
 
 
 @strawberry.type(description="The rules of one category, numbered as in the signed text.")

@@ -16,11 +16,11 @@ from strawberry.types import Info
 from services.staff_directory.api import Role
 from gateway.schema.common import NO_SUCH_CASE, SIDE_CONTEXT, assignment_to, context_app, on_case
 from services.parent_side.application import ParentSide
-from services.parent_side.domain.errors import TrajectoryNotFound
+from services.parent_side.api import TrajectoryNotFound
 from services.platform.access_log import Action
 from services.platform.errors import Invalid, NotFound
 from services.shared_agreements.application import SharedAgreements
-from services.shared_agreements.domain.errors import CaseNotFound
+from services.shared_agreements.api import CaseNotFound
 
 T = TypeVar("T")
 
