@@ -15,9 +15,8 @@ from pathlib import Path
 from uuid import UUID
 
 from services.staff_directory.api import Role
-from tests.e2e.test_reassignment_over_http import client
-from tests.e2e.test_whole_case_over_http import run
 from tests.support import postgres as pg
+from tests.support.http import client, run
 from tests.support.processes import environ_for, run_cli, serving
 
 RELEASE = Path(__file__).resolve().parents[1] / "data" / "release-0.1"

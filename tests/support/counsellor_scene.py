@@ -1,8 +1,7 @@
 """The counsellor tests' scene: one case, registered in the shared context by a coordinator, with a
 counsellor on each side, the GraphQL documents they send, and how to check what was logged.
 
-It holds no tests; the test_counsellor_* modules import it (a test_ name keeps it inside
-the counsellor tests' own files).
+The ``scene`` fixture that builds it lives in ``tests/gateway/conftest.py``.
 """
 
 from __future__ import annotations
@@ -12,15 +11,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from typing import Any
 
-import pytest
-
-from services.staff_directory.api import Role, Side
+from services.staff_directory.api import Role
 from services.platform.access_log import Action
 from services.shared_agreements.application import Child, Parent
 from services.shared_agreements.domain.contact_schedule import ContactRange
 from services.shared_agreements.domain.rules_text import canonical_text, normalised_rules, text_hash
 
+
 # Distinctive staff ids: none may surface where the design says it must not.
+SIDE_A, SIDE_B, SHARED = "parent_a_context", "parent_b_context", "shared_agreements"
 COUNSELLOR_A = "counsellor-a-canary-5713"
 COUNSELLOR_B = "counsellor-b-canary-8642"
 COORDINATOR = "coordinator-canary-2291"
@@ -28,7 +27,7 @@ CHILD_COUNSELLOR = "child-counsellor-canary-4407"
 OUTSIDER = "counsellor-unassigned-3356"
 STAFF = (COUNSELLOR_A, COUNSELLOR_B, COORDINATOR, CHILD_COUNSELLOR, OUTSIDER)
 
-SIDE_A, SIDE_B, SHARED = "parent_a_context", "parent_b_context", "shared_agreements"
+
 LOMAN = "parallel_solo_ouderschap_loman"
 RULES = {"communication": ["Alleen per e-mail, via de coördinator."], "handovers": ["Overdracht op school."]}
 AMENDED = {**RULES, "holidays": ["Zomervakantie wordt gedeeld."]}
@@ -134,21 +133,6 @@ def register_shared_case(gateway, case: uuid.UUID) -> None:
                                 COORDINATOR)
 
 
-@pytest.fixture
-def scene(gateway) -> Scene:
-    for user in (COUNSELLOR_A, COUNSELLOR_B, OUTSIDER):
-        gateway.staff(user, Role.COUNSELLOR)
-    gateway.staff(COORDINATOR, Role.COORDINATOR)
-    gateway.staff(CHILD_COUNSELLOR, Role.CHILD_COUNSELLOR)
-    case = uuid.uuid4()
-    directory = gateway.contexts.directory
-    register_shared_case(gateway, case)  # the registering coordinator is assigned by the flow
-    directory.assign_counsellor(case, Side.PARENT_A, COUNSELLOR_A, "admin-1")
-    directory.assign_counsellor(case, Side.PARENT_B, COUNSELLOR_B, "admin-1")
-    directory.assign_child_counsellor(case, CHILD_COUNSELLOR, "admin-1")
-    return Scene(gateway, str(case))
-
-
 def open_side(scene: Scene, user: str) -> dict[str, Any]:
     """The intake: parent, children and authority come from the case header the coordinator registered."""
     variables = {"case": scene.case, "type": LOMAN, "on": "2025-01-06", "tailoring": {"maxSessions": 12}}
@@ -198,4 +182,3 @@ def assert_logged_once(
     [entry] = logged[context]
     assert (entry.access.action, entry.access.case_id, entry.access.context) == (action, uuid.UUID(scene.case), context)
     assert (entry.access.user, entry.access.role, entry.access.responsible_user) == (user, "counsellor", user)
-
