@@ -17,7 +17,7 @@ from uuid import UUID, uuid4
 import pytest
 
 from services.staff_directory.api import Role, Side
-from gateway.schema.coordinator import schema as coordinator_schema
+from gateway.schema.coordinator.root import schema as coordinator_schema
 from services.parent_side.application import ParentSide
 from services.parent_side.domain.catalogue import template
 from services.parent_side.domain.records import Child

@@ -16,11 +16,12 @@ import strawberry
 from strawberry.types import Info
 
 from gateway.schema.common import actor
-from gateway.schema.counsellor_inputs import (
+from gateway.schema.counsellor.inputs import (
     ChildInput, ConsentScope, ErasureReason, TailoringInput, children_of, scopes_of, tailored,
 )
-from gateway.schema.counsellor_support import MAX_LONG_TEXT, minutes, on_my_side, optional_text, text, texts
-from gateway.schema.counsellor_types import Trajectory, trajectory_of
+from gateway.schema.bounds import MAX_LONG_TEXT, minutes, optional_text, text, texts
+from gateway.schema.counsellor.support import on_my_side
+from gateway.schema.counsellor.types import Trajectory, trajectory_of
 from services.parent_side.application import ParentSide
 from services.parent_side.api import TrajectoryView
 from services.platform.access_log import Action

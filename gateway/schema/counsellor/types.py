@@ -12,7 +12,7 @@ from uuid import UUID
 
 import strawberry
 
-from gateway.schema.counsellor_plan import TrajectoryRules, TrajectoryStatus, rules_of
+from gateway.schema.counsellor.plan import TrajectoryRules, TrajectoryStatus, rules_of
 from services.parent_side.api import STANDARD_THEMES, theme_label, TrajectoryView
 from services.platform.private_text import PrivateText
 

@@ -15,28 +15,25 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from gateway.schema.auditor_types import (
+from gateway.schema.auditor.types import (
     AccessLogConnection, AccessLogEdge, AuditedContext, CaseStateAsOf, ChainVerification, HistoryConnection,
     HistoryEdge, PageInfo, access_log_entry, case_state, chain_verification, history_event,
 )
-from gateway.schema.auditor_report import ReportQuery
+from gateway.schema.auditor.report import ReportQuery
 from gateway.schema.base import build_schema
 from gateway.schema.common import context_app, on_case, runtime
+from gateway.schema.bounds import MAX_EVENT_TYPE, MAX_PAGE
 from services.platform.access_log import Action
 from services.platform.as_of import case_state_as_of
 from services.platform.checkpoints import load_signing_key
 from services.platform.errors import Invalid
 from services.platform.replay import HistoryFilter, HistoryPage, Replay
 
-MAX_PAGE = 500
-
-
 @strawberry.type(description="A registered case, for finding it in the histories.")
 class AuditedCase:
     case_id: UUID
     position: int = strawberry.field(description="Where its registration is in the shared-agreements history.")
     registered_at: datetime
-MAX_EVENT_TYPE = 200
 
 
 @strawberry.type

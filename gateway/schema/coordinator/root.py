@@ -10,12 +10,12 @@ from __future__ import annotations
 import strawberry
 
 from gateway.schema.base import build_schema
-from gateway.schema.coordinator_case import CaseMutation, CaseQuery
-from gateway.schema.coordinator_disputes import DisputesMutation, DisputesQuery
-from gateway.schema.coordinator_report import ReportMutation
-from gateway.schema.coordinator_rules import RulesMutation, RulesQuery
-from gateway.schema.coordinator_schedule import ScheduleMutation, ScheduleQuery
-from gateway.schema.coordinator_sessions import SessionsMutation, SessionsQuery
+from gateway.schema.coordinator.case import CaseMutation, CaseQuery
+from gateway.schema.coordinator.disputes import DisputesMutation, DisputesQuery
+from gateway.schema.coordinator.report import ReportMutation
+from gateway.schema.coordinator.rules import RulesMutation, RulesQuery
+from gateway.schema.coordinator.schedule import ScheduleMutation, ScheduleQuery
+from gateway.schema.coordinator.sessions import SessionsMutation, SessionsQuery
 
 
 @strawberry.type

@@ -19,14 +19,14 @@ from strawberry.types import Info
 from services.staff_directory.api import Role
 from gateway.schema.base import build_schema
 from gateway.schema.common import actor, directory, off_loop
-from gateway.schema.counsellor_mutations import Mutation
-from gateway.schema.counsellor_plan import Progress, TrajectoryRules, progress_of, rules_of
-from gateway.schema.counsellor_shared import (
+from gateway.schema.counsellor.mutations import Mutation
+from gateway.schema.counsellor.plan import Progress, TrajectoryRules, progress_of, rules_of
+from gateway.schema.counsellor.shared import (
     ContactSchedule, Decision, GroundRules, JointSession, contact_schedule_of, decisions_of, ground_rules_of,
     joint_session_of,
 )
-from gateway.schema.counsellor_support import on_my_side, on_shared
-from gateway.schema.counsellor_types import MyCase, Side, Trajectory, summary_of, trajectory_of
+from gateway.schema.counsellor.support import on_my_side, on_shared
+from gateway.schema.counsellor.types import MyCase, Side, Trajectory, summary_of, trajectory_of
 from services.parent_side.application import ParentSide
 from services.parent_side.api import TEMPLATES, TrajectoryNotFound, TrajectoryView
 from services.platform.access_log import Action

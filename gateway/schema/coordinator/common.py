@@ -17,9 +17,9 @@ import strawberry
 from strawberry.types import Info
 
 from services.staff_directory.api import Role
+from gateway.schema.bounds import MAX_ITEMS, MAX_RANGES, MAX_LONG_TEXT, bounded_list, optional_text, text
 from gateway.schema.common import assignment_to, context_app, on_case
 from services.platform.access_log import Action
-from services.platform.errors import Invalid
 from services.shared_agreements.application import SharedAgreements
 from services.shared_agreements.api import (
     CATEGORY_CODES, SHAREABLE_CATEGORIES, SIGNATURE_METHODS, TRAJECTORY_TYPES, HOLIDAY, REGULAR, KINDS, DRAFT,
@@ -31,9 +31,6 @@ T = TypeVar("T")
 SHARED = "shared_agreements"
 
 #: Bounds on what one request may carry (README, "Limits").
-MAX_TEXT = 10_000
-MAX_ITEMS = 50
-MAX_RANGES = 500
 
 
 def _codes(name: str, codes: Iterable[str]) -> type[Enum]:
@@ -70,22 +67,13 @@ async def coordinate(info: Info, case_id: UUID, action: Action, call: Callable[[
     return await on_case(info, case_id, SHARED, action, call, shared_app(info))
 
 
-def bounded_text(value: str, what: str, *, limit: int = MAX_TEXT) -> str:
-    """A free text within bounds (the domain judges whether it is otherwise acceptable)."""
-    if len(value) > limit:
-        raise Invalid(f"{what} is longer than {limit} characters")
-    return value
+def bounded_text(value: str, what: str, *, limit: int = MAX_LONG_TEXT) -> str:
+    """A coordinator's free text (long by default: positions, decisions, rules)."""
+    return text(value, what, limit)
 
 
-def optional_bounded_text(value: str | None, what: str, *, limit: int = MAX_TEXT) -> str | None:
-    return None if value is None else bounded_text(value, what, limit=limit)
-
-
-def bounded_list(values: Sequence[Any], what: str, *, limit: int = MAX_ITEMS) -> list[Any]:
-    """A list within bounds, so one request cannot make the store carry an unbounded record."""
-    if len(values) > limit:
-        raise Invalid(f"at most {limit} {what} per request")
-    return list(values)
+def optional_bounded_text(value: str | None, what: str, *, limit: int = MAX_LONG_TEXT) -> str | None:
+    return optional_text(value, what, limit)
 
 
 def value(member: Enum | None) -> Any:

@@ -8,16 +8,15 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
+from gateway.schema.bounds import MAX_HASH, MAX_ITEMS
 from gateway.schema.common import Done, actor
-from gateway.schema.coordinator_common import (
-    MAX_ITEMS, Parent, RuleCategory, RuleVersionStatus, SignatureMethod, bounded_list, bounded_text, coordinate,
-    member, value,
+from gateway.schema.coordinator.common import (
+    Parent, RuleCategory, RuleVersionStatus, SignatureMethod, bounded_list, bounded_text, coordinate, member, value,
 )
 from services.platform.access_log import Action
 from services.platform.errors import Invalid
 from services.shared_agreements.api import RuleVersionView
 
-MAX_HASH = 200
 
 
 @strawberry.type(description="The rules of one category, numbered as in the signed text.")

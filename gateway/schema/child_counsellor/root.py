@@ -18,14 +18,12 @@ from strawberry.types import Info
 
 from services.staff_directory.api import Role, Side as SideValue
 from gateway.schema.base import build_schema
+from gateway.schema.bounds import MAX_LONG_TEXT, MAX_NAME, text
 from gateway.schema.common import SIDE_CONTEXT, Done, actor, assignment_to, context_app, directory, on_case
 from services.parent_side.api import TrajectoryNotFound, ChildConversation as ConversationRecord
 from services.platform.access_log import Action
-from services.platform.errors import Invalid
 from services.platform.private_text import PrivateText
 
-MAX_NAME = 200
-MAX_SUMMARY = 10_000
 
 # This schema's own enum: strawberry.enum marks the class it wraps, so sharing the
 # directory's Side with another audience would let one schema's description leak into another's.
@@ -60,12 +58,6 @@ async def _conversations_on(info: Info, case_id: UUID, side: SideValue) -> list[
     return [_conversation(side, r, actor(info)) for r in records]
 
 
-def _bounded(value: str, what: str, limit: int) -> str:
-    if len(value) > limit:
-        raise Invalid(f"{what} is longer than {limit} characters")
-    return value
-
-
 @strawberry.type
 class Query:
     @strawberry.field(description="The cases whose child conversations you hold.")
@@ -89,8 +81,8 @@ class Mutation:
     async def record_child_conversation(
         self, info: Info, case_id: UUID, side: Side, child: str, on: date, summary: str
     ) -> Done:
-        child = _bounded(child, "the child's name", MAX_NAME)
-        summary = _bounded(summary, "the summary", MAX_SUMMARY)
+        child = text(child, "the child's name", MAX_NAME)
+        summary = text(summary, "the summary", MAX_LONG_TEXT)
         await assignment_to(info, case_id, Role.CHILD_COUNSELLOR)
         context, who = SIDE_CONTEXT[SideValue(side.value)], actor(info)
         await on_case(info, case_id, context, Action.CHANGE, context_app(info, context).record_child_conversation,

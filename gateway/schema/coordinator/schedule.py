@@ -8,15 +8,14 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
+from gateway.schema.bounds import MAX_ITEMS, MAX_NAME, MAX_RANGES
 from gateway.schema.common import actor
-from gateway.schema.coordinator_common import (
-    MAX_ITEMS, MAX_RANGES, ContactKind, Parent, bounded_list, bounded_text, coordinate, member, optional_bounded_text,
-    value,
+from gateway.schema.coordinator.common import (
+    ContactKind, Parent, bounded_list, bounded_text, coordinate, member, optional_bounded_text, value,
 )
 from services.platform.access_log import Action
 from services.shared_agreements.api import ContactRange as RangeRecord, ScheduleView
 
-MAX_SHORT = 200
 
 
 @strawberry.type(description="Days the children stay with one parent, first and last day included.")
@@ -56,11 +55,11 @@ class ContactRangeInput:
 def _range_record(given: ContactRangeInput) -> RangeRecord:
     return RangeRecord(
         first_day=given.first_day, last_day=given.last_day, parent=value(given.parent),
-        children=tuple(bounded_text(c, "a child's first name", limit=MAX_SHORT)
+        children=tuple(bounded_text(c, "a child's first name", limit=MAX_NAME)
                        for c in bounded_list(given.children, "children in a range", limit=MAX_ITEMS)),
-        kind=value(given.kind), holiday=optional_bounded_text(given.holiday, "the holiday's name", limit=MAX_SHORT),
+        kind=value(given.kind), holiday=optional_bounded_text(given.holiday, "the holiday's name", limit=MAX_NAME),
         handover_time=given.handover_time,
-        handover_place=optional_bounded_text(given.handover_place, "the handover place", limit=MAX_SHORT),
+        handover_place=optional_bounded_text(given.handover_place, "the handover place", limit=MAX_NAME),
     )
 
 

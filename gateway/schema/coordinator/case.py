@@ -9,14 +9,14 @@ import strawberry
 from strawberry.types import Info
 
 from services.staff_directory.api import Role
+from gateway.schema.bounds import MAX_NAME
 from gateway.schema.common import Done, actor, directory, on_case
-from gateway.schema.coordinator_common import (
+from gateway.schema.coordinator.common import (
     SHARED, Parent, TrajectoryType, bounded_list, bounded_text, coordinate, member, shared_app, value,
 )
 from services.platform.access_log import Action
 from services.shared_agreements.api import CaseView, Child as ChildRecord, Parent as ParentRecord, ParentView
 
-MAX_NAME = 200
 
 
 @strawberry.type(description="A parent as the case registers them: name, parental authority, enrolment.")

@@ -8,14 +8,14 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
+from gateway.schema.bounds import MAX_SHORT_TEXT
 from gateway.schema.common import Done, actor
-from gateway.schema.coordinator_common import (
+from gateway.schema.coordinator.common import (
     Parent, TransparencyCategory, bounded_list, bounded_text, coordinate, member, value,
 )
 from services.platform.access_log import Action
 from services.shared_agreements.api import DisputeView
 
-MAX_SUBJECT = 1_000
 
 
 @strawberry.type(description="A parent's position in a dispute, as the coordinator relayed it.")
@@ -88,7 +88,7 @@ class DisputesQuery:
 class DisputesMutation:
     @strawberry.mutation(description="Record a dispute raised by one parent; returns its number within the case.")
     async def raise_dispute(self, info: Info, case_id: UUID, subject: str, raised_by: Parent) -> int:
-        about, who = bounded_text(subject, "the subject", limit=MAX_SUBJECT), actor(info)
+        about, who = bounded_text(subject, "the subject", limit=MAX_SHORT_TEXT), actor(info)
         return await coordinate(info, case_id, Action.CHANGE,
                                 lambda app: app.raise_dispute(case_id, about, value(raised_by), who))
 

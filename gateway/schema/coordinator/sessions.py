@@ -12,15 +12,15 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
+from gateway.schema.bounds import MAX_PLACE
 from gateway.schema.common import Done, actor
-from gateway.schema.coordinator_common import (
+from gateway.schema.coordinator.common import (
     Parent, SessionKind, SessionStatus, TrajectoryType, bounded_text, coordinate, member, optional_bounded_text,
     value,
 )
 from services.platform.access_log import Action
 from services.shared_agreements.api import JointSessionView
 
-MAX_SHORT = 300
 
 
 @strawberry.type(description="A pause of a session (stilgelegd), e.g. on aggressive language, until calm returned.")
@@ -94,7 +94,7 @@ class SessionsMutation:
         self, info: Info, case_id: UUID, day: date, start: time, duration_minutes: int, place: str,
         kind: SessionKind = SessionKind.IN_PERSON,  # type: ignore[attr-defined]
     ) -> UUID:
-        where, who = bounded_text(place, "the place", limit=MAX_SHORT), actor(info)
+        where, who = bounded_text(place, "the place", limit=MAX_PLACE), actor(info)
         return await coordinate(info, case_id, Action.CHANGE, lambda app: app.plan_joint_session(
             case_id, day=day, start=start, duration_minutes=duration_minutes, place=where, kind=value(kind), actor=who))
 
@@ -103,7 +103,7 @@ class SessionsMutation:
     async def reschedule_joint_session(
         self, info: Info, case_id: UUID, session_id: UUID, day: date, start: time, reason: str
     ) -> Done:
-        why, who = bounded_text(reason, "the reason", limit=MAX_SHORT), actor(info)
+        why, who = bounded_text(reason, "the reason", limit=MAX_PLACE), actor(info)
         await coordinate(info, case_id, Action.CHANGE, lambda app: app.reschedule_joint_session(
             case_id, session_id, day=day, start=start, reason=why, actor=who))
         return Done()
@@ -112,7 +112,7 @@ class SessionsMutation:
     async def pause_joint_session(
         self, info: Info, case_id: UUID, session_id: UUID, reason: str, parent: Parent | None = None
     ) -> Done:
-        why, who = bounded_text(reason, "the reason", limit=MAX_SHORT), actor(info)
+        why, who = bounded_text(reason, "the reason", limit=MAX_PLACE), actor(info)
         await coordinate(info, case_id, Action.CHANGE, lambda app: app.pause_joint_session(
             case_id, session_id, reason=why, actor=who, parent=value(parent)))
         return Done()
@@ -129,14 +129,14 @@ class SessionsMutation:
         self, info: Info, case_id: UUID, session_id: UUID, parent: Parent, attended: bool,
         absence_reason: str | None = None,
     ) -> Done:
-        why, who = optional_bounded_text(absence_reason, "the reason of absence", limit=MAX_SHORT), actor(info)
+        why, who = optional_bounded_text(absence_reason, "the reason of absence", limit=MAX_PLACE), actor(info)
         await coordinate(info, case_id, Action.CHANGE, lambda app: app.record_attendance(
             case_id, session_id, parent=value(parent), attended=attended, actor=who, absence_reason=why))
         return Done()
 
     @strawberry.mutation(description="Cancel a session that has not taken place, saying why.")
     async def cancel_joint_session(self, info: Info, case_id: UUID, session_id: UUID, reason: str) -> Done:
-        why, who = bounded_text(reason, "the reason", limit=MAX_SHORT), actor(info)
+        why, who = bounded_text(reason, "the reason", limit=MAX_PLACE), actor(info)
         await coordinate(info, case_id, Action.CHANGE,
                          lambda app: app.cancel_joint_session(case_id, session_id, reason=why, actor=who))
         return Done()

@@ -11,7 +11,7 @@ from enum import Enum
 
 import strawberry
 
-from gateway.schema.counsellor_support import MAX_CHILDREN, text
+from gateway.schema.bounds import MAX_CHILDREN, text
 from services.parent_side.api import (
     CONSENT_CHILD_CONVERSATIONS, CONSENT_TRAJECTORY, ERASURE_REQUEST, RETENTION_ENDED, Child as ChildRecord,
     TrajectoryRules,

@@ -16,7 +16,7 @@ from uuid import UUID
 
 import strawberry
 
-from gateway.schema.counsellor_types import Side
+from gateway.schema.counsellor.types import Side
 from services.shared_agreements.api import ScheduleView, JointSessionView, DisputeView, GroundRulesView, RuleVersionView
 
 
