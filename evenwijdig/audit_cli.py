@@ -32,11 +32,12 @@ from services.platform.as_of import case_state_as_of, has_case
 from services.platform.checkpoints import load_signing_key
 from services.platform.errors import DomainError, NotFound
 from services.platform.replay import HistoryFilter, write_history
+from services.platform.stores import Store
 
 ROLE = "auditor"
 #: A parent's data lives in their own side's store and in the shared agreements (both parents' there).
-EXTRACT_CONTEXTS = {"parent_a": ("parent_a_context", "shared_agreements"),
-                    "parent_b": ("parent_b_context", "shared_agreements")}
+EXTRACT_CONTEXTS = {"parent_a": (Store.PARENT_A, Store.SHARED),
+                    "parent_b": (Store.PARENT_B, Store.SHARED)}
 
 
 def add_parser(commands: Any) -> None:
@@ -93,13 +94,13 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
 
 def open_context(settings: Settings, name: str) -> ContextApplication:
     """One context's application on its own store, and nothing else."""
-    if name == "parent_a_context":
+    if name == Store.PARENT_A:
         from services.parent_a_context.application import ParentAContext as Context
-    elif name == "parent_b_context":
+    elif name == Store.PARENT_B:
         from services.parent_b_context.application import ParentBContext as Context  # type: ignore[assignment]
-    elif name == "shared_agreements":
+    elif name == Store.SHARED:
         from services.shared_agreements.application import SharedAgreements as Context
-    elif name == "gateway":
+    elif name == Store.DIRECTORY:
         from services.staff_directory.application import StaffDirectory as Context
     else:
         raise ValueError(f"unknown context {name!r}")

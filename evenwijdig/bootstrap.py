@@ -9,16 +9,17 @@ from services.parent_a_context.application import ParentAContext
 from services.parent_b_context.application import ParentBContext
 from services.shared_agreements.application import SharedAgreements
 from services.staff_directory.application import StaffDirectory
+from services.platform.stores import Store
 
 __all__ = ["Contexts", "bootstrap"]
 
 
 def bootstrap(settings: Settings) -> Contexts:
     contexts = Contexts(
-        parent_a=ParentAContext(settings.context_store("parent_a_context")),
-        parent_b=ParentBContext(settings.context_store("parent_b_context")),
-        shared=SharedAgreements(settings.context_store("shared_agreements")),
-        directory=StaffDirectory(settings.context_store("gateway")),
+        parent_a=ParentAContext(settings.context_store(Store.PARENT_A)),
+        parent_b=ParentBContext(settings.context_store(Store.PARENT_B)),
+        shared=SharedAgreements(settings.context_store(Store.SHARED)),
+        directory=StaffDirectory(settings.context_store(Store.DIRECTORY)),
     )
     flows.connect(contexts.shared, contexts.directory, (contexts.parent_a, contexts.parent_b))
     return contexts

@@ -17,8 +17,9 @@ from typing import Any
 import orjson
 
 from evenwijdig.settings import Settings
+from services.platform.stores import Store
 
-CONTEXTS = {"parent_a_context": "parent_a", "parent_b_context": "parent_b"}
+CONTEXTS = {Store.PARENT_A: "parent_a", Store.PARENT_B: "parent_b"}
 
 
 def add_parser(commands: Any) -> None:

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Mapping
 
-PARENT_CONTEXTS: tuple[str, ...] = ("parent_a_context", "parent_b_context")
-CONTEXTS: tuple[str, ...] = (*PARENT_CONTEXTS, "shared_agreements")
+from services.platform.stores import Store
+
+PARENT_CONTEXTS: tuple[str, ...] = (Store.PARENT_A, Store.PARENT_B)
+CONTEXTS: tuple[str, ...] = (*PARENT_CONTEXTS, Store.SHARED)
 #: Every store: the three case contexts and the gateway's staff directory (no case content).
-STORES: tuple[str, ...] = (*CONTEXTS, "gateway")
+STORES: tuple[str, ...] = (*CONTEXTS, Store.DIRECTORY)
 
 Environment = Literal["development", "production"]
 StoreKind = Literal["sqlite", "postgres"]

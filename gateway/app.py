@@ -27,6 +27,7 @@ from gateway.runtime import Runtime
 from gateway.schema import status
 from gateway.security import require
 from services.contexts import Contexts
+from services.platform.stores import Store
 
 if TYPE_CHECKING:  # the command line hands the settings in; the gateway never reads the environment
     from evenwijdig.settings import Settings
@@ -60,7 +61,7 @@ def create_app(
         # A damaged page shows only when read: look for damage before saying ready.
         await to_thread.run_sync(app.state.runtime.find_damage)
         app.state.idempotency = await to_thread.run_sync(IdempotencyKeys.open, opened.directory,
-                                                         settings.keystore_key("gateway"))
+                                                         settings.keystore_key(Store.DIRECTORY))
         try:
             yield
         finally:

@@ -19,13 +19,14 @@ from services.platform.access_log import Access, Action
 from services.staff_directory.api import Assignment
 from services.staff_directory.api import Role, Side
 from services.platform.errors import NotFound
+from services.platform.stores import Store
 
 T = TypeVar("T")
 
 #: The one answer to "this case does not exist" and "this case is not yours" alike.
 NO_SUCH_CASE = "No such case."
 
-SIDE_CONTEXT = {Side.PARENT_A: "parent_a_context", Side.PARENT_B: "parent_b_context"}
+SIDE_CONTEXT = {Side.PARENT_A: Store.PARENT_A, Side.PARENT_B: Store.PARENT_B}
 
 
 @strawberry.type(description="The command was carried out.")

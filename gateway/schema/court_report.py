@@ -19,9 +19,10 @@ from strawberry.types import Info
 from services.court_report.making import MadeReport, check_request, make_report
 from gateway.schema.common import actor, identity, on_case, runtime
 from services.platform.access_log import Action
+from services.platform.stores import Store
 
-SIDE_CONTEXTS = ("parent_a_context", "parent_b_context")
-SHARED = "shared_agreements"
+SIDE_CONTEXTS = (Store.PARENT_A, Store.PARENT_B)
+SHARED = Store.SHARED
 
 
 @strawberry.enum(description="The file format of a court report.")

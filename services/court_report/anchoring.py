@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from services.platform.anchor import export
 from services.platform.errors import Unavailable
+from services.platform.stores import Store
 
 if TYPE_CHECKING:
     from evenwijdig.bootstrap import Contexts
     from services.court_report.provenance import Issuer
 
-SLOTS = {"parent_a_context": "parent_a", "parent_b_context": "parent_b", "shared_agreements": "shared"}
+SLOTS = {Store.PARENT_A: "parent_a", Store.PARENT_B: "parent_b", Store.SHARED: "shared"}
 
 
 class HistoryDoesNotVerify(Unavailable):

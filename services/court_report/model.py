@@ -20,6 +20,7 @@ from services.court_report.shared import case_section, decisions_section, joint_
 from services.court_report.sides import check_release_still_stands, evaluation_included, side_section
 from services.platform.as_of import Source
 from services.platform.errors import Invalid, NotFound
+from services.platform.stores import Store
 
 if TYPE_CHECKING:
     from services.contexts import Contexts
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 FORMAT = "evenwijdig/court-report"
 FORMAT_VERSION = 1
-SIDES = (("parent_a", "parent_a_context"), ("parent_b", "parent_b_context"))
+SIDES = (("parent_a", Store.PARENT_A), ("parent_b", Store.PARENT_B))
 
 
 class ReportNotFound(NotFound):

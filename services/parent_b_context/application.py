@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from services.parent_side.application import ParentSide
+from services.platform.stores import Store
 
 
 class ParentBContext(ParentSide):
     """Parent B's side of every case; its name selects its tables and settings."""
 
-    name = "parent_b_context"
+    name = Store.PARENT_B
     side = "parent_b"

@@ -31,6 +31,7 @@ from services.shared_agreements.domain.views import (
     CaseView, DisputeView, GroundRulesView, RuleVersionView, TransparencyView,
 )
 from services.shared_agreements.scheduling import JointSessionsAndSchedule
+from services.platform.stores import Store
 
 # What callers outside the context need: the inputs, the views, the accepted codes.
 __all__ = ["SharedAgreements", "Parent", "Child", "CaseView", "GroundRulesView", "RuleVersionView", "DisputeView",
@@ -49,7 +50,7 @@ class RegisteredCase:
 class SharedAgreements(CourtReportRegister, JointSessionsAndSchedule, ContextApplication):
     """The case header, ground rules and their signatures, decisions, joint sessions, court reports made."""
 
-    name = "shared_agreements"
+    name = Store.SHARED
 
     def register_case(
         self, *, parent_a: Parent, parent_b: Parent, children: Sequence[Child], trajectory_type: str,

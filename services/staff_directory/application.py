@@ -24,6 +24,7 @@ from services.staff_directory.api import (
 from services.staff_directory.domain.staff import StaffMember, staff_id
 from services.staff_directory.domain.staffing import AssignmentRefused, CaseStaffing, staffing_id
 from services.staff_directory.index import AssignmentIndex
+from services.platform.stores import Store
 
 log = logging.getLogger("evenwijdig.flow")
 
@@ -39,7 +40,7 @@ class StaffDirectory(ContextApplication, FlowFollower):
 
     # The store keeps the name it had when the directory lived in the gateway: the same
     # database, login role, tables and settings (EVENWIJDIG_GATEWAY_*) as deployed.
-    name = "gateway"
+    name = Store.DIRECTORY
 
     def __init__(self, store: Mapping[str, str]) -> None:
         super().__init__(store)

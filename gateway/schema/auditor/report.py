@@ -19,8 +19,9 @@ from strawberry.types import Info
 from gateway.schema.common import context_app, on_case
 from gateway.schema.court_report import MadeCourtReport, ReportFormat, ReportLanguage, export_report
 from services.platform.access_log import Action
+from services.platform.stores import Store
 
-REGISTER_CONTEXT = "shared_agreements"
+REGISTER_CONTEXT = Store.SHARED
 
 
 @strawberry.type(description="One court report as the case's register holds it.")

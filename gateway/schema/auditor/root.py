@@ -28,6 +28,7 @@ from services.platform.as_of import case_state_as_of
 from services.platform.checkpoints import load_signing_key
 from services.platform.errors import Invalid
 from services.platform.replay import HistoryFilter, HistoryPage, Replay
+from services.platform.stores import Store
 
 @strawberry.type(description="A registered case, for finding it in the histories.")
 class AuditedCase:
@@ -57,8 +58,8 @@ class Query(ReportQuery):
     @strawberry.field(description="Every registered case, oldest first: its id, and the position and moment of its "
                                   "registration in the shared-agreements history (no names, no content).")
     async def cases(self, info: Info) -> list[AuditedCase]:
-        shared = context_app(info, "shared_agreements")
-        listed = await on_case(info, None, "shared_agreements", Action.SEARCH, shared.registered_cases)
+        shared = context_app(info, Store.SHARED)
+        listed = await on_case(info, None, Store.SHARED, Action.SEARCH, shared.registered_cases)
         return [AuditedCase(case_id=c.case_id, position=c.position, registered_at=c.registered_at) for c in listed]
 
     @strawberry.field(description="A case in one context as of a time or a position in its history "

@@ -23,6 +23,7 @@ from gateway.schema.common import SIDE_CONTEXT, Done, actor, assignment_to, cont
 from services.parent_side.api import TrajectoryNotFound, ChildConversation as ConversationRecord
 from services.platform.access_log import Action
 from services.platform.private_text import PrivateText
+from services.platform.stores import Store
 
 
 # This schema's own enum: strawberry.enum marks the class it wraps, so sharing the
@@ -63,7 +64,7 @@ class Query:
     @strawberry.field(description="The cases whose child conversations you hold.")
     async def my_cases(self, info: Info) -> list[UUID]:
         # The directory's own store holds the assignments: the look-up is logged there.
-        assigned = await on_case(info, None, "gateway", Action.SEARCH, directory(info).cases_of, actor(info))
+        assigned = await on_case(info, None, Store.DIRECTORY, Action.SEARCH, directory(info).cases_of, actor(info))
         return sorted((case_id for case_id, a in assigned.items() if a.role is Role.CHILD_COUNSELLOR), key=str)
 
     @strawberry.field(description="The child conversations recorded on each side of the case, by day.")

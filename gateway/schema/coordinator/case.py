@@ -16,6 +16,7 @@ from gateway.schema.coordinator.common import (
 )
 from services.platform.access_log import Action
 from services.shared_agreements.api import CaseView, Child as ChildRecord, Parent as ParentRecord, ParentView
+from services.platform.stores import Store
 
 
 
@@ -94,7 +95,7 @@ class CaseQuery:
     @strawberry.field(description="The cases you coordinate.")
     async def my_cases(self, info: Info) -> list[UUID]:
         # The directory's own store holds the assignments: the look-up is logged there.
-        assigned = await on_case(info, None, "gateway", Action.SEARCH, directory(info).cases_of, actor(info))
+        assigned = await on_case(info, None, Store.DIRECTORY, Action.SEARCH, directory(info).cases_of, actor(info))
         return sorted((case_id for case_id, a in assigned.items() if a.role is Role.COORDINATOR), key=str)
 
     @strawberry.field(description="The header of a case you coordinate.")

@@ -21,6 +21,7 @@ from gateway.schema.bounds import MAX_ITEMS, MAX_RANGES, MAX_LONG_TEXT, bounded_
 from gateway.schema.common import assignment_to, context_app, on_case
 from services.platform.access_log import Action
 from services.shared_agreements.application import SharedAgreements
+from services.platform.stores import Store
 from services.shared_agreements.api import (
     CATEGORY_CODES, SHAREABLE_CATEGORIES, SIGNATURE_METHODS, TRAJECTORY_TYPES, HOLIDAY, REGULAR, KINDS, DRAFT,
     IN_FORCE, OFFERED, REVOKED, SUPERSEDED, WITHDRAWN,
@@ -28,7 +29,7 @@ from services.shared_agreements.api import (
 
 T = TypeVar("T")
 
-SHARED = "shared_agreements"
+SHARED = Store.SHARED
 
 #: Bounds on what one request may carry (README, "Limits").
 

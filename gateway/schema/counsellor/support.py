@@ -21,10 +21,11 @@ from services.platform.access_log import Action
 from services.platform.errors import NotFound
 from services.shared_agreements.application import SharedAgreements
 from services.shared_agreements.api import CaseNotFound
+from services.platform.stores import Store
 
 T = TypeVar("T")
 
-SHARED = "shared_agreements"
+SHARED = Store.SHARED
 
 async def on_my_side(info: Info, case_id: UUID, action: Action, fn: Callable[[ParentSide], T]) -> T:
     """Run ``fn`` on the caller's own side of the case, logged there, after the assignment check."""
