@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from services.platform.trajectory_types import TYPES
+
 LANGUAGES = ("nl", "en")
 #: The court's time zone: every moment on paper is local time with its offset to UTC (the JSON keeps UTC).
 LOCAL = ZoneInfo("Europe/Amsterdam")
@@ -174,14 +176,8 @@ NEVER = {
            "counsellor was replaced, and anything a parent does not share under the transparency agreements."),
 }
 
-TRAJECTORY_TYPES_EN = {
-    "parallel_ouderschap": "Parallel parenting", "parallel_solo_ouderschap_loman": "Parallel solo parenting",
-    "parallel_solo_coaching": "Parallel solo parenting (coaching)", "opnieuw_verbinden": "Reconnecting",
-    "gezinsbemiddeling_fase_1": "Systemic family mediation, phase 1",
-    "gezinsbemiddeling_fase_2": "Systemic family mediation, phase 2",
-    "parallel_ouderschap_fase_1": "Parallel parenting, phase 1",
-    "parallel_ouderschap_fase_2": "Parallel parenting, phase 2",
-}
+#: The types' English names are the types' own data, like their Dutch titles.
+TRAJECTORY_TYPES_EN = {code: entry.name_en for code, entry in TYPES.items()}
 
 
 def word(language: str, key: str, **values: object) -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from services.parent_side.domain.catalogue import template
 from services.platform.errors import Invalid
+from services.platform.trajectory_types import trajectory_type
 from services.shared_agreements.domain.joint_session_rules import JointSessionView
 from services.shared_agreements.domain.views import CaseView, DisputeView, GroundRulesView, RuleVersionView
 
@@ -27,7 +27,7 @@ def utc(moment: datetime | None) -> str | None:
 def case_section(case: CaseView) -> Section:
     """Case header: trajectory type, children (first name, year of birth), parents and who follows the trajectory."""
     try:
-        title = template(case.trajectory_type).title
+        title = trajectory_type(case.trajectory_type).name_nl
     except Invalid:  # a type the catalogue no longer has: its code is still what was registered
         title = case.trajectory_type
     return {

@@ -9,25 +9,16 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from services.platform.trajectory_types import TYPES
 from services.shared_agreements.domain.errors import InvalidCase, ParentalAuthorityMissing, UnknownTrajectoryType
 from services.shared_agreements.domain.parents import PARENTS, checked_parent
 from services.shared_agreements.domain.views import CaseView, ChildView, ParentView
 
-# Duplicated on purpose from the parent side's template catalogue: contexts share no
-# code beyond services.platform, so each keeps its own copy of the codes it accepts.
-TRAJECTORY_TYPES: tuple[str, ...] = (
-    "parallel_ouderschap",
-    "parallel_solo_ouderschap_loman",
-    "parallel_solo_coaching",
-    "opnieuw_verbinden",
-    "gezinsbemiddeling_fase_1",
-    "gezinsbemiddeling_fase_2",
-    "parallel_ouderschap_fase_1",
-    "parallel_ouderschap_fase_2",
-)
+# The codes and the parallel-parenting rule are the shared trajectory types' data.
+TRAJECTORY_TYPES: tuple[str, ...] = tuple(TYPES)
 # Parallel parenting lets each parent parent on their own authority, so it needs
 # ouderlijk gezag of every enrolled parent (seed: parallel-solo-ouderschap-loman).
-PARALLEL_PARENTING = frozenset(t for t in TRAJECTORY_TYPES if t.startswith("parallel_"))
+PARALLEL_PARENTING = frozenset(code for code, entry in TYPES.items() if entry.parallel_parenting)
 
 
 @dataclass(frozen=True)
