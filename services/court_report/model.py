@@ -18,7 +18,7 @@ from services.court_report import i18n
 from services.court_report.history import AsOfReader, Source
 from services.court_report.shared import case_section, decisions_section, joint_sessions_section, rules_section
 from services.court_report.sides import check_release_still_stands, evaluation_included, side_section
-from services.parent_side.domain.trajectory import Trajectory, trajectory_id
+from services.parent_side.domain.trajectory import Trajectory, phase_trajectory_id
 from services.parent_side.domain.view import view_of
 from services.platform.errors import Invalid, NotFound
 from services.shared_agreements.domain.case import Case
@@ -89,20 +89,30 @@ def build_report(
 
 def evaluations_in(report: dict[str, Any]) -> list[str]:
     """The parents whose released closing evaluation the report contains."""
-    return [side["side"] for side in report["sides"] if evaluation_included(side)]
+    return [side["side"] for side in report["sides"] if evaluation_included(side)
+            or any(phase["evaluation"]["included"] for phase in (side["trajectory"] or {}).get("earlier_phases", ()))]
 
 
 def _side(reader: AsOfReader, case_id: UUID, slot: str, header: Any, transparency: TransparencyView,
           as_of: datetime, names: Callable[[str], str]) -> dict[str, Any]:
-    aggregate_id = trajectory_id(case_id)
-    trajectory = reader.load(aggregate_id)
-    view = view_of(trajectory) if isinstance(trajectory, Trajectory) else None
+    """The side's latest phase as ``trajectory``, its earlier phases in order as ``earlier_phases``."""
     parent_name = getattr(header, slot).display_name
-    section = side_section(slot, parent_name, view, transparency, as_of, names,
-                           lambda: _text(reader.decrypted(aggregate_id, "TrajectoryClosed", "evaluation")))
-    if evaluation_included(section):
-        check_release_still_stands(reader.topics_after(aggregate_id))
-    return section
+    sections = []
+    for phase in range(1, len(header.phases) + 1):
+        aggregate_id = phase_trajectory_id(case_id, phase)
+        trajectory = reader.load(aggregate_id)
+        if not isinstance(trajectory, Trajectory):
+            continue
+        section = side_section(slot, parent_name, view_of(trajectory), transparency, as_of, names,
+                               lambda i=aggregate_id: _text(reader.decrypted(i, "TrajectoryClosed", "evaluation")))
+        if evaluation_included(section):
+            check_release_still_stands(reader.topics_after(aggregate_id))
+        sections.append(section)
+    if not sections:
+        return side_section(slot, parent_name, None, transparency, as_of, names, lambda: None)
+    latest = sections[-1]
+    latest["trajectory"]["earlier_phases"] = [section["trajectory"] for section in sections[:-1]]
+    return latest
 
 
 def _transparency(shared: AsOfReader, case_id: UUID) -> TransparencyView:

@@ -37,6 +37,8 @@ class TrajectoryType:
     #: Fixed meetings (``template.joint_meetings_movable`` false) need this much notice: parents
     #: must give them priority over everything else, so they need time to arrange work and care.
     meeting_notice_weeks: int | None = None
+    #: The types a case of this type may move on to, in the same case (the next phase).
+    next_phases: tuple[str, ...] = ()
 
     @property
     def code(self) -> str:
@@ -62,10 +64,17 @@ _PHASE_CLOSE = ("Afspraken over transparantie", "Evaluatie en verslaglegging")
 
 
 def _type(*, name_en: str, parallel_parenting: bool, meeting_notice_weeks: int | None = None,
-          **rules: object) -> TrajectoryType:
+          next_phases: tuple[str, ...] = (), **rules: object) -> TrajectoryType:
     template = TrajectoryRules(**rules)  # type: ignore[arg-type]
     template.check()  # a broken template fails at import, not in front of a counsellor
-    return TrajectoryType(template, name_en, parallel_parenting, meeting_notice_weeks)
+    return TrajectoryType(template, name_en, parallel_parenting, meeting_notice_weeks, next_phases)
+
+
+# Seed gezinsbemiddeling-kind-en-ik: "Aansluitend kan het traject Systemische Gezinsbemiddeling
+# Fase 2 opgestart worden"; "Indien de ouders of een van de ouder te veel in een afwijzende
+# houding blijft, en daardoor de samenwerking niet verbeterd, kan er een traject Parallel
+# ouderschap opgestart worden"; "Als dit toch niet lukt, wordt Parallel ouderschap Fase 2 ingezet".
+_AFTER_MEDIATION = ("gezinsbemiddeling_fase_2", "parallel_ouderschap_fase_1")
 
 
 _ALL = (
@@ -131,7 +140,7 @@ _ALL = (
         ),
     ),
     _type(
-        name_en="Systemic family mediation, phase 1", parallel_parenting=False,
+        name_en="Systemic family mediation, phase 1", parallel_parenting=False, next_phases=_AFTER_MEDIATION,
         template="gezinsbemiddeling_fase_1", title="Systemische gezinsbemiddeling fase 1",
         source=_GEZINSBEMIDDELING, description=_SIXTEEN_WEEKS,
         max_weeks=16, skips_school_holidays=True, planned_sessions=4, joint_sessions=4,
@@ -145,6 +154,7 @@ _ALL = (
     ),
     _type(
         name_en="Systemic family mediation, phase 2", parallel_parenting=False,
+        next_phases=("parallel_ouderschap_fase_1",),
         template="gezinsbemiddeling_fase_2", title="Systemische gezinsbemiddeling fase 2",
         source=_GEZINSBEMIDDELING, description=_SIXTEEN_WEEKS,
         max_weeks=16, skips_school_holidays=True, planned_sessions=4, joint_sessions=4,
@@ -156,7 +166,7 @@ _ALL = (
         ),
     ),
     _type(
-        name_en="Parallel parenting, phase 1", parallel_parenting=True,
+        name_en="Parallel parenting, phase 1", parallel_parenting=True, next_phases=("parallel_ouderschap_fase_2",),
         template="parallel_ouderschap_fase_1", title="Parallel ouderschap fase 1",
         source=_GEZINSBEMIDDELING, description=_SIXTEEN_WEEKS,
         max_weeks=16, skips_school_holidays=True, joint_sessions=5,
@@ -183,6 +193,8 @@ _ALL = (
 
 
 TYPES: Mapping[str, TrajectoryType] = MappingProxyType({entry.code: entry for entry in _ALL})
+if any(set(entry.next_phases) - set(TYPES) for entry in _ALL):
+    raise ValueError("a next phase names a trajectory type that does not exist")
 
 
 def trajectory_type(code: str) -> TrajectoryType:

@@ -17,6 +17,10 @@ class TrajectoryAlreadyOpened(Conflict):
     """This side already holds a trajectory for the case; a second intake is refused."""
 
 
+class PreviousPhaseOpen(Invalid):
+    """The case moved on to its next phase, but this side has not closed the previous one yet."""
+
+
 class ConcurrentChange(Conflict):
     """Someone else changed the trajectory between reading and saving it."""
 

@@ -17,6 +17,7 @@ from services.platform.private_text import PrivateText
 
 class TrajectoryState:
     case_id: UUID
+    phase: int  # of the case; each phase is a trajectory of its own, with its own plan and evaluation
     parent: str
     children: tuple[Child, ...]
     rules: TrajectoryRules

@@ -32,6 +32,16 @@ def trajectory_id(case_id: UUID) -> UUID:
     return uuid5(TRAJECTORY_NAMESPACE, f"trajectory:{case_id}")
 
 
+def phase_trajectory_id(case_id: UUID, phase: int) -> UUID:
+    """This side's trajectory of the case's ``phase``: the first phase keeps the case's trajectory id."""
+    return trajectory_id(case_id) if phase <= 1 else uuid5(TRAJECTORY_NAMESPACE, f"trajectory:{case_id}:phase:{phase}")
+
+
+def phase_trajectory_ids(case_id: UUID, phase: int) -> list[UUID]:
+    """The trajectory ids of phases ``phase`` down to 1: the latest phase first."""
+    return [phase_trajectory_id(case_id, n) for n in range(max(phase, 1), 0, -1)]
+
+
 def _actor(actor: str) -> str:
     return required_text(actor, "who acted")
 
@@ -40,24 +50,26 @@ class Trajectory(TrajectoryState, Aggregate):
     """The trajectory of one parent; every event records who acted (``actor``)."""
 
     @staticmethod
-    def create_id(case_id: UUID) -> UUID:
-        return trajectory_id(case_id)
+    def create_id(case_id: UUID, phase: int = 1) -> UUID:
+        return phase_trajectory_id(case_id, phase)
 
     @classmethod
     def open(
         cls, *, case_id: UUID, parent: str, children: Iterable[Child], rules: TrajectoryRules,
-        counsellor: str, parental_authority: bool, on: date, actor: str,
+        counsellor: str, parental_authority: bool, on: date, actor: str, phase: int = 1,
     ) -> Trajectory:
-        """Step 1: record the intake and open the parent's trajectory."""
+        """Step 1: record the intake and open the parent's trajectory (of the case's ``phase``)."""
         attributes = steps.intake(case_id, parent, children, rules, counsellor, parental_authority, on)
-        return cls(**attributes, actor=_actor(actor))
+        # Intakes stored before phases existed carry no ``phase``: they replay as phase 1.
+        return cls(**attributes, actor=_actor(actor), phase=phase)
 
     @event("IntakeHeld")
     def __init__(
         self, case_id: UUID, parent: str, children: list[dict[str, Any]], rules: dict[str, Any],
-        counsellor: str, parental_authority: bool, on: date, actor: str,
+        counsellor: str, parental_authority: bool, on: date, actor: str, phase: int = 1,
     ) -> None:
-        """Intakegesprek gevoerd: the trajectory is opened (stap 1) with its tailored rules."""
+        """Intakegesprek gevoerd: the trajectory (of ``phase``) is opened (stap 1) with its tailored rules."""
+        self.phase = phase
         self.case_id, self.parent, self.opened_on, self.last_on = case_id, parent, on, on
         self.children = tuple(Child.from_dict(child) for child in children)
         self.rules = TrajectoryRules.from_dict(rules)
