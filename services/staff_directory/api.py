@@ -20,7 +20,7 @@ __all__ = ["Role", "Side", "CASE_ROLES", "Assignment", "StaffView", "StaffingVie
 
 @dataclass(frozen=True)
 class Assignment:
-    """What one user is on one case: a side's counsellor, a child counsellor or a coordinator."""
+    """What one user is on one case: a side's counsellor, a child counsellor, a coordinator or a begeleider."""
 
     role: Role
     side: Side | None = None
@@ -40,6 +40,7 @@ class StaffingView:
     counsellors: dict[str, str]
     child_counsellors: tuple[str, ...]
     coordinators: tuple[str, ...]
+    mediators: tuple[str, ...] = ()  # begeleiders of both parents (gezinsbemiddeling)
 
 
 @dataclass(frozen=True)
