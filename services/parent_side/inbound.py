@@ -50,6 +50,8 @@ def apply(load: Load, fact: Any, processing_event: ProcessingEvent[Any]) -> None
         case_file.enrol(at=fact.at, actor=fact.actor)
     elif isinstance(fact, PhaseStarted):
         case_file.start_phase(trajectory_type=fact.trajectory_type, at=fact.at, actor=fact.actor)
+        if trajectory is not None and trajectory.phase < case_file.phase:
+            trajectory.follow_phase_end(on, fact.actor)
     elif isinstance(fact, CounsellorAssigned):
         case_file.assign_counsellor(counsellor=fact.counsellor, at=fact.at, actor=fact.actor, reason=fact.reason)
         if trajectory is not None:

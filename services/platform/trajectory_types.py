@@ -39,6 +39,9 @@ class TrajectoryType:
     meeting_notice_weeks: int | None = None
     #: The types a case of this type may move on to, in the same case (the next phase).
     next_phases: tuple[str, ...] = ()
+    #: ``template.max_joint_sessions`` counts per calendar year ("3-4 keer per jaar", "vier keer per
+    #: jaar"); otherwise per phase.
+    joint_sessions_per_year: bool = False
 
     @property
     def code(self) -> str:
@@ -64,10 +67,11 @@ _PHASE_CLOSE = ("Afspraken over transparantie", "Evaluatie en verslaglegging")
 
 
 def _type(*, name_en: str, parallel_parenting: bool, meeting_notice_weeks: int | None = None,
-          next_phases: tuple[str, ...] = (), **rules: object) -> TrajectoryType:
+          next_phases: tuple[str, ...] = (), joint_sessions_per_year: bool = False, **rules: object) -> TrajectoryType:
     template = TrajectoryRules(**rules)  # type: ignore[arg-type]
     template.check()  # a broken template fails at import, not in front of a counsellor
-    return TrajectoryType(template, name_en, parallel_parenting, meeting_notice_weeks, next_phases)
+    return TrajectoryType(template, name_en, parallel_parenting, meeting_notice_weeks, next_phases,
+                          joint_sessions_per_year)
 
 
 # Seed gezinsbemiddeling-kind-en-ik: "Aansluitend kan het traject Systemische Gezinsbemiddeling
@@ -122,7 +126,7 @@ _ALL = (
         ),
     ),
     _type(
-        name_en="Reconnecting", parallel_parenting=False, meeting_notice_weeks=6,
+        name_en="Reconnecting", parallel_parenting=False, meeting_notice_weeks=6, joint_sessions_per_year=True,
         template="opnieuw_verbinden", title="Opnieuw Verbinden in parallel ouderschap",
         source="opnieuw-verbinden.txt",
         description="Vier keer per jaar overleg in een bijeenkomst; daartussen een eigen begeleider per ouder.",
@@ -143,8 +147,9 @@ _ALL = (
         name_en="Systemic family mediation, phase 1", parallel_parenting=False, next_phases=_AFTER_MEDIATION,
         template="gezinsbemiddeling_fase_1", title="Systemische gezinsbemiddeling fase 1",
         source=_GEZINSBEMIDDELING, description=_SIXTEEN_WEEKS,
-        max_weeks=16, skips_school_holidays=True, planned_sessions=4, joint_sessions=4,
-        child_conversations_optional=True,
+        # "4 gezamenlijke gesprekken; 4 Individuele gesprekken": counts the phase keeps, not just plans.
+        max_weeks=16, skips_school_holidays=True, planned_sessions=4, max_sessions=4, joint_sessions=4,
+        max_joint_sessions=4, child_conversations_optional=True,
         components=(
             "Individueel kennismakingsgesprek", "4 gezamenlijke gesprekken", "4 individuele gesprekken",
             "Eventueel kindgesprekken", *_PHASE_CLOSE,
@@ -157,8 +162,9 @@ _ALL = (
         next_phases=("parallel_ouderschap_fase_1",),
         template="gezinsbemiddeling_fase_2", title="Systemische gezinsbemiddeling fase 2",
         source=_GEZINSBEMIDDELING, description=_SIXTEEN_WEEKS,
-        max_weeks=16, skips_school_holidays=True, planned_sessions=4, joint_sessions=4,
-        child_conversations_optional=True,
+        # "4 gezamenlijke gesprekken; 4 Individuele gesprekken": counts the phase keeps, not just plans.
+        max_weeks=16, skips_school_holidays=True, planned_sessions=4, max_sessions=4, joint_sessions=4,
+        max_joint_sessions=4, child_conversations_optional=True,
         components=(
             "Individueel kennismakingsgesprek", "4 gezamenlijke gesprekken",
             "4 individuele gesprekken, eventueel met nieuwe partner/stiefouder of grootouders",
@@ -169,7 +175,7 @@ _ALL = (
         name_en="Parallel parenting, phase 1", parallel_parenting=True, next_phases=("parallel_ouderschap_fase_2",),
         template="parallel_ouderschap_fase_1", title="Parallel ouderschap fase 1",
         source=_GEZINSBEMIDDELING, description=_SIXTEEN_WEEKS,
-        max_weeks=16, skips_school_holidays=True, joint_sessions=5,
+        max_weeks=16, skips_school_holidays=True, joint_sessions=5, max_joint_sessions=5,
         components=(
             "Individueel kennismakingsgesprek", "5 gezamenlijke gesprekken", *_PHASE_CLOSE,
             "Optioneel: individuele begeleiding voor meer mentale veerkracht",
@@ -177,7 +183,7 @@ _ALL = (
         ),
     ),
     _type(
-        name_en="Parallel parenting, phase 2", parallel_parenting=True,
+        name_en="Parallel parenting, phase 2", parallel_parenting=True, joint_sessions_per_year=True,
         template="parallel_ouderschap_fase_2", title="Parallel ouderschap fase 2",
         source=_GEZINSBEMIDDELING,
         description="Duurt een jaar; de ouders worden 3-4 keer per jaar begeleid in een gesprek.",

@@ -15,6 +15,7 @@ import pytest
 from evenwijdig.bootstrap import bootstrap
 from services.parent_side.domain.case_file import case_file_id
 from services.parent_side.domain.errors import PreviousPhaseOpen, TrajectoryAlreadyOpened
+from services.parent_side.domain.trajectory import trajectory_id
 from services.platform.private_text import PrivateText
 from services.staff_directory.api import Role, Side
 from tests.support.cases import register_case
@@ -104,3 +105,12 @@ def test_the_reason_for_moving_on_never_reaches_a_side(contexts, case):
         events = side.repository.event_store.get(case_file_id(case))
         assert [type(e).__name__ for e in events][-1] == "PhaseStarted"
         assert all("afwijzende" not in repr(vars(e)) for e in events)
+
+
+def test_the_move_ends_the_open_phase_on_each_side_through_the_flow(contexts, case):
+    close(contexts.parent_a, case, "a1")
+    contexts.shared.move_to_next_phase(case, trajectory_type="gezinsbemiddeling_fase_2", reason=REASON,
+                                       actor="coordinator-1")
+    ended = contexts.parent_b.repository.get(trajectory_id(case))
+    assert ended.phase_ended_on is not None  # side B's phase 1 takes nothing dated after the move
+    assert contexts.parent_a.repository.get(trajectory_id(case)).phase_ended_on is None  # closed before: untouched

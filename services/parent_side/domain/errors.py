@@ -73,6 +73,10 @@ class OutsideDuration(Invalid):
     """The date lies beyond the trajectory's maximum duration."""
 
 
+class PhaseEnded(OutsideDuration):
+    """The case moved on to its next phase: this phase's trajectory takes nothing dated after that."""
+
+
 class CounsellorNotIndependent(Invalid):
     """The parent's own counsellor may not hold a child conversation, and vice versa."""
 

@@ -31,6 +31,7 @@ class TrajectoryState:
     agreed_on: date | None
     consents: tuple[Consent, ...]
     started_on: date | None
+    phase_ended_on: date | None  # the case moved on to its next phase that day
     planned: tuple[PlannedSession, ...]
     sessions: tuple[Session, ...]
     child_conversations: tuple[ChildConversation, ...]

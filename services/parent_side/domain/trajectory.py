@@ -77,6 +77,7 @@ class Trajectory(TrajectoryState, Aggregate):
         self.assignments = (Assignment(counsellor, on, "intake", actor),)
         self.goals = self.themes = self.consents = self.planned = self.sessions = self.child_conversations = ()
         self.releases = self.reports = ()
+        self.phase_ended_on = None
         self.proposed_on = self.agreed_on = self.started_on = self.closed_on = None
         self.evaluation = self.retain_until = self.erased_on = self.erasure_reason = None
 
@@ -204,6 +205,16 @@ class Trajectory(TrajectoryState, Aggregate):
         """The staff directory assigned another counsellor to this side: recorded as it was decided there."""
         if counsellor != self.counsellor:
             self._counsellor_reassigned(counsellor=counsellor, reason=reason, on=on, actor=actor)
+
+    def follow_phase_end(self, on: date, actor: str) -> None:
+        """The case moved on to its next phase (shared context): this phase takes nothing dated later."""
+        if self.closed_on is None and self.phase_ended_on is None:
+            self._phase_ended(on=on, actor=actor)
+
+    @event("PhaseEnded")
+    def _phase_ended(self, on: date, actor: str) -> None:
+        """Fase beëindigd: de zaak ging verder met de volgende fase."""
+        self.phase_ended_on = on
 
     def follow_parental_authority(self, has_authority: bool, on: date, actor: str) -> None:
         """The case header now records (or no longer records) this parent's parental authority."""

@@ -36,6 +36,10 @@ class OutsideFixedMeetingFrame(Invalid):
     """An Opnieuw Verbinden meeting falls outside its fixed days, months or form."""
 
 
+class JointSessionLimitReached(Invalid):
+    """The trajectory type's joint sessions of this phase (or this year) are all planned or held."""
+
+
 class TooLittleNotice(Invalid):
     """An Opnieuw Verbinden meeting is planned too shortly before it takes place."""
 
@@ -145,6 +149,21 @@ def check_session(day: date, start: time, duration_minutes: int, kind: str, plan
         raise InvalidJointSession(f"a session lasts between {MIN_MINUTES} and {MAX_MINUTES} minutes")
     if kind not in KINDS:
         raise InvalidJointSession(f"a session is held {' or '.join(KINDS)}, not {kind!r}")
+
+
+def check_joint_session_limit(trajectory_type: str, day: date, taken: Iterable[date]) -> None:
+    """At most the type's number of joint sessions in its phase, or in the calendar year of ``day``."""
+    entry = TYPES.get(trajectory_type)
+    limit = entry.template.max_joint_sessions if entry is not None else None
+    if limit is None:
+        return
+    per_year = entry.joint_sessions_per_year
+    counted = [d for d in taken if not per_year or d.year == day.year]
+    if len(counted) >= limit:
+        period = f"in {day.year}" if per_year else "in this phase"
+        raise JointSessionLimitReached(
+            f"{entry.name_nl} has at most {limit} joint sessions {period}; {len(counted)} are planned or held"
+        )
 
 
 def meeting_frame(trajectory_type: str) -> TrajectoryType | None:

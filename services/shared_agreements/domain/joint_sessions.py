@@ -15,7 +15,7 @@ from eventsourcing.domain import Aggregate, event
 from services.shared_agreements.domain.joint_session_rules import (
     Attendance, AttendanceAlreadyRecorded, InvalidJointSession, JointSessionNotFound,
     JointSessionView, SessionAlreadyPaused, SessionCannotBeMoved, SessionClosed, SessionNotPaused, SessionPause,
-    check_fixed_meeting, check_session, checked_text, meeting_frame,
+    check_fixed_meeting, check_joint_session_limit, check_session, checked_text, meeting_frame,
 )
 from services.shared_agreements.domain.parents import checked_parent
 
@@ -55,11 +55,13 @@ class JointSessions(Aggregate):
         """Plan a joint session (gezamenlijk gesprek inplannen); returns its id."""
         check_session(day, start, duration_minutes, kind, planned_on)
         place = checked_text(place, "the place of the session")
+        # A case never returns to a type it left (next phases only go on), so the sessions of
+        # this type are the sessions of this phase.
+        taken = [s.day for s in self.sessions.values() if s.trajectory_type == trajectory_type and not s.is_cancelled]
         frame = meeting_frame(trajectory_type)
         if frame is not None:
-            taken = [s.day for s in self.sessions.values()
-                     if s.trajectory_type == trajectory_type and not s.is_cancelled]
             check_fixed_meeting(frame, day, start, kind, planned_on, taken)
+        check_joint_session_limit(trajectory_type, day, taken)
         # Ids follow the order of planning, so they are reproducible from the history alone.
         session_id = uuid5(self.id, f"session/{len(self.sessions) + 1}")
         self._planned(
