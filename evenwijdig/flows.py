@@ -1,7 +1,8 @@
 """The facts that cross contexts, one way (the design's section 7), wired by the composition root.
 
     shared agreements ──case header of X──▶ parent side X   (this parent's name, enrolment,
-                                                             authority; the children; the type)
+                                                             authority; the children; the type
+                                                             and each next phase, without its reason)
     staff directory   ──counsellor of X───▶ parent side X   (who, from when, by whom, why)
     shared agreements ──case registered───▶ staff directory (the case exists; its registering
                                                              coordinator is assigned)
@@ -27,7 +28,8 @@ from services.shared_agreements import api as shared_api
 from services.staff_directory import api as directory_api
 from services.staff_directory.application import StaffDirectory
 
-HEADER_EVENTS = (shared_api.CaseRegistered, shared_api.ParentalAuthorityRecorded, shared_api.ParentEnrolled)
+HEADER_EVENTS = (shared_api.CaseRegistered, shared_api.ParentalAuthorityRecorded, shared_api.ParentEnrolled,
+                 shared_api.PhaseStarted)
 STAFFING_EVENTS = (directory_api.CounsellorAssigned, directory_api.Unassigned)
 # Release 0.1 stored the directory's events under its first module, gateway.directory.staffing.
 OLD_STAFFING_MODULE = "gateway.directory.staffing"
@@ -53,6 +55,9 @@ def header_for(side: str) -> Callable[[Any], Sequence[Any]]:
                 case_id=case_id, parent=parent["display_name"], enrolled=parent["enrolled"],
                 parental_authority=parent["parental_authority"], children=children,
                 trajectory_type=event.trajectory_type, at=at, actor=event.actor),)
+        if isinstance(event, shared_api.PhaseStarted):
+            # Both sides follow the case into its next phase; the reason stays in the shared context.
+            return (side_api.PhaseStarted(case_id, event.trajectory_type, at, event.actor),)
         if getattr(event, "parent", None) != side:
             return ()
         if isinstance(event, shared_api.ParentalAuthorityRecorded):

@@ -16,6 +16,7 @@ MAX_NAME = 200  # a person's or a child's name, a handover place, a holiday's na
 MAX_HASH = 200  # a text hash as a client sends it back
 MAX_PLACE = 300  # a joint session's place, or why it was moved, cancelled or missed
 MAX_SHORT_TEXT = 1_000  # a dispute's subject; a counsellor's goal, theme or reason
+MAX_REASON = 2_000  # why a case moves on to its next phase
 MAX_LONG_TEXT = 10_000  # notes, summaries, evaluations, positions, decisions, rules
 MAX_ITEMS = 50  # entries of one list in one request
 MAX_CHILDREN = 20

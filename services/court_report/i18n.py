@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from services.platform.trajectory_types import TYPES
+
 LANGUAGES = ("nl", "en")
 #: The court's time zone: every moment on paper is local time with its offset to UTC (the JSON keeps UTC).
 LOCAL = ZoneInfo("Europe/Amsterdam")
@@ -25,6 +27,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "case_id": ("Zaak", "Case"), "as_of": ("Stand per", "As of"),
     "page": ("Pagina {n} van {total}", "Page {n} of {total}"),
     "s_case": ("Zaak", "Case"), "trajectory_type": ("Trajectsoort", "Trajectory type"),
+    "phases": ("Fasen van de zaak", "Phases of the case"), "phase": ("Fase", "Phase"),
+    "phase_since": ("Vanaf", "From"), "phase_reason": ("Reden van de overgang", "Reason for the move"),
+    "phase_heading": ("Fase {n}: {title}", "Phase {n}: {title}"),
     "registered_on": ("Zaak geregistreerd op", "Case registered on"), "children": ("Kinderen", "Children"),
     "born": ("geboren {year}", "born {year}"),
     "counsellors": ("Ouderbegeleider(s)", "Counsellor(s)"),
@@ -174,14 +179,8 @@ NEVER = {
            "counsellor was replaced, and anything a parent does not share under the transparency agreements."),
 }
 
-TRAJECTORY_TYPES_EN = {
-    "parallel_ouderschap": "Parallel parenting", "parallel_solo_ouderschap_loman": "Parallel solo parenting",
-    "parallel_solo_coaching": "Parallel solo parenting (coaching)", "opnieuw_verbinden": "Reconnecting",
-    "gezinsbemiddeling_fase_1": "Systemic family mediation, phase 1",
-    "gezinsbemiddeling_fase_2": "Systemic family mediation, phase 2",
-    "parallel_ouderschap_fase_1": "Parallel parenting, phase 1",
-    "parallel_ouderschap_fase_2": "Parallel parenting, phase 2",
-}
+#: The types' English names are the types' own data, like their Dutch titles.
+TRAJECTORY_TYPES_EN = {code: entry.name_en for code, entry in TYPES.items()}
 
 
 def word(language: str, key: str, **values: object) -> str:

@@ -82,17 +82,29 @@ def build_report(
 
 def evaluations_in(report: dict[str, Any]) -> list[str]:
     """The parents whose released closing evaluation the report contains."""
-    return [side["side"] for side in report["sides"] if evaluation_included(side)]
+    return [side["side"] for side in report["sides"] if evaluation_included(side)
+            or any(phase["evaluation"]["included"] for phase in (side["trajectory"] or {}).get("earlier_phases", ()))]
 
 
 def _side(side: SideAsOf, case_id: UUID, slot: str, header: CaseView, transparency: TransparencyView,
           as_of: datetime, names: Callable[[str], str]) -> dict[str, Any]:
+    """The side's latest phase as ``trajectory``, its earlier phases in order as ``earlier_phases``."""
     parent_name = getattr(header, slot).display_name
-    section = side_section(slot, parent_name, side.trajectory(case_id), transparency, as_of, names,
-                           lambda: side.closing_evaluation(case_id))
-    if evaluation_included(section):
-        check_release_still_stands(side.release_withdrawn_since(case_id))
-    return section
+    sections = []
+    for phase in range(1, len(header.phases) + 1):
+        trajectory = side.trajectory(case_id, phase=phase)
+        if trajectory is None:
+            continue
+        section = side_section(slot, parent_name, trajectory, transparency, as_of, names,
+                               lambda p=phase: side.closing_evaluation(case_id, phase=p))
+        if evaluation_included(section):
+            check_release_still_stands(side.release_withdrawn_since(case_id, phase=phase))
+        sections.append(section)
+    if not sections:
+        return side_section(slot, parent_name, None, transparency, as_of, names, lambda: None)
+    latest = sections[-1]
+    latest["trajectory"]["earlier_phases"] = [section["trajectory"] for section in sections[:-1]]
+    return latest
 
 
 def _directory_names(contexts: Contexts) -> Callable[[str], str]:

@@ -59,6 +59,17 @@ def _case(doc: ReportDocument, case: Data) -> None:
     doc.table_of([doc.word("parent"), doc.word("name"), doc.word("follows"), doc.word("authority")],
                  [[doc.word(p["side"]), p["name"], yes_no[p["follows_trajectory"]], yes_no[p["parental_authority"]]]
                   for p in case["parents"]], (18, 42, 20, 20))
+    if len(case["phases"]) > 1:  # a case that moved on lists its phases in order, each move with its reason
+        doc.heading(doc.word("phases"), level=1)
+        doc.table_of([doc.word("phase"), doc.word("trajectory_type"), doc.word("phase_since"), doc.word("phase_reason")],
+                     [[str(p["number"]), _phase_title(doc, p), i18n.day(lang, p["since"]),
+                       p["reason"] or doc.word("unknown")] for p in case["phases"]], (10, 30, 15, 45))
+
+
+def _phase_title(doc: ReportDocument, phase: Data) -> str:
+    if doc.language == "en":
+        return i18n.TRAJECTORY_TYPES_EN.get(phase["trajectory_type"], phase["title"])
+    return phase["title"]
 
 
 def _side(doc: ReportDocument, side: Data) -> None:
@@ -68,6 +79,14 @@ def _side(doc: ReportDocument, side: Data) -> None:
     if trajectory is None:
         doc.paragraph(doc.word("no_trajectory"))
         return
+    phases = [*trajectory.get("earlier_phases", ()), trajectory]
+    for phase in phases:
+        if len(phases) > 1:
+            doc.heading(doc.word("phase_heading", n=phase["phase"], title=phase["type_title"]), level=1)
+        _trajectory(doc, phase)
+
+
+def _trajectory(doc: ReportDocument, trajectory: Data) -> None:
     lang = doc.language
     counsellors = doc.word("withheld") if trajectory["counsellors"] is None else "; ".join(
         doc.word("counsellor_since", name=c["name"], date=i18n.day(lang, c["since"])) for c in trajectory["counsellors"])

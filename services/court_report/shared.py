@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from services.parent_side.api import template
 from services.platform.errors import Invalid
-from services.shared_agreements.api import JointSessionView, CaseView, DisputeView, GroundRulesView, RuleVersionView
+from services.platform.trajectory_types import trajectory_type
+from services.shared_agreements.api import CaseView, DisputeView, GroundRulesView, JointSessionView, RuleVersionView
 
 Section = dict[str, Any]
 
@@ -24,18 +24,25 @@ def utc(moment: datetime | None) -> str | None:
 
 
 def case_section(case: CaseView) -> Section:
-    """Case header: trajectory type, children (first name, year of birth), parents and who follows the trajectory."""
-    try:
-        title = template(case.trajectory_type).title
-    except Invalid:  # a type the catalogue no longer has: its code is still what was registered
-        title = case.trajectory_type
+    """Case header: trajectory type, its phases in order (with the coordinator's reason for each move),
+    children (first name, year of birth), parents and who follows the trajectory."""
+    title = _title(case.trajectory_type)
     return {
         "case_id": str(case.case_id), "registered_at": utc(case.registered_at),
         "trajectory_type": case.trajectory_type, "trajectory_type_title": title,
         "children": [{"first_name": c.first_name, "year_of_birth": c.date_of_birth.year} for c in case.children],
         "parents": [{"side": p.slot, "name": p.display_name, "follows_trajectory": p.enrolled,
                      "parental_authority": p.parental_authority} for p in case.parents],
+        "phases": [{"number": p.number, "trajectory_type": p.trajectory_type, "title": _title(p.trajectory_type),
+                    "since": utc(p.since), "reason": p.reason} for p in case.phases],
     }
+
+
+def _title(code: str) -> str:
+    try:
+        return trajectory_type(code).name_nl
+    except Invalid:  # a type the catalogue no longer has: its code is still what was registered
+        return code
 
 
 def rules_section(rules: GroundRulesView | None) -> list[Section]:

@@ -45,7 +45,7 @@ def side_section(
         return {"side": slot, "parent": parent_name, "trajectory": None}
     shared = _shared_categories(transparency, slot, as_of.date())
     return {"side": slot, "parent": parent_name, "trajectory": {
-        "type_title": view.rules.title, "status": view.status, "steps": _steps(view),
+        "phase": view.phase, "type_title": view.rules.title, "status": view.status, "steps": _steps(view),
         "counsellors": ([{"name": staff_name(a.counsellor), "since": a.since.isoformat()} for a in view.assignments]
                         if _shares(shared, "practitioner") else None),
         "transparency": shared,

@@ -22,7 +22,7 @@ from services.parent_side.domain.records import (
 from services.parent_side.domain.templates import TrajectoryRules
 from services.parent_side.domain.view import TrajectoryView
 
-__all__ = ["HeaderRegistered", "ParentalAuthorityRecorded", "ParentEnrolled", "CounsellorAssigned",
+__all__ = ["HeaderRegistered", "PhaseStarted", "ParentalAuthorityRecorded", "ParentEnrolled", "CounsellorAssigned",
            "CounsellorUnassigned", "Child", "ChildConversation", "TrajectoryView", "Progress", "TrajectoryRules",
            "TEMPLATES", "template", "STANDARD_THEMES", "theme_label", "CONSENT_TRAJECTORY",
            "CONSENT_CHILD_CONVERSATIONS", "ERASURE_REQUEST", "RETENTION_ENDED", "SideAsOf", "TrajectoryNotFound"]
@@ -37,6 +37,19 @@ class HeaderRegistered:
     enrolled: bool
     parental_authority: bool
     children: tuple[Child, ...]
+    trajectory_type: str
+    at: datetime
+    actor: str
+
+
+@dataclass(frozen=True)
+class PhaseStarted:
+    """The case moved on to its next phase: the trajectory type it follows from ``at``.
+
+    The coordinator's reason stays in the shared context: it may describe the other parent.
+    """
+
+    case_id: UUID
     trajectory_type: str
     at: datetime
     actor: str

@@ -25,13 +25,13 @@ from services.parent_side.as_of import SideAsOf
 from services.parent_side.domain.case_file import CaseFile, case_file_id
 from services.parent_side.domain.catalogue import template
 from services.parent_side.domain.errors import (
-    ConcurrentChange, InvalidRecord, NotEnrolled, TrajectoryAlreadyOpened, TrajectoryNotFound,
+    ConcurrentChange, InvalidRecord, NotEnrolled, PreviousPhaseOpen, TrajectoryAlreadyOpened, TrajectoryNotFound,
 )
 from services.parent_side.domain.holidays import HolidayCalendar
 from services.parent_side.domain.progress import Progress, progress_of
 from services.parent_side.domain.records import RETENTION_ENDED
 from services.parent_side.domain.templates import TrajectoryRules
-from services.parent_side.domain.trajectory import Trajectory, trajectory_id
+from services.parent_side.domain.trajectory import Trajectory, phase_trajectory_id, phase_trajectory_ids
 from services.parent_side.domain.view import TrajectoryView, view_of
 from services.platform.application import ContextApplication
 from services.platform.flow import FlowFollower
@@ -77,8 +77,9 @@ class ParentSide(ContextApplication, FlowFollower):
 
         The parent, the children, parental authority and the trajectory type come from the case
         header; ``tailor`` tailors the type's rules. ``trajectory_type``, when given, must be
-        the case's. Refused for a parent the case does not enrol. One trajectory per case per
-        side: a second intake is refused with ``TrajectoryAlreadyOpened``.
+        the case's. Refused for a parent the case does not enrol. One trajectory per phase of
+        the case per side: a second intake is refused with ``TrajectoryAlreadyOpened``; the
+        next phase's intake waits until this side closed the previous phase (``PreviousPhaseOpen``).
         """
         self.catch_up()
         case = self.case_file(case_id)
@@ -90,11 +91,11 @@ class ParentSide(ContextApplication, FlowFollower):
         rules = tailor(rules) if tailor else rules
         if rules.template != case.trajectory_type:
             raise InvalidRecord("tailoring keeps the case's trajectory type")
-        if self.recorder.select_events(trajectory_id(case_id), limit=1):
-            raise TrajectoryAlreadyOpened("this parent already has a trajectory in this case")
+        self._check_phase_is_new(case_id, case.phase)
         trajectory = Trajectory.open(
             case_id=case_id, parent=case.parent, children=case.children, rules=rules,
             counsellor=case.counsellor or actor, parental_authority=case.parental_authority, on=on, actor=actor,
+            phase=case.phase,
         )
         try:
             self.save(trajectory)
@@ -190,8 +191,17 @@ class ParentSide(ContextApplication, FlowFollower):
         return view_of(self._change(case_id, lambda t: t.withdraw_release(on, actor, reason)))
 
     def record_report_made(self, case_id: UUID, *, report_id: UUID, at: datetime, actor: str) -> TrajectoryView:
-        """Record that court report ``report_id`` included the released evaluation (locks the release)."""
-        return view_of(self._change(case_id, lambda t: t.record_report_made(report_id, at, actor)))
+        """Record that court report ``report_id`` included the released evaluations (locks the releases).
+
+        A report shows every phase of the case, so each phase whose evaluation is released records it.
+        """
+        self.catch_up(strict=False)
+        phases = self._phases(case_id)
+        released = [t for t in phases if t.is_released] or phases[:1]
+        for trajectory in released:
+            trajectory.record_report_made(report_id, at, actor)
+        self._save(*released)
+        return view_of(phases[0])
 
     def erase_private_text(self, case_id: UUID, actor: str, reason: str) -> TrajectoryView:
         """Erase the private text of a closed trajectory: record why, then destroy the case key.
@@ -242,10 +252,36 @@ class ParentSide(ContextApplication, FlowFollower):
     # ---------------------------------------------------------------------------------------
 
     def _get(self, case_id: UUID) -> Trajectory:
+        """The trajectory of the latest phase this side opened."""
+        trajectory = self._latest(case_id, self._phase(case_id))
+        if trajectory is None:
+            raise TrajectoryNotFound("there is no trajectory for this case")
+        return trajectory
+
+    def _latest(self, case_id: UUID, phase: int) -> Trajectory | None:
+        return next((t for t in map(self._find, phase_trajectory_ids(case_id, phase)) if t is not None), None)
+
+    def _phase(self, case_id: UUID) -> int:
         try:
-            return self.repository.get(trajectory_id(case_id))
+            return self.repository.get(case_file_id(case_id)).phase if isinstance(case_id, UUID) else 1
         except AggregateNotFoundError:
-            raise TrajectoryNotFound("there is no trajectory for this case") from None
+            return 1
+
+    def _check_phase_is_new(self, case_id: UUID, phase: int) -> None:
+        if self.recorder.select_events(phase_trajectory_id(case_id, phase), limit=1):
+            raise TrajectoryAlreadyOpened("this parent already has a trajectory in this phase of the case")
+        earlier = self._latest(case_id, phase - 1) if phase > 1 else None
+        if earlier is not None and earlier.closed_on is None:
+            raise PreviousPhaseOpen(
+                f"phase {earlier.phase} of this case is still open on this side; close it with its evaluation "
+                "before the intake of the next phase"
+            )
+
+    def _find(self, aggregate_id: UUID) -> Trajectory | None:
+        try:
+            return self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            return None
 
     def _change(self, case_id: UUID, command: Callable[[Trajectory], None]) -> Trajectory:
         # The counsellor of this moment and the case header as it stands, before the rules look.
@@ -255,17 +291,27 @@ class ParentSide(ContextApplication, FlowFollower):
         self._save(trajectory)
         return trajectory
 
-    def _save(self, trajectory: Trajectory) -> None:
+    def _save(self, *trajectories: Trajectory) -> None:
         try:
-            self.save(trajectory)
+            self.save(*trajectories)
         except IntegrityError:
             raise ConcurrentChange("someone else changed this trajectory in the meantime; reload it and try again") from None
 
+    def _phases(self, case_id: UUID) -> list[Trajectory]:
+        """Every phase's trajectory this side opened, the latest first; NotFound when there is none."""
+        phases = [t for t in map(self._find, phase_trajectory_ids(case_id, self._phase(case_id))) if t is not None]
+        if not phases:
+            raise TrajectoryNotFound("there is no trajectory for this case")
+        return phases
+
     def _erase(self, case_id: UUID, actor: str, reason: str, on: date) -> Trajectory:
-        trajectory = self._get(case_id)
-        if trajectory.erased_on is None:
+        # The case key encrypts every phase's text, so every phase records its erasure, or none does.
+        phases = self._phases(case_id)
+        pending = [t for t in phases if t.erased_on is None]
+        for trajectory in pending:
             trajectory.erase_private_text(reason, on, actor)
-            self._save(trajectory)
-        # The key goes after the event is stored: a crash in between leaves a record that a repeat completes.
+        if pending:
+            self._save(*pending)
+        # The key goes after the events are stored: a crash in between leaves a record that a repeat completes.
         self.case_keys.destroy(case_id)
-        return trajectory
+        return phases[0]

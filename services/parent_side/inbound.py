@@ -13,9 +13,10 @@ from eventsourcing.application import AggregateNotFoundError, ProcessingEvent
 
 from services.parent_side.api import (
     CounsellorAssigned, CounsellorUnassigned, HeaderRegistered, ParentalAuthorityRecorded, ParentEnrolled,
+    PhaseStarted,
 )
 from services.parent_side.domain.case_file import CaseFile, case_file_id
-from services.parent_side.domain.trajectory import trajectory_id
+from services.parent_side.domain.trajectory import phase_trajectory_ids
 
 #: Said on the trajectory when the staff directory gave no reason for a change of counsellor.
 NO_REASON_GIVEN = "toegewezen in de personeelsadministratie"
@@ -26,7 +27,9 @@ Load = Callable[[Any], Any]
 def apply(load: Load, fact: Any, processing_event: ProcessingEvent[Any]) -> None:
     """Apply one inbound fact; ``load`` gets an aggregate by id, or None."""
     case_file = load(case_file_id(fact.case_id))
-    trajectory = load(trajectory_id(fact.case_id))
+    # The trajectory of the latest phase this side opened follows the header and the directory.
+    phase = case_file.phase if case_file is not None else 1
+    trajectory = next(filter(None, map(load, phase_trajectory_ids(fact.case_id, phase))), None)
     on = fact.at.date()
     if isinstance(fact, HeaderRegistered):
         header = dict(parent=fact.parent, enrolled=fact.enrolled, parental_authority=fact.parental_authority,
@@ -45,6 +48,10 @@ def apply(load: Load, fact: Any, processing_event: ProcessingEvent[Any]) -> None
             trajectory.follow_parental_authority(fact.has_authority, on, fact.actor)
     elif isinstance(fact, ParentEnrolled):
         case_file.enrol(at=fact.at, actor=fact.actor)
+    elif isinstance(fact, PhaseStarted):
+        case_file.start_phase(trajectory_type=fact.trajectory_type, at=fact.at, actor=fact.actor)
+        if trajectory is not None and trajectory.phase < case_file.phase:
+            trajectory.follow_phase_end(on, fact.actor)
     elif isinstance(fact, CounsellorAssigned):
         case_file.assign_counsellor(counsellor=fact.counsellor, at=fact.at, actor=fact.actor, reason=fact.reason)
         if trajectory is not None:

@@ -26,11 +26,12 @@ from services.shared_agreements.domain.views import (
 CaseRegistered = Case.CaseRegistered
 ParentalAuthorityRecorded = Case.ParentalAuthorityRecorded
 ParentEnrolled = Case.ParentEnrolled
+PhaseStarted = Case.PhaseStarted
 
 __all__ = [
     "Parent", "Child", "ContactRange", "TRAJECTORY_TYPES", "CATEGORY_CODES", "SIGNATURE_METHODS",
     "SHAREABLE_CATEGORIES", "KINDS", "HOLIDAY", "REGULAR", "DRAFT", "OFFERED", "IN_FORCE", "SUPERSEDED", "WITHDRAWN",
     "REVOKED", "CaseView", "ParentView", "GroundRulesView", "RuleVersionView", "DisputeView", "TransparencyView",
     "ScheduleView", "JointSessionView", "AgreementsAsOf", "CaseNotFound", "ContactScheduleNotFound",
-    "CaseRegistered", "ParentalAuthorityRecorded", "ParentEnrolled",
+    "CaseRegistered", "ParentalAuthorityRecorded", "ParentEnrolled", "PhaseStarted",
 ]

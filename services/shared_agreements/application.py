@@ -95,6 +95,17 @@ class SharedAgreements(CourtReportRegister, JointSessionsAndSchedule, ContextApp
         case.enrol_parent(parent, actor)
         _save(self, case)
 
+    def move_to_next_phase(self, case_id: UUID, *, trajectory_type: str, reason: str, actor: str) -> CaseView:
+        """Move the case on to its next phase (a next trajectory type of the current one), with the reason.
+
+        Ground rules, transparency agreements and staff stay with the case; each side opens the
+        new phase's trajectory with its own intake once it has closed the previous one.
+        """
+        case = _case(self, case_id)
+        case.move_to_phase(trajectory_type, reason, actor)
+        _save(self, case)
+        return case.view()
+
     def draft_ground_rules(self, case_id: UUID, rules: Mapping[str, Sequence[str]], actor: str) -> int:
         """Draft a new version of the ground rules (the first, or an amendment); returns its number.
 

@@ -24,7 +24,7 @@ Unassigned = CaseStaffing.Unassigned
 
 @dataclass(frozen=True)
 class Assignment:
-    """What one user is on one case: a side's counsellor, a child counsellor or a coordinator."""
+    """What one user is on one case: a side's counsellor, a child counsellor, a coordinator or a begeleider."""
 
     role: Role
     side: Side | None = None
@@ -44,6 +44,7 @@ class StaffingView:
     counsellors: dict[str, str]
     child_counsellors: tuple[str, ...]
     coordinators: tuple[str, ...]
+    mediators: tuple[str, ...] = ()  # begeleiders of both parents (gezinsbemiddeling)
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,10 @@ class StaffDirectory(ContextApplication, FlowFollower):
         """Make ``user`` a coordinator of a case."""
         self._assign(case_id, user, Role.COORDINATOR, actor, lambda s: s.assign_coordinator(user, actor))
 
+    def assign_mediator(self, case_id: UUID, user: str, actor: str) -> None:
+        """Make ``user`` the begeleider of both parents in a mediation phase (gezinsbemiddeling)."""
+        self._assign(case_id, user, Role.MEDIATOR, actor, lambda s: s.assign_mediator(user, actor))
+
     def unassign(self, case_id: UUID, user: str, actor: str, reason: str) -> None:
         """End someone's assignment to a case, saying why."""
         staffing = self._staffing(case_id, actor)
@@ -155,7 +159,7 @@ class StaffDirectory(ContextApplication, FlowFollower):
     @staticmethod
     def _staffing_view(staffing: CaseStaffing) -> StaffingView:
         return StaffingView(staffing.case_id, dict(staffing.counsellors), tuple(staffing.child_counsellors),
-                            tuple(staffing.coordinators))
+                            tuple(staffing.coordinators), tuple(staffing.mediators))
 
     def assignment(self, user: str, case_id: UUID) -> Assignment | None:
         """What ``user`` is on this case (which side they counsel, or child counsellor, or coordinator)."""

@@ -26,7 +26,7 @@ PAGE = 500
 
 
 def assignment_in(staffing: CaseStaffing, user: str) -> Assignment | None:
-    """What ``user`` is on this staffing: a side first, then child counsellor, then coordinator."""
+    """What ``user`` is on this staffing: a side first, then child counsellor, coordinator, begeleider."""
     side = staffing.side_of(user)
     if side is not None:
         return Assignment(Role.COUNSELLOR, side)
@@ -34,13 +34,15 @@ def assignment_in(staffing: CaseStaffing, user: str) -> Assignment | None:
         return Assignment(Role.CHILD_COUNSELLOR)
     if user in staffing.coordinators:
         return Assignment(Role.COORDINATOR)
+    if user in staffing.mediators:
+        return Assignment(Role.MEDIATOR)
     return None
 
 
 def _members(staffing: CaseStaffing | None) -> set[str]:
     if staffing is None:
         return set()
-    return {*staffing.counsellors.values(), *staffing.child_counsellors, *staffing.coordinators}
+    return {*staffing.counsellors.values(), *staffing.child_counsellors, *staffing.coordinators, *staffing.mediators}
 
 
 class AssignmentIndex:
@@ -91,5 +93,6 @@ class AssignmentIndex:
 _STAFFING_TOPICS = [
     f"{module}:CaseStaffing.{name}"
     for module in (CaseStaffing.__module__, "gateway.directory.staffing")
-    for name in ("Opened", "CounsellorAssigned", "ChildCounsellorAssigned", "CoordinatorAssigned", "Unassigned")
+    for name in ("Opened", "CounsellorAssigned", "ChildCounsellorAssigned", "CoordinatorAssigned", "MediatorAssigned",
+                 "Unassigned")
 ]

@@ -93,6 +93,11 @@ SHARED_CONTEXT = [
     row(Role.COORDINATOR, "enrolParent", "mutation($case: UUID!) { enrolParent(caseId: $case, parent: PARENT_B) { ok } }",
         expect={**ASSIGNED_CASE, Column.OWN: INVALID},
         refused_logs=lambda call, data: [(SHARED, Action.CHANGE, call.case)] if call.column is Column.OWN else []),
+    # The scene's case follows parallel solo ouderschap, which has no next phase: refused after the access was logged.
+    row(Role.COORDINATOR, "moveCaseToNextPhase", """mutation($case: UUID!) { moveCaseToNextPhase(caseId: $case,
+        trajectoryType: PARALLEL_OUDERSCHAP_FASE_2, reason: "Samenwerking lukt niet") { phases { number } } }""",
+        expect={**ASSIGNED_CASE, Column.OWN: INVALID},
+        refused_logs=lambda call, data: [(SHARED, Action.CHANGE, call.case)] if call.column is Column.OWN else []),
     change("raiseDispute", """mutation($case: UUID!) { raiseDispute(caseId: $case, subject: "Zomervakantie",
         raisedBy: PARENT_A) }"""),
     change("relayPosition", """mutation($case: UUID!, $position: String!) { relayPosition(caseId: $case,

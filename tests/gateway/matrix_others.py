@@ -80,6 +80,9 @@ ADMIN = [
     row(Role.ADMIN, "assignChildCounsellor", """mutation($case: UUID!, $user: String!) {
         assignChildCounsellor(caseId: $case, user: $user) { ok } }""", assigning(SPARE["child"]),
         expect=REGISTERED_CASE, writes=changes(DIRECTORY)),
+    row(Role.ADMIN, "assignMediator", """mutation($case: UUID!, $user: String!) {
+        assignMediator(caseId: $case, user: $user) { ok } }""", assigning(SPARE["mediator"]),
+        expect=REGISTERED_CASE, writes=changes(DIRECTORY)),
     row(Role.ADMIN, "assignCoordinator", """mutation($case: UUID!, $user: String!) {
         assignCoordinator(caseId: $case, user: $user) { ok } }""", assigning(SPARE["coordinator"]),
         expect=REGISTERED_CASE, writes=changes(DIRECTORY)),

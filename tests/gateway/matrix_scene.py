@@ -58,7 +58,7 @@ CALLERS = (COUNSELLOR_A, COUNSELLOR_B, CHILD, COORDINATOR, AUDITOR, ADMIN)
 ELSEWHERE = {"coordinator": "coordinator-elsewhere-mx-41013", "za": "counsellor-za-mx-41014",
              "zb": "counsellor-zb-mx-41015", "child": "child-counsellor-z-mx-41016"}
 SPARE = {"counsellor": "spare-counsellor-mx-41017", "child": "spare-child-mx-41018",
-         "coordinator": "spare-coordinator-mx-41019", "new": "new-staff-mx-41020"}
+         "coordinator": "spare-coordinator-mx-41019", "new": "new-staff-mx-41020", "mediator": "spare-mediator-mx-41021"}
 STAFF_IDS = frozenset({c.user for c in CALLERS} | set(ELSEWHERE.values()))
 
 #: Tags of what the unassigned case's sides, and its relayed position, hold.

@@ -36,7 +36,7 @@ def build_scene(gateway) -> MatrixScene:  # noqa: ANN001
                       ("child", Role.CHILD_COUNSELLOR)):
         gateway.staff(ELSEWHERE[key], role)
     for key, role in (("counsellor", Role.COUNSELLOR), ("child", Role.CHILD_COUNSELLOR),
-                      ("coordinator", Role.COORDINATOR)):
+                      ("coordinator", Role.COORDINATOR), ("mediator", Role.MEDIATOR)):
         gateway.staff(SPARE[key], role)
     gateway.contexts.shared.clock = lambda: NOW
     # Registered first: the staff directory knows a case only once the shared context registered it,

@@ -153,9 +153,13 @@ def test_a_change_saved_over_someone_elses_change_is_refused_as_a_conflict(setti
     load = side_a.repository.get
 
     def load_then_a_colleague_saves(*args, **kwargs):
-        trajectory = load(*args, **kwargs)
-        colleague.plan_session(case, on=fortnight(2), actor="counsellor-fenna")
-        return trajectory
+        loaded = load(*args, **kwargs)
+        # A command also reads the case file (the case's phase); the colleague saves once, after the trajectory.
+        if isinstance(loaded, Trajectory) and not colleague_saved:
+            colleague_saved.append(colleague.plan_session(case, on=fortnight(2), actor="counsellor-fenna"))
+        return loaded
+
+    colleague_saved: list = []
 
     monkeypatch.setattr(side_a.repository, "get", load_then_a_colleague_saves)
     try:

@@ -37,12 +37,12 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def registered_case(contexts: Contexts) -> UUID:
+def registered_case(contexts: Contexts, trajectory_type: str = "parallel_solo_ouderschap_loman") -> UUID:
     """A case with both parents enrolled, its staff in the directory, the coordinator assigned."""
     case_id = contexts.shared.register_case(
         parent_a=Parent(PARENTS["parent_a"], parental_authority=True),
         parent_b=Parent(PARENTS["parent_b"], parental_authority=True),
-        children=[Child(*NOOR)], trajectory_type="parallel_solo_ouderschap_loman", actor=COORDINATOR,
+        children=[Child(*NOOR)], trajectory_type=trajectory_type, actor=COORDINATOR,
     )
     directory = contexts.directory
     for user, name, role in ((COORDINATOR, "Marieke Visser", Role.COORDINATOR),

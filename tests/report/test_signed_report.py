@@ -55,10 +55,17 @@ def made(settings, contexts, tmp_path):
             "case_id": case_id, "as_of": as_of, "tmp": tmp_path}
 
 
-def changed_one_byte(data: bytes) -> bytes:
-    """The same file with one bit of one byte in the middle of the signed content flipped."""
+def changed_one_byte(data: bytes, *, keep_json: bool = False) -> bytes:
+    """The same file with one bit of one byte in the middle of the signed content flipped.
+
+    ``keep_json`` flips the first digit from a third of the way on (a digit stays a digit), so the
+    damaged file is still a JSON report and what fails is the signature, wherever the layout puts it.
+    """
     damaged = bytearray(data)
-    damaged[len(damaged) // 3] ^= 0x01
+    at = len(damaged) // 3
+    while keep_json and not chr(damaged[at]).isdigit():
+        at += 1
+    damaged[at] ^= 0x01
     return bytes(damaged)
 
 
@@ -132,7 +139,7 @@ def test_the_verify_command_checks_signature_certificate_content_and_anchor_and_
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["ok"] is True
 
-    path.write_bytes(changed_one_byte(path.read_bytes()))
+    path.write_bytes(changed_one_byte(path.read_bytes(), keep_json=fmt == "json"))
     damaged = verify(path, "--trust", made["ca"], "--anchor", made["anchor"])
     assert damaged.returncode == 1 and "changed after signing" in damaged.stderr
 

@@ -39,6 +39,7 @@ class CaseStaffing:
     counsellors: list[SideCounsellor]
     child_counsellors: list[str]
     coordinators: list[str]
+    mediators: list[str] = strawberry.field(description="The begeleiders of both parents (gezinsbemiddeling).")
 
 
 def _member(view: Any) -> StaffMember:
@@ -51,6 +52,7 @@ def _staffing(view: Any) -> CaseStaffing:
         case_id=view.case_id,
         counsellors=[SideCounsellor(side=SideValue(s), user=u) for s, u in sorted(view.counsellors.items())],
         child_counsellors=list(view.child_counsellors), coordinators=list(view.coordinators),
+        mediators=list(view.mediators),
     )
 
 
@@ -114,6 +116,13 @@ class Mutation:
     @strawberry.mutation(description="Make a coordinator a coordinator of a case.")
     async def assign_coordinator(self, info: Info, case_id: UUID, user: str) -> Done:
         await off_loop(directory(info).assign_coordinator, case_id, user, actor(info))
+        return Done()
+
+    @strawberry.mutation(description="Make a mediator the begeleider of both parents in a mediation phase "
+                                     "(gezinsbemiddeling). Refused for anyone who counselled a side of the case or "
+                                     "held its child conversations; a begeleider counsels no side until unassigned.")
+    async def assign_mediator(self, info: Info, case_id: UUID, user: str) -> Done:
+        await off_loop(directory(info).assign_mediator, case_id, user, actor(info))
         return Done()
 
     @strawberry.mutation(description="End someone's assignment to a case, saying why.")

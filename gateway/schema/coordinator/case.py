@@ -9,7 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from services.staff_directory.api import Role
-from gateway.schema.bounds import MAX_NAME
+from gateway.schema.bounds import MAX_NAME, MAX_REASON
 from gateway.schema.common import Done, actor, directory, on_case
 from gateway.schema.coordinator.common import (
     SHARED, Parent, TrajectoryType, bounded_list, bounded_text, coordinate, member, shared_app, value,
@@ -34,15 +34,25 @@ class CaseChild:
     date_of_birth: date
 
 
+@strawberry.type(description="A phase of the case: the trajectory type it followed from a moment on.")
+class CasePhase:
+    number: int = strawberry.field(description="1 for the trajectory type the case was registered with.")
+    trajectory_type: TrajectoryType
+    since: datetime
+    started_by: str
+    reason: str | None = strawberry.field(description="Why the case moved on to this phase; none for the first.")
+
+
 @strawberry.type(description="The case header (zaak): trajectory type, both parents, the children.")
 class Case:
     case_id: UUID
-    trajectory_type: TrajectoryType
+    trajectory_type: TrajectoryType = strawberry.field(description="The type of the case's current phase.")
     parent_a: CaseParent
     parent_b: CaseParent
     children: list[CaseChild]
     registered_by: str
     registered_at: datetime
+    phases: list[CasePhase] = strawberry.field(description="Every phase of the case in order, the current one last.")
 
 
 @strawberry.input(description="A parent to register; a parent who does not take part still has a name.")
@@ -77,6 +87,8 @@ def case_of(view: CaseView) -> Case:
         parent_a=_parent(view.parent_a), parent_b=_parent(view.parent_b),
         children=[CaseChild(first_name=c.first_name, date_of_birth=c.date_of_birth) for c in view.children],
         registered_by=view.registered_by, registered_at=view.registered_at,
+        phases=[CasePhase(number=p.number, trajectory_type=member(TrajectoryType, p.trajectory_type), since=p.since,
+                          started_by=p.started_by, reason=p.reason) for p in view.phases],
     )
 
 
@@ -122,6 +134,16 @@ class CaseMutation:
         await coordinate(info, case_id, Action.CHANGE,
                          lambda app: app.record_parental_authority(case_id, value(parent), has_authority, who))
         return Done()
+
+    @strawberry.mutation(description="Move the case on to its next phase (e.g. gezinsbemiddeling fase 1 to parallel "
+                                     "ouderschap fase 1), with the reason. Ground rules, transparency agreements "
+                                     "and staff stay with the case; each side opens the new phase with an intake.")
+    async def move_case_to_next_phase(
+        self, info: Info, case_id: UUID, trajectory_type: TrajectoryType, reason: str,
+    ) -> Case:
+        who, why = actor(info), bounded_text(reason, "the reason", limit=MAX_REASON)
+        return case_of(await coordinate(info, case_id, Action.CHANGE, lambda app: app.move_to_next_phase(
+            case_id, trajectory_type=value(trajectory_type), reason=why, actor=who)))
 
     @strawberry.mutation(description="A parent who was absent from the trajectory joins it.")
     async def enrol_parent(self, info: Info, case_id: UUID, parent: Parent) -> Done:

@@ -2,7 +2,7 @@
 
 Its events come only from the flows (the design's section 7), never from a counsellor:
 the case header of the shared-agreements context (this parent's name, enrolment and
-parental authority, the children, the trajectory type) and the staff directory's word on
+parental authority, the children, the trajectory type and each phase it moved on to) and the staff directory's word on
 who counsels this side, from when, who decided and why. Nothing of the other parent
 reaches it. A trajectory opens from it, and follows its changes.
 
@@ -99,6 +99,19 @@ class CaseFile(Aggregate):
         self.parent, self.enrolled, self.parental_authority = parent, enrolled, parental_authority
         self.children = tuple(Child.from_dict(child) for child in children)
         self.trajectory_type, self.registered_at, self.registered_by = trajectory_type, registered_at, registered_by
+        self.phases: tuple[tuple[str, datetime | None], ...] = (
+            ((trajectory_type, registered_at),) if trajectory_type is not None else ())
+
+    @event("PhaseStarted")
+    def start_phase(self, trajectory_type: str, at: datetime, actor: str) -> None:
+        """The case moved on to its next phase (volgende fase), as the shared context decided."""
+        self.phases = (*self.phases, (trajectory_type, at))
+        self.trajectory_type = trajectory_type
+
+    @property
+    def phase(self) -> int:
+        """The number of the case's current phase (1 for a case that never moved on)."""
+        return max(len(self.phases), 1)
 
     @event("ParentalAuthorityChanged")
     def change_parental_authority(self, has_authority: bool, at: datetime, actor: str) -> None:

@@ -1,9 +1,7 @@
-"""The practice's trajectory templates, one per type in the design's table (section 3).
+"""The templates this side plans trajectories from: the shared trajectory types' rules.
 
-Every number here is one a seed states; the seed is named in ``source``. Where a seed
-is silent the field keeps its "no limit" default, so tailoring fills it in per family
-("wij werken niet met vaste trajecten, maar maatwerk"). Titles and components are in
-Dutch: counsellors and court reports use the practice's own words.
+Each type is one data entry in ``services.platform.trajectory_types``; this module only
+gives the parent side its view of them (code → ``TrajectoryRules``).
 """
 
 from __future__ import annotations
@@ -11,132 +9,12 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Mapping
 
-from services.parent_side.domain.templates import TrajectoryRules, UnknownTemplate
+from services.platform.trajectory_rules import TrajectoryRules
+from services.platform.trajectory_types import TYPES, trajectory_type
 
-_SIXTEEN_WEEKS = "Duurt 16 weken, exclusief schoolvakantieweken."
-_GEZINSBEMIDDELING = "gezinsbemiddeling-kind-en-ik.txt"
-_PHASE_CLOSE = ("Afspraken over transparantie", "Evaluatie en verslaglegging")
-
-
-def _rules(**values: object) -> TrajectoryRules:
-    rules = TrajectoryRules(**values)  # type: ignore[arg-type]
-    rules.check()  # a broken template fails at import, not in front of a counsellor
-    return rules
-
-
-_ALL = (
-    _rules(
-        template="parallel_ouderschap", title="Parallel ouderschap", source="parallel-ouderschap.txt",
-        description="Maatwerk in drie stappen; het kind kan via kindgesprekken betrokken worden.",
-        components=(
-            "Stap 1: gezamenlijk en/of individueel intakegesprek",
-            "Stap 2: voorstel met doelstellingen op maat (toestemming ouders bij kinderen jonger dan 16)",
-            "Stap 3: start van het traject na akkoord van de ouder(s)",
-        ),
-        goals=(
-            "Parallel ouder zijn", "De-escalerend communiceren", "Versteviging van de ouder-kindverbinding",
-            "Versteviging van de eigen grond van de ouder", "Betrokkenheid van het netwerk",
-        ),
-        child_conversations_optional=True,
-    ),
-    _rules(
-        template="parallel_solo_ouderschap_loman", title="Parallel solo ouderschap",
-        source="parallel-solo-ouderschap-loman.txt",
-        description="Eigen hulpverlener per ouder, 6 tot 8 maanden, ongeveer 10 gesprekken, eens per 2 weken.",
-        # 6 months is 26 weeks; 8 months is 34.8 weeks, rounded up so a full 8 months fits.
-        min_weeks=26, max_weeks=35, planned_sessions=10, session_interval_days=14,
-        max_child_conversations=4, supervised_contact_possible=True,
-        components=(
-            "Individuele gesprekken met de eigen hulpverlener",
-            "Maximaal 4 kindgesprekken door een andere hulpverlener, met toestemming van de ouders",
-            "Opstellen van de zorgregeling (onderdeel, geen doel)",
-            "Spelregels: vast kader van regels en grenzen waarvoor iedere ouder tekent",
-        ),
-    ),
-    _rules(
-        template="parallel_solo_coaching", title="Parallel solo ouderschap (coaching)",
-        source="parallel-solo-ouderschap.txt",
-        description="Coaching: zo kort als mogelijk en zo lang als nodig; eens per twee weken een individueel gesprek.",
-        session_interval_days=14,
-        components=("Individuele gesprekken met de eigen ouderbegeleider",),
-        goals=(
-            "De ouder weer grond onder de voeten geven",
-            "Verbinding tussen ouder en kind verstevigen",
-            "De-escalatie van het conflict (niet oplossen)",
-        ),
-    ),
-    _rules(
-        template="opnieuw_verbinden", title="Opnieuw Verbinden in parallel ouderschap",
-        source="opnieuw-verbinden.txt",
-        description="Vier keer per jaar overleg in een bijeenkomst; daartussen een eigen begeleider per ouder.",
-        # The seed plans per year; a new year is a new (tailored) trajectory.
-        max_weeks=52, joint_sessions=4, max_joint_sessions=4,
-        joint_meeting_months=(3, 6, 9, 11), joint_meeting_weekdays=(1, 2), joint_meetings_before_noon=True,
-        joint_meetings_in_person=True, joint_meetings_movable=False, joint_meeting_paused_on_aggression=True,
-        min_child_visits_per_year=2, min_professional_hours_per_year=170, max_professional_hours_per_year=200,
-        components=(
-            "Vier-jaarlijks overleg begeleid door drie professionals",
-            "Tussendoor begeleiding in veilige communicatie door twee professionals",
-            "Eventueel individuele consulten",
-            "Bezoek aan de kinderen: bij elke ouder minstens twee keer per jaar",
-            "Jaarplanning van de omgang en ouderschapsplan of convenant",
-        ),
-    ),
-    _rules(
-        template="gezinsbemiddeling_fase_1", title="Systemische gezinsbemiddeling fase 1",
-        source=_GEZINSBEMIDDELING, description=_SIXTEEN_WEEKS,
-        max_weeks=16, skips_school_holidays=True, planned_sessions=4, joint_sessions=4,
-        child_conversations_optional=True,
-        components=(
-            "Individueel kennismakingsgesprek", "4 gezamenlijke gesprekken", "4 individuele gesprekken",
-            "Eventueel kindgesprekken", *_PHASE_CLOSE,
-            "Optioneel: ouderschapsplan maken of verbeteren",
-            "Optioneel: begeleider 1-2 keer aanwezig bij Sociaal Team of Jeugdbescherming",
-        ),
-    ),
-    _rules(
-        template="gezinsbemiddeling_fase_2", title="Systemische gezinsbemiddeling fase 2",
-        source=_GEZINSBEMIDDELING, description=_SIXTEEN_WEEKS,
-        max_weeks=16, skips_school_holidays=True, planned_sessions=4, joint_sessions=4,
-        child_conversations_optional=True,
-        components=(
-            "Individueel kennismakingsgesprek", "4 gezamenlijke gesprekken",
-            "4 individuele gesprekken, eventueel met nieuwe partner/stiefouder of grootouders",
-            "Eventueel kindgesprekken", "Eventueel gezinsgesprek met alle gezinsleden", *_PHASE_CLOSE,
-        ),
-    ),
-    _rules(
-        template="parallel_ouderschap_fase_1", title="Parallel ouderschap fase 1",
-        source=_GEZINSBEMIDDELING, description=_SIXTEEN_WEEKS,
-        max_weeks=16, skips_school_holidays=True, joint_sessions=5,
-        components=(
-            "Individueel kennismakingsgesprek", "5 gezamenlijke gesprekken", *_PHASE_CLOSE,
-            "Optioneel: individuele begeleiding voor meer mentale veerkracht",
-            "Optioneel: ouderschapsplan maken of verbeteren",
-        ),
-    ),
-    _rules(
-        template="parallel_ouderschap_fase_2", title="Parallel ouderschap fase 2",
-        source=_GEZINSBEMIDDELING,
-        description="Duurt een jaar; de ouders worden 3-4 keer per jaar begeleid in een gesprek.",
-        # The seed's list repeats "5 gezamenlijke gesprekken" from phase 1; its text (and the
-        # design) says 3-4 guided conversations a year, which is what is planned here.
-        max_weeks=52, joint_sessions=3, max_joint_sessions=4,
-        components=(
-            "Individueel kennismakingsgesprek", "3-4 begeleide gezamenlijke gesprekken per jaar", *_PHASE_CLOSE,
-            "Optioneel: individuele begeleiding voor meer mentale veerkracht",
-        ),
-    ),
-)
-
-TEMPLATES: Mapping[str, TrajectoryRules] = MappingProxyType({rules.template: rules for rules in _ALL})
+TEMPLATES: Mapping[str, TrajectoryRules] = MappingProxyType({code: t.template for code, t in TYPES.items()})
 
 
 def template(code: str) -> TrajectoryRules:
     """The template with this code; an unknown code names the valid ones."""
-    try:
-        return TEMPLATES[code]
-    except (KeyError, TypeError):
-        raise UnknownTemplate(
-            f"there is no trajectory template {code!r}; choose one of: {', '.join(TEMPLATES)}"
-        ) from None
+    return trajectory_type(code).template

@@ -12,7 +12,7 @@ from services.parent_side.domain.entries import (
     not_before, optional_list, optional_text, private_text, required_date, required_list, required_text,
 )
 from services.parent_side.domain.errors import (
-    ChildConversationLimitReached, ConsentMissing, CounsellorNotIndependent, InvalidRecord, NotStarted,
+    ChildConversationLimitReached, ConsentMissing, CounsellorNotIndependent, InvalidRecord, NotStarted, PhaseEnded,
     OutsideCadence, OutsideDuration, SessionLimitReached,
 )
 from services.parent_side.domain.records import CONSENT_CHILD_CONVERSATIONS
@@ -110,6 +110,11 @@ def require_running(t: Trajectory, on: date, what: str) -> date:
         raise NotStarted(f"{what} can be recorded only once the trajectory has started (step 3)")
     on = required_date(on, f"the date of {what}")
     not_before(on, t.started_on, "the start of the trajectory")
+    if t.phase_ended_on is not None and on > t.phase_ended_on:
+        raise PhaseEnded(
+            f"the case moved on to its next phase on {t.phase_ended_on.isoformat()}; {what} after that belongs to "
+            "the next phase (close this one with its evaluation, then hold the intake of the next)"
+        )
     last = last_allowed_day(t.started_on, t.rules)
     if last is not None and on > last:
         raise OutsideDuration(

@@ -17,6 +17,10 @@ class TrajectoryAlreadyOpened(Conflict):
     """This side already holds a trajectory for the case; a second intake is refused."""
 
 
+class PreviousPhaseOpen(Invalid):
+    """The case moved on to its next phase, but this side has not closed the previous one yet."""
+
+
 class ConcurrentChange(Conflict):
     """Someone else changed the trajectory between reading and saving it."""
 
@@ -67,6 +71,10 @@ class OutsideCadence(Invalid):
 
 class OutsideDuration(Invalid):
     """The date lies beyond the trajectory's maximum duration."""
+
+
+class PhaseEnded(OutsideDuration):
+    """The case moved on to its next phase: this phase's trajectory takes nothing dated after that."""
 
 
 class CounsellorNotIndependent(Invalid):

@@ -17,6 +17,7 @@ from services.platform.private_text import PrivateText
 
 class TrajectoryState:
     case_id: UUID
+    phase: int  # of the case; each phase is a trajectory of its own, with its own plan and evaluation
     parent: str
     children: tuple[Child, ...]
     rules: TrajectoryRules
@@ -30,6 +31,7 @@ class TrajectoryState:
     agreed_on: date | None
     consents: tuple[Consent, ...]
     started_on: date | None
+    phase_ended_on: date | None  # the case moved on to its next phase that day
     planned: tuple[PlannedSession, ...]
     sessions: tuple[Session, ...]
     child_conversations: tuple[ChildConversation, ...]

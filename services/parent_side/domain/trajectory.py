@@ -32,6 +32,16 @@ def trajectory_id(case_id: UUID) -> UUID:
     return uuid5(TRAJECTORY_NAMESPACE, f"trajectory:{case_id}")
 
 
+def phase_trajectory_id(case_id: UUID, phase: int) -> UUID:
+    """This side's trajectory of the case's ``phase``: the first phase keeps the case's trajectory id."""
+    return trajectory_id(case_id) if phase <= 1 else uuid5(TRAJECTORY_NAMESPACE, f"trajectory:{case_id}:phase:{phase}")
+
+
+def phase_trajectory_ids(case_id: UUID, phase: int) -> list[UUID]:
+    """The trajectory ids of phases ``phase`` down to 1: the latest phase first."""
+    return [phase_trajectory_id(case_id, n) for n in range(max(phase, 1), 0, -1)]
+
+
 def _actor(actor: str) -> str:
     return required_text(actor, "who acted")
 
@@ -40,24 +50,26 @@ class Trajectory(TrajectoryState, Aggregate):
     """The trajectory of one parent; every event records who acted (``actor``)."""
 
     @staticmethod
-    def create_id(case_id: UUID) -> UUID:
-        return trajectory_id(case_id)
+    def create_id(case_id: UUID, phase: int = 1) -> UUID:
+        return phase_trajectory_id(case_id, phase)
 
     @classmethod
     def open(
         cls, *, case_id: UUID, parent: str, children: Iterable[Child], rules: TrajectoryRules,
-        counsellor: str, parental_authority: bool, on: date, actor: str,
+        counsellor: str, parental_authority: bool, on: date, actor: str, phase: int = 1,
     ) -> Trajectory:
-        """Step 1: record the intake and open the parent's trajectory."""
+        """Step 1: record the intake and open the parent's trajectory (of the case's ``phase``)."""
         attributes = steps.intake(case_id, parent, children, rules, counsellor, parental_authority, on)
-        return cls(**attributes, actor=_actor(actor))
+        # Intakes stored before phases existed carry no ``phase``: they replay as phase 1.
+        return cls(**attributes, actor=_actor(actor), phase=phase)
 
     @event("IntakeHeld")
     def __init__(
         self, case_id: UUID, parent: str, children: list[dict[str, Any]], rules: dict[str, Any],
-        counsellor: str, parental_authority: bool, on: date, actor: str,
+        counsellor: str, parental_authority: bool, on: date, actor: str, phase: int = 1,
     ) -> None:
-        """Intakegesprek gevoerd: the trajectory is opened (stap 1) with its tailored rules."""
+        """Intakegesprek gevoerd: the trajectory (of ``phase``) is opened (stap 1) with its tailored rules."""
+        self.phase = phase
         self.case_id, self.parent, self.opened_on, self.last_on = case_id, parent, on, on
         self.children = tuple(Child.from_dict(child) for child in children)
         self.rules = TrajectoryRules.from_dict(rules)
@@ -65,6 +77,7 @@ class Trajectory(TrajectoryState, Aggregate):
         self.assignments = (Assignment(counsellor, on, "intake", actor),)
         self.goals = self.themes = self.consents = self.planned = self.sessions = self.child_conversations = ()
         self.releases = self.reports = ()
+        self.phase_ended_on = None
         self.proposed_on = self.agreed_on = self.started_on = self.closed_on = None
         self.evaluation = self.retain_until = self.erased_on = self.erasure_reason = None
 
@@ -192,6 +205,16 @@ class Trajectory(TrajectoryState, Aggregate):
         """The staff directory assigned another counsellor to this side: recorded as it was decided there."""
         if counsellor != self.counsellor:
             self._counsellor_reassigned(counsellor=counsellor, reason=reason, on=on, actor=actor)
+
+    def follow_phase_end(self, on: date, actor: str) -> None:
+        """The case moved on to its next phase (shared context): this phase takes nothing dated later."""
+        if self.closed_on is None and self.phase_ended_on is None:
+            self._phase_ended(on=on, actor=actor)
+
+    @event("PhaseEnded")
+    def _phase_ended(self, on: date, actor: str) -> None:
+        """Fase beëindigd: de zaak ging verder met de volgende fase."""
+        self.phase_ended_on = on
 
     def follow_parental_authority(self, has_authority: bool, on: date, actor: str) -> None:
         """The case header now records (or no longer records) this parent's parental authority."""

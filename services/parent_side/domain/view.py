@@ -50,11 +50,12 @@ class TrajectoryView:
     court_reports: tuple[CourtReport, ...]
     erased_on: date | None
     erasure_reason: str | None
+    phase: int = 1  # the case's phase this trajectory belongs to (Kind en Ik: fase 1, then the next)
 
 
 def view_of(t: Trajectory) -> TrajectoryView:
     return TrajectoryView(
-        trajectory_id=t.id, case_id=t.case_id, version=t.version, status=t.status, parent=t.parent,
+        trajectory_id=t.id, case_id=t.case_id, version=t.version, phase=t.phase, status=t.status, parent=t.parent,
         children=t.children, rules=t.rules, counsellor=t.counsellor, assignments=t.assignments,
         parental_authority=t.parental_authority, opened_on=t.opened_on, goals=t.goals, themes=t.themes,
         proposed_on=t.proposed_on, agreed_on=t.agreed_on, consents=t.consents, started_on=t.started_on,

@@ -9,25 +9,17 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from services.platform.trajectory_types import TYPES
 from services.shared_agreements.domain.errors import InvalidCase, ParentalAuthorityMissing, UnknownTrajectoryType
 from services.shared_agreements.domain.parents import PARENTS, checked_parent
-from services.shared_agreements.domain.views import CaseView, ChildView, ParentView
+from services.shared_agreements.domain.phases import check_next_phase, checked_reason
+from services.shared_agreements.domain.views import CaseView, ChildView, ParentView, PhaseView
 
-# Duplicated on purpose from the parent side's template catalogue: contexts share no
-# code beyond services.platform, so each keeps its own copy of the codes it accepts.
-TRAJECTORY_TYPES: tuple[str, ...] = (
-    "parallel_ouderschap",
-    "parallel_solo_ouderschap_loman",
-    "parallel_solo_coaching",
-    "opnieuw_verbinden",
-    "gezinsbemiddeling_fase_1",
-    "gezinsbemiddeling_fase_2",
-    "parallel_ouderschap_fase_1",
-    "parallel_ouderschap_fase_2",
-)
+# The codes and the parallel-parenting rule are the shared trajectory types' data.
+TRAJECTORY_TYPES: tuple[str, ...] = tuple(TYPES)
 # Parallel parenting lets each parent parent on their own authority, so it needs
 # ouderlijk gezag of every enrolled parent (seed: parallel-solo-ouderschap-loman).
-PARALLEL_PARENTING = frozenset(t for t in TRAJECTORY_TYPES if t.startswith("parallel_"))
+PARALLEL_PARENTING = frozenset(code for code, entry in TYPES.items() if entry.parallel_parenting)
 
 
 @dataclass(frozen=True)
@@ -83,6 +75,7 @@ class Case(Aggregate):
         self.trajectory_type = trajectory_type
         self.registered_by = actor
         self.registered_at = timestamp
+        self.phases: tuple[PhaseView, ...] = (PhaseView(1, trajectory_type, timestamp, actor),)
 
     def record_parental_authority(self, parent: str, has_authority: bool, actor: str) -> None:
         """Ouderlijk gezag vastgelegd (or its loss), e.g. after a court ruling."""
@@ -108,6 +101,23 @@ class Case(Aggregate):
         """Ouder neemt deel aan het traject."""
         self.parents[parent]["enrolled"] = True
 
+    def move_to_phase(self, trajectory_type: str, reason: str, actor: str) -> None:
+        """Volgende fase: the case moves on to the next trajectory type, with the reason why.
+
+        Only to a type the current one names as its next phase; the header's parents, the
+        children, and everything agreed in this context (rules, transparency) stay as they are.
+        """
+        check_next_phase(self.trajectory_type, trajectory_type)
+        for slot, parent in self.parents.items():
+            _require_authority(trajectory_type, slot, parent)
+        self._phase_started(trajectory_type=trajectory_type, reason=checked_reason(reason), actor=actor)
+
+    @event("PhaseStarted")
+    def _phase_started(self, trajectory_type: str, reason: str, actor: str, timestamp: datetime | None = None) -> None:
+        """Nieuwe fase gestart: the case follows ``trajectory_type`` from now on."""
+        self.phases = (*self.phases, PhaseView(len(self.phases) + 1, trajectory_type, timestamp, actor, reason))
+        self.trajectory_type = trajectory_type
+
     @property
     def enrolled_parents(self) -> tuple[str, ...]:
         return tuple(slot for slot in PARENTS if self.parents[slot]["enrolled"])
@@ -121,7 +131,7 @@ class Case(Aggregate):
         return CaseView(
             case_id=self.id, trajectory_type=self.trajectory_type, parent_a=parents["parent_a"],
             parent_b=parents["parent_b"], children=children, registered_by=self.registered_by,
-            registered_at=self.registered_at,
+            registered_at=self.registered_at, phases=self.phases,
         )
 
 

@@ -21,6 +21,10 @@ class UnknownTrajectoryType(Invalid):
     """The trajectory type is not one the practice offers."""
 
 
+class NotANextPhase(Invalid):
+    """The case cannot move on to that trajectory type from the one it follows now."""
+
+
 class ParentalAuthorityMissing(Invalid):
     """Parallel parenting needs parental authority (ouderlijk gezag) of every enrolled parent."""
 

@@ -1,9 +1,10 @@
-"""What a joint session is, and the fixed frame of Opnieuw Verbinden meetings.
+"""What a joint session is, and the fixed frame some trajectory types give their meetings.
 
 Opnieuw Verbinden (seed: opnieuw-verbinden) holds four in-person meetings a year, on a
 Tuesday or Wednesday morning in March, June, September and November; they are "lang
-vooraf ingepland" and "kunnen niet verzet worden". Other trajectory types plan their
-joint sessions (gezamenlijke gesprekken) freely and may move them, with a reason.
+vooraf ingepland" and "kunnen niet verzet worden". That frame is the type's data
+(``services.platform.trajectory_types``), read here, not written here. Other trajectory
+types plan their joint sessions (gezamenlijke gesprekken) freely and may move them, with a reason.
 """
 
 from __future__ import annotations
@@ -14,15 +15,9 @@ from typing import Iterable
 from uuid import UUID
 
 from services.platform.errors import Invalid, NotFound
+from services.platform.trajectory_types import TYPES, TrajectoryType
 
-OPNIEUW_VERBINDEN = "opnieuw_verbinden"
-FIXED_MONTHS = (3, 6, 9, 11)
-FIXED_WEEKDAYS = (1, 2)  # date.weekday(): Tuesday, Wednesday
 MORNING_ENDS = time(12, 0)
-# Parents must give these meetings priority over everything else, so they need time to
-# arrange work and care: six weeks is the least notice a practice gives. Planning the
-# year's four meetings at the start of the year easily meets it.
-MIN_NOTICE = timedelta(weeks=6)
 IN_PERSON, ONLINE = "in_person", "online"
 KINDS = (IN_PERSON, ONLINE)
 MIN_MINUTES, MAX_MINUTES = 15, 8 * 60
@@ -39,6 +34,10 @@ class InvalidJointSession(Invalid):
 
 class OutsideFixedMeetingFrame(Invalid):
     """An Opnieuw Verbinden meeting falls outside its fixed days, months or form."""
+
+
+class JointSessionLimitReached(Invalid):
+    """The trajectory type's joint sessions of this phase (or this year) are all planned or held."""
 
 
 class TooLittleNotice(Invalid):
@@ -152,22 +151,52 @@ def check_session(day: date, start: time, duration_minutes: int, kind: str, plan
         raise InvalidJointSession(f"a session is held {' or '.join(KINDS)}, not {kind!r}")
 
 
-def check_fixed_meeting(day: date, start: time, kind: str, planned_on: date, taken: Iterable[date]) -> None:
-    """Opnieuw Verbinden: Tuesday or Wednesday morning, in person, one in each fixed month."""
-    if kind != IN_PERSON:
-        raise OutsideFixedMeetingFrame("Opnieuw Verbinden meetings are held in person, never online")
-    if day.month not in FIXED_MONTHS:
-        raise OutsideFixedMeetingFrame("Opnieuw Verbinden meetings are held in March, June, September or November")
-    if day.weekday() not in FIXED_WEEKDAYS:
-        raise OutsideFixedMeetingFrame("Opnieuw Verbinden meetings are held on a Tuesday or a Wednesday")
-    if start >= MORNING_ENDS:
-        raise OutsideFixedMeetingFrame("Opnieuw Verbinden meetings are held in the morning (start before 12:00)")
-    if any((d.year, d.month) == (day.year, day.month) for d in taken):
+def check_joint_session_limit(trajectory_type: str, day: date, taken: Iterable[date]) -> None:
+    """At most the type's number of joint sessions in its phase, or in the calendar year of ``day``."""
+    entry = TYPES.get(trajectory_type)
+    limit = entry.template.max_joint_sessions if entry is not None else None
+    if limit is None:
+        return
+    per_year = entry.joint_sessions_per_year
+    counted = [d for d in taken if not per_year or d.year == day.year]
+    if len(counted) >= limit:
+        period = f"in {day.year}" if per_year else "in this phase"
+        raise JointSessionLimitReached(
+            f"{entry.name_nl} has at most {limit} joint sessions {period}; {len(counted)} are planned or held"
+        )
+
+
+def meeting_frame(trajectory_type: str) -> TrajectoryType | None:
+    """The type, when its joint meetings keep a fixed frame; None when they are planned freely."""
+    entry = TYPES.get(trajectory_type)
+    return entry if entry is not None and entry.has_meeting_frame else None
+
+
+def check_fixed_meeting(
+    frame: TrajectoryType, day: date, start: time, kind: str, planned_on: date, taken: Iterable[date],
+) -> None:
+    """A meeting of a fixed frame: its form, months, weekdays and time of day, one a month, notice."""
+    rules, name = frame.template, frame.name_nl
+    if rules.joint_meetings_in_person and kind != IN_PERSON:
+        raise OutsideFixedMeetingFrame(f"meetings of {name} are held in person, never online")
+    if rules.joint_meeting_months and day.month not in rules.joint_meeting_months:
+        months = ", ".join(_MONTHS[m - 1] for m in rules.joint_meeting_months)
+        raise OutsideFixedMeetingFrame(f"meetings of {name} are held in {months}")
+    if rules.joint_meeting_weekdays and day.weekday() not in rules.joint_meeting_weekdays:
+        days = " or a ".join(_WEEKDAYS[d] for d in rules.joint_meeting_weekdays)
+        raise OutsideFixedMeetingFrame(f"meetings of {name} are held on a {days}")
+    if rules.joint_meetings_before_noon and start >= MORNING_ENDS:
+        raise OutsideFixedMeetingFrame(f"meetings of {name} are held in the morning (start before 12:00)")
+    if rules.joint_meeting_months and any((d.year, d.month) == (day.year, day.month) for d in taken):
         raise OutsideFixedMeetingFrame(
-            f"this case already has its Opnieuw Verbinden meeting of {day.year}-{day.month:02d}; "
-            "there is one in each of the four months"
+            f"this case already has its meeting of {name} of {day.year}-{day.month:02d}; "
+            f"there is one in each of the {len(rules.joint_meeting_months)} months"
         )
-    if day - planned_on < MIN_NOTICE:
-        raise TooLittleNotice(
-            f"Opnieuw Verbinden meetings are planned at least {MIN_NOTICE.days // 7} weeks ahead"
-        )
+    notice = timedelta(weeks=frame.meeting_notice_weeks or 0)
+    if day - planned_on < notice:
+        raise TooLittleNotice(f"meetings of {name} are planned at least {frame.meeting_notice_weeks} weeks ahead")
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -13,9 +13,9 @@ from uuid import UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from services.shared_agreements.domain.joint_session_rules import (
-    OPNIEUW_VERBINDEN, Attendance, AttendanceAlreadyRecorded, InvalidJointSession, JointSessionNotFound,
+    Attendance, AttendanceAlreadyRecorded, InvalidJointSession, JointSessionNotFound,
     JointSessionView, SessionAlreadyPaused, SessionCannotBeMoved, SessionClosed, SessionNotPaused, SessionPause,
-    check_fixed_meeting, check_session, checked_text,
+    check_fixed_meeting, check_joint_session_limit, check_session, checked_text, meeting_frame,
 )
 from services.shared_agreements.domain.parents import checked_parent
 
@@ -55,10 +55,13 @@ class JointSessions(Aggregate):
         """Plan a joint session (gezamenlijk gesprek inplannen); returns its id."""
         check_session(day, start, duration_minutes, kind, planned_on)
         place = checked_text(place, "the place of the session")
-        if trajectory_type == OPNIEUW_VERBINDEN:
-            taken = [s.day for s in self.sessions.values()
-                     if s.trajectory_type == OPNIEUW_VERBINDEN and not s.is_cancelled]
-            check_fixed_meeting(day, start, kind, planned_on, taken)
+        # A case never returns to a type it left (next phases only go on), so the sessions of
+        # this type are the sessions of this phase.
+        taken = [s.day for s in self.sessions.values() if s.trajectory_type == trajectory_type and not s.is_cancelled]
+        frame = meeting_frame(trajectory_type)
+        if frame is not None:
+            check_fixed_meeting(frame, day, start, kind, planned_on, taken)
+        check_joint_session_limit(trajectory_type, day, taken)
         # Ids follow the order of planning, so they are reproducible from the history alone.
         session_id = uuid5(self.id, f"session/{len(self.sessions) + 1}")
         self._planned(
@@ -83,9 +86,10 @@ class JointSessions(Aggregate):
     def reschedule(self, session_id: UUID, *, day: date, start: time, reason: str, on: date, actor: str) -> None:
         """Move a session to another day or time (gesprek verzetten), with the reason why."""
         session = self._open_session(session_id)
-        if session.trajectory_type == OPNIEUW_VERBINDEN:
+        frame = meeting_frame(session.trajectory_type)
+        if frame is not None:
             raise SessionCannotBeMoved(
-                "Opnieuw Verbinden meetings are planned long ahead and cannot be moved; parents give them priority"
+                f"meetings of {frame.name_nl} are planned long ahead and cannot be moved; parents give them priority"
             )
         if session.has_started:
             raise SessionClosed("this session has already taken place")

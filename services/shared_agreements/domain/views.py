@@ -25,14 +25,26 @@ class ChildView:
 
 
 @dataclass(frozen=True)
+class PhaseView:
+    """One phase of the case: the trajectory type it followed from ``since``; the first has no reason."""
+
+    number: int
+    trajectory_type: str
+    since: datetime
+    started_by: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
 class CaseView:
     case_id: UUID
-    trajectory_type: str
+    trajectory_type: str  # of the current phase
     parent_a: ParentView
     parent_b: ParentView
     children: tuple[ChildView, ...]
     registered_by: str
     registered_at: datetime
+    phases: tuple[PhaseView, ...] = ()  # in order, the current one last
 
     @property
     def parents(self) -> tuple[ParentView, ParentView]:

@@ -9,6 +9,9 @@ class Role(str, Enum):
     COUNSELLOR = "counsellor"
     CHILD_COUNSELLOR = "child_counsellor"
     COORDINATOR = "coordinator"
+    #: Begeleider of a mediation phase (gezinsbemiddeling): works with both parents, in joint and
+    #: individual conversations, as a role of the shared context, never as a side's counsellor.
+    MEDIATOR = "mediator"
     AUDITOR = "auditor"
     ADMIN = "admin"
 
@@ -19,4 +22,4 @@ class Side(str, Enum):
 
 
 #: Roles whose access is per case; the others reach every case (auditor) or none (admin).
-CASE_ROLES = frozenset({Role.COUNSELLOR, Role.CHILD_COUNSELLOR, Role.COORDINATOR})
+CASE_ROLES = frozenset({Role.COUNSELLOR, Role.CHILD_COUNSELLOR, Role.COORDINATOR, Role.MEDIATOR})

@@ -5,6 +5,13 @@ history of the case, not only who is assigned now: a person who ever counselled 
 never counsels the other side nor holds the case's child conversations, and a child
 counsellor was never either side's counsellor.
 
+Mediation (gezinsbemiddeling): the begeleider (``mediator``) works with both parents as a
+role of the shared context. At the switch to parallel parenting each side gets its own
+counsellor; the former begeleider may become the counsellor of at most one side, once
+their begeleider assignment has ended (the rule above then keeps them off the other side),
+and never holds the child conversations. Nobody who counselled a side or held the child
+conversations becomes the begeleider of both parents. See docs/practices.md.
+
 A case's staffing is opened by the flow from the shared-agreements context when the case
 is registered (``CaseStaffing.Opened``, by the registering coordinator), so assignments
 are only ever made to cases that exist.
@@ -46,6 +53,8 @@ class CaseStaffing(Aggregate):
         # Everyone who ever held the role on this case, kept from the events, never unassigned.
         self.ever_counselled: dict[str, list[str]] = {}
         self.ever_child_counsellors: list[str] = []
+        self.mediators: list[str] = []
+        self.ever_mediators: list[str] = []
 
     def side_of(self, user: str) -> Side | None:
         for side, counsellor in self.counsellors.items():
@@ -65,6 +74,9 @@ class CaseStaffing(Aggregate):
             raise AssignmentRefused("this person holds or held the child conversations of this case")
         if user in self.coordinators:
             raise AssignmentRefused("the coordinator of a case cannot also counsel in it")
+        if user in self.mediators:
+            raise AssignmentRefused("the begeleider of both parents counsels no side; end that assignment first, "
+                                    "at the switch to parallel parenting")
         if self.counsellors.get(side.value) == user:
             raise AssignmentRefused("this counsellor is already assigned to that side")
         self._counsellor_assigned(side=side.value, user=user, actor=actor, reason=reason.strip())
@@ -77,6 +89,8 @@ class CaseStaffing(Aggregate):
     def assign_child_counsellor(self, user: str, actor: str) -> None:
         if self.counselled(user):
             raise AssignmentRefused("a person who counselled a side of a case can never hold its child conversations")
+        if user in self.ever_mediators:
+            raise AssignmentRefused("the begeleider of the parents can never hold the child conversations of the case")
         if user in self.coordinators:
             raise AssignmentRefused("the coordinator of a case cannot also counsel in it")
         if user in self.child_counsellors:
@@ -99,8 +113,24 @@ class CaseStaffing(Aggregate):
     def _coordinator_assigned(self, user: str, actor: str) -> None:
         self.coordinators = [*self.coordinators, user]
 
+    def assign_mediator(self, user: str, actor: str) -> None:
+        """Make ``user`` the begeleider of both parents (gezinsbemiddeling)."""
+        if self.counselled(user):
+            raise AssignmentRefused("a person who counselled one side of a case can never be the begeleider of both")
+        if user in self.ever_child_counsellors:
+            raise AssignmentRefused("this person holds or held the child conversations of this case")
+        if user in self.mediators:
+            raise AssignmentRefused("this begeleider is already assigned")
+        self._mediator_assigned(user=user, actor=actor)
+
+    @event("MediatorAssigned")
+    def _mediator_assigned(self, user: str, actor: str) -> None:
+        self.mediators = [*self.mediators, user]
+        self.ever_mediators = [*self.ever_mediators, user]
+
     def unassign(self, user: str, actor: str, reason: str) -> None:
-        if self.side_of(user) is None and user not in self.child_counsellors and user not in self.coordinators:
+        if (self.side_of(user) is None and user not in self.child_counsellors and user not in self.coordinators
+                and user not in self.mediators):
             raise AssignmentRefused("this person is not assigned to the case")
         if not reason.strip():
             raise AssignmentRefused("say why the assignment ends")
@@ -111,4 +141,5 @@ class CaseStaffing(Aggregate):
         self.counsellors = {side: u for side, u in self.counsellors.items() if u != user}
         self.child_counsellors = [u for u in self.child_counsellors if u != user]
         self.coordinators = [u for u in self.coordinators if u != user]
+        self.mediators = [u for u in self.mediators if u != user]
 
