@@ -10,7 +10,11 @@ from services.parent_b_context.application import ParentBContext
 from services.shared_agreements.application import SharedAgreements
 from services.staff_directory.application import StaffDirectory
 
-__all__ = ["Contexts", "bootstrap"]
+__all__ = ["APPLICATIONS", "Contexts", "bootstrap"]
+
+#: The application of each store (its name is the store's).
+APPLICATIONS = {"parent_a_context": ParentAContext, "parent_b_context": ParentBContext,
+                "shared_agreements": SharedAgreements, "gateway": StaffDirectory}
 
 
 def bootstrap(settings: Settings) -> Contexts:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 import socket
 import time
 from pathlib import Path
@@ -32,6 +33,9 @@ log = logging.getLogger("evenwijdig.platform")
 # Keys of the store mapping that eventsourcing must never see: they stay out of ``self.env``.
 KEYSTORE_KEY = "KEYSTORE_KEY"
 ERASURE_LEDGER = "ERASURE_LEDGER"  # the path of the erasure ledger (services.platform.erasure_ledger); empty: none
+#: "y": opened by `evenwijdig store init` to create its tables only; no case key is made, opened or destroyed,
+#: so it needs no key-store key (the owner's credentials are all that step is given).
+SET_UP_ONLY = "SET_UP_ONLY"
 
 
 class ContextApplication(Application[Any]):
@@ -58,14 +62,16 @@ class ContextApplication(Application[Any]):
     def __init__(self, store: Mapping[str, str]) -> None:
         if not store.get("PERSISTENCE_MODULE"):
             raise ValueError(f"{self.name}: no store configured")
-        self._keystore_key = decode_keystore_key(store.get(KEYSTORE_KEY), self.name)
-        ledger = store.get(ERASURE_LEDGER)
+        self._set_up_only = store.get(SET_UP_ONLY) == "y"
+        self._keystore_key = (secrets.token_bytes(32) if self._set_up_only
+                              else decode_keystore_key(store.get(KEYSTORE_KEY), self.name))
+        ledger = None if self._set_up_only else store.get(ERASURE_LEDGER)
         self.erasure_ledger = ErasureLedger(Path(ledger), self.name) if ledger else None
         sqlite_file = store.get("SQLITE_DBNAME")
         if sqlite_file:
             _prepare_private_file(Path(sqlite_file))
         self._after_save: list[tuple[frozenset[str], Callable[[], None]]] = []
-        super().__init__(env={k: v for k, v in store.items() if k not in (KEYSTORE_KEY, ERASURE_LEDGER)})
+        super().__init__(env={k: v for k, v in store.items() if k not in (KEYSTORE_KEY, ERASURE_LEDGER, SET_UP_ONLY)})
         self.erasures_reapplied = self._reapply_erasures()
 
     def _reapply_erasures(self) -> list[UUID]:
@@ -119,7 +125,8 @@ class ContextApplication(Application[Any]):
         # transcoding needs the key store: open (and create) the key table first.
         self.case_keys = CaseKeys(key_table_for(self.factory, self.name), self.name, self._keystore_key,
                                   on_destroy=self._forget_decrypted,
-                                  before_destroy=self.erasure_ledger.record if self.erasure_ledger else None)
+                                  before_destroy=self.erasure_ledger.record if self.erasure_ledger else None,
+                                  check_key=not self._set_up_only)
         self.access_log = access_log_for(self.factory, self.name)
         del self._keystore_key
         return super().construct_mapper()

@@ -61,6 +61,7 @@ class CaseKeys:
         cache_seconds: float = 5.0,
         on_destroy: Callable[[UUID], None] | None = None,
         before_destroy: Callable[[UUID], None] | None = None,
+        check_key: bool = True,
     ) -> None:
         self._table = table
         self._on_destroy = on_destroy or (lambda case_id: None)
@@ -73,7 +74,8 @@ class CaseKeys:
         self._cache: dict[UUID, tuple[bytes, float]] = {}
         self._lock = threading.Lock()
         self._destroys = 0  # bumped by every destroy, so a read racing it does not re-cache
-        self._check_keystore_key()
+        if check_key:  # not when the store is only being set up, by someone who holds no key-store key
+            self._check_keystore_key()
 
     def destroy(self, case_id: UUID) -> None:
         """Destroy the case's key for good: its private text reads as erased from now on.

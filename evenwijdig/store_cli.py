@@ -1,0 +1,53 @@
+"""``evenwijdig store init``: set up each context's store as its owner, and give the runtime login what it needs.
+
+On PostgreSQL the login a server runs with (``<context>``) may not create, alter or drop anything
+(``services.platform.privileges``); its tables, sequences, the chain function and the triggers are
+made here, by the owner role ``deploy/postgres/init.sql`` creates (``<context>_owner``), and the
+runtime login is granted table by table. Run it after ``init.sql`` and after every upgrade, before
+the servers start; it is idempotent. Only this command needs the owners' credentials.
+
+The embedded SQLite stores are files the server creates and owns itself: here they are only opened
+once, so they exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, Callable
+
+from evenwijdig.settings import STORES, Settings
+
+
+def add_parser(commands: Any) -> None:
+    store = commands.add_parser("store", help="set up the stores (PostgreSQL: as their owners; before serving)")
+    actions = store.add_subparsers(dest="store_command", required=True)
+    actions.add_parser("init", help="create each context's tables as its owner and grant its runtime login (idempotent)")
+
+
+def run(settings: Settings, args: argparse.Namespace) -> int:
+    set_up(settings, say=lambda line: print(line, flush=True))
+    return 0
+
+
+def set_up(settings: Settings, say: Callable[[str], None] = lambda line: None) -> None:
+    """Create every store's tables as its owner, then grant each runtime login exactly what it needs."""
+    from evenwijdig.bootstrap import APPLICATIONS
+    from gateway.idempotency_store import idempotency_table_for
+    from services.platform.privileges import grant_runtime
+
+    for context in STORES:
+        app = APPLICATIONS[context](settings.owner_store(context))
+        try:
+            if context == "gateway":  # the gateway keeps its idempotency keys beside the staff directory
+                idempotency_table_for(app.factory, app.name)
+            if settings.postgres is not None:
+                runtime = settings.postgres.credential(context).user
+                datastore = app.factory.datastore  # type: ignore[attr-defined]
+                with datastore.transaction(commit=True) as cursor:
+                    grant_runtime(cursor, datastore.schema, app.name, runtime)
+                say(f"evenwijdig: {context}: set up as {settings.postgres.owner_credential(context).user}, "
+                    f"runtime login {runtime} granted")
+            else:
+                say(f"evenwijdig: {context}: {settings.context_store(context)['SQLITE_DBNAME']} is ready")
+        finally:
+            app.close()
