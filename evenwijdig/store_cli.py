@@ -13,9 +13,12 @@ once, so they exist.
 from __future__ import annotations
 
 import argparse
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from evenwijdig.settings import STORES, Settings
+
+if TYPE_CHECKING:
+    from services.platform.application import ContextApplication
 
 
 def add_parser(commands: Any) -> None:
@@ -32,22 +35,27 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
 def set_up(settings: Settings, say: Callable[[str], None] = lambda line: None) -> None:
     """Create every store's tables as its owner, then grant each runtime login exactly what it needs."""
     from evenwijdig.bootstrap import APPLICATIONS
+
+    for context in STORES:
+        say(set_up_application(APPLICATIONS[context], settings, context))
+
+
+def set_up_application(application: type[ContextApplication], settings: Settings, context: str) -> str:
+    """Open ``application`` on the store of ``context`` as its owner (creating its tables), grant the runtime login."""
     from gateway.idempotency_store import idempotency_table_for
     from services.platform.privileges import grant_runtime
 
-    for context in STORES:
-        app = APPLICATIONS[context](settings.owner_store(context))
-        try:
-            if context == "gateway":  # the gateway keeps its idempotency keys beside the staff directory
-                idempotency_table_for(app.factory, app.name)
-            if settings.postgres is not None:
-                runtime = settings.postgres.credential(context).user
-                datastore = app.factory.datastore  # type: ignore[attr-defined]
-                with datastore.transaction(commit=True) as cursor:
-                    grant_runtime(cursor, datastore.schema, app.name, runtime)
-                say(f"evenwijdig: {context}: set up as {settings.postgres.owner_credential(context).user}, "
-                    f"runtime login {runtime} granted")
-            else:
-                say(f"evenwijdig: {context}: {settings.context_store(context)['SQLITE_DBNAME']} is ready")
-        finally:
-            app.close()
+    app = application(settings.owner_store(context))
+    try:
+        if context == "gateway":  # the gateway keeps its idempotency keys beside the staff directory
+            idempotency_table_for(app.factory, app.name)
+        if settings.postgres is None:
+            return f"evenwijdig: {context}: {settings.context_store(context)['SQLITE_DBNAME']} is ready"
+        runtime = settings.postgres.credential(context).user
+        datastore = app.factory.datastore  # type: ignore[attr-defined]
+        with datastore.transaction(commit=True) as cursor:
+            grant_runtime(cursor, datastore.schema, app.name, runtime)
+        return (f"evenwijdig: {context}: set up as {settings.postgres.owner_credential(context).user}, "
+                f"runtime login {runtime} granted")
+    finally:
+        app.close()

@@ -15,7 +15,8 @@ from uuid import UUID
 
 from eventsourcing.application import Application, LRUCache
 from eventsourcing.persistence import (
-    ApplicationRecorder, InfrastructureFactory, JSONTranscoder, Mapper, Notification, Recording, Transcoding,
+    ApplicationRecorder, InfrastructureFactory, JSONTranscoder, Mapper, Notification, ProgrammingError, Recording,
+    Transcoding,
 )
 from eventsourcing.utils import Environment, retry
 from psycopg_pool import PoolTimeout
@@ -25,6 +26,7 @@ from services.platform.audit_chain import AuditChain, chain_for, recorder_topic
 from services.platform.chain import PROCESS_RECORDER_TOPICS
 from services.platform.encryption import PrivateTextAsCiphertext, decode_keystore_key
 from services.platform.erasure_ledger import ErasureLedger
+from services.platform.errors import StoreNotSetUp
 from services.platform.keystore import CaseKeys
 from services.platform.keystore_tables import key_table_for
 
@@ -72,6 +74,9 @@ class ContextApplication(Application[Any]):
             _prepare_private_file(Path(sqlite_file))
         self._after_save: list[tuple[frozenset[str], Callable[[], None]]] = []
         super().__init__(env={k: v for k, v in store.items() if k not in (KEYSTORE_KEY, ERASURE_LEDGER, SET_UP_ONLY)})
+        # After the whole store is open (a store that was not set up says so first), before anything is served.
+        if not self._set_up_only:
+            self.case_keys.check_keystore_key()
         self.erasures_reapplied = self._reapply_erasures()
 
     def _reapply_erasures(self) -> list[UUID]:
@@ -125,8 +130,7 @@ class ContextApplication(Application[Any]):
         # transcoding needs the key store: open (and create) the key table first.
         self.case_keys = CaseKeys(key_table_for(self.factory, self.name), self.name, self._keystore_key,
                                   on_destroy=self._forget_decrypted,
-                                  before_destroy=self.erasure_ledger.record if self.erasure_ledger else None,
-                                  check_key=not self._set_up_only)
+                                  before_destroy=self.erasure_ledger.record if self.erasure_ledger else None)
         self.access_log = access_log_for(self.factory, self.name)
         del self._keystore_key
         return super().construct_mapper()
@@ -139,7 +143,13 @@ class ContextApplication(Application[Any]):
             self.repository.cache = LRUCache(maxsize=self.repository.cache.maxsize)
 
     def construct_recorder(self) -> ApplicationRecorder:
-        recorder = super().construct_recorder()
+        try:
+            recorder = super().construct_recorder()
+        except ProgrammingError as error:
+            # eventsourcing reads the schema's types first; a schema the owner made but never granted says so here.
+            if "permission denied for schema" not in str(error):
+                raise
+            raise StoreNotSetUp(self.name, [f"the runtime login's USAGE on the schema ({error})"]) from None
         _single_attempt(recorder)
         self.chain = chain_for(self.factory, self.name, recorder)
         return recorder

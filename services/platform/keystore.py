@@ -61,7 +61,6 @@ class CaseKeys:
         cache_seconds: float = 5.0,
         on_destroy: Callable[[UUID], None] | None = None,
         before_destroy: Callable[[UUID], None] | None = None,
-        check_key: bool = True,
     ) -> None:
         self._table = table
         self._on_destroy = on_destroy or (lambda case_id: None)
@@ -74,8 +73,7 @@ class CaseKeys:
         self._cache: dict[UUID, tuple[bytes, float]] = {}
         self._lock = threading.Lock()
         self._destroys = 0  # bumped by every destroy, so a read racing it does not re-cache
-        if check_key:  # not when the store is only being set up, by someone who holds no key-store key
-            self._check_keystore_key()
+
 
     def destroy(self, case_id: UUID) -> None:
         """Destroy the case's key for good: its private text reads as erased from now on.
@@ -175,8 +173,8 @@ class CaseKeys:
                 f"(wrong EVENWIJDIG_{self._context.upper()}_KEYSTORE_KEY, or a tampered key table)"
             ) from None
 
-    def _check_keystore_key(self) -> None:
-        # Fail at start-up, not at the first read of a session note.
+    def check_keystore_key(self) -> None:
+        """Raise ``WrongKeyStoreKey`` unless the key opens the case keys stored so far (at start, not at a first read)."""
         sample = self._table.any_wrapped()
         if sample is not None:
             self._unwrap(*sample)
