@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, Callable
 
-from evenwijdig.settings import STORES, Settings
+from evenwijdig.settings import STORES, Settings, SettingsError
 
 if TYPE_CHECKING:
     from services.platform.application import ContextApplication
@@ -45,17 +45,20 @@ def set_up_application(application: type[ContextApplication], settings: Settings
     from gateway.idempotency_store import idempotency_table_for
     from services.platform.privileges import grant_runtime
 
+    pg = settings.postgres
+    if pg is not None and pg.credential(context).user == pg.owner_credential(context).user:
+        raise SettingsError(f"EVENWIJDIG_{context.upper()}_OWNER_USER: the owner role must not be the runtime login "
+                            f"({pg.credential(context).user}): a server would hold every privilege")
     app = application(settings.owner_store(context))
     try:
         if context == "gateway":  # the gateway keeps its idempotency keys beside the staff directory
             idempotency_table_for(app.factory, app.name)
-        if settings.postgres is None:
+        if pg is None:
             return f"evenwijdig: {context}: {settings.context_store(context)['SQLITE_DBNAME']} is ready"
-        runtime = settings.postgres.credential(context).user
         datastore = app.factory.datastore  # type: ignore[attr-defined]
         with datastore.transaction(commit=True) as cursor:
-            grant_runtime(cursor, datastore.schema, app.name, runtime)
-        return (f"evenwijdig: {context}: set up as {settings.postgres.owner_credential(context).user}, "
-                f"runtime login {runtime} granted")
+            grant_runtime(cursor, datastore.schema, app.name, pg.credential(context).user)
+        return (f"evenwijdig: {context}: set up as {pg.owner_credential(context).user}, "
+                f"runtime login {pg.credential(context).user} granted")
     finally:
         app.close()

@@ -24,6 +24,7 @@ from services.platform.errors import StoreNotSetUp
 from services.platform.privileges import RUNTIME_GRANTS
 from tests.audit.builders import closed_trajectory
 from tests.support import postgres as pg
+from tests.support.processes import environ_for, run_cli
 
 CONTEXT = "parent_a_context"
 KEY = Ed25519PrivateKey.generate()
@@ -154,6 +155,26 @@ def test_a_store_not_set_up_is_said_at_start_and_the_runtime_login_creates_nothi
         with pg.admin_connect(CONTEXT) as conn:
             tables = conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = %s", (schema,)).fetchone()
         assert tables == (0,)
+    finally:
+        pg.drop_test_schema(schema)
+
+
+def test_the_command_line_serves_only_a_store_that_store_init_set_up(postgres_cluster, tmp_path):
+    schema = pg.create_test_schema()
+    try:
+        settings = Settings(store="postgres", data_dir=tmp_path / "var",
+                            postgres=PostgresSettings(host=pg.HOST, port=pg.PORT, schema=schema, pool_size=1))
+        env = environ_for(settings)
+        refused = run_cli("audit", "verify", env=env)
+        assert refused.returncode == 2 and "Traceback" not in refused.stderr
+        assert "the store is not set up" in refused.stderr and "evenwijdig store init" in refused.stderr
+
+        done = run_cli("store", "init", env=env)
+        assert done.returncode == 0, done.stderr
+        assert "parent_a_context: set up as parent_a_context_owner, runtime login parent_a_context granted" in done.stdout
+        again = run_cli("store", "init", env=env)  # idempotent, as every upgrade runs it
+        assert again.returncode == 0, again.stderr
+        assert run_cli("audit", "verify", env=env).returncode == 0
     finally:
         pg.drop_test_schema(schema)
 
