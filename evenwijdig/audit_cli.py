@@ -98,9 +98,9 @@ def open_context(settings: Settings, name: str) -> ContextApplication:
     elif name == "parent_b_context":
         from services.parent_b_context.application import ParentBContext as Context  # type: ignore[assignment]
     elif name == "shared_agreements":
-        from services.shared_agreements.application import SharedAgreements as Context  # type: ignore[assignment]
+        from services.shared_agreements.application import SharedAgreements as Context
     elif name == "gateway":
-        from services.staff_directory.application import StaffDirectory as Context  # type: ignore[assignment]
+        from services.staff_directory.application import StaffDirectory as Context
     else:
         raise ValueError(f"unknown context {name!r}")
     return Context(settings.context_store(name))

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Any, Callable
+from uuid import UUID
 
 from evenwijdig import demo_case as demo
 from evenwijdig.bootstrap import Contexts
 from services.staff_directory.api import Role, Side
+from services.parent_side.api import TrajectoryNotFound
 from services.parent_side.application import ParentSide
 from services.platform.errors import NotFound
 from services.platform.private_text import PrivateText
-from services.shared_agreements.application import Child, Parent, SharedAgreements
-from services.shared_agreements.domain.contact_schedule import ContactRange
+from services.shared_agreements.application import SharedAgreements
+from services.shared_agreements.api import Child, Parent, ContactRange
 
 
 def load_demo(contexts: Contexts, progress: Callable[[int], None] | None = None) -> dict[str, Any]:
@@ -109,7 +111,7 @@ def _contact_ranges() -> list[ContactRange]:
 
 
 def _load_side(side: ParentSide, slot: str, counsellor: str) -> None:
-    if side.recorder.select_events(_trajectory_id(demo.CASE_ID), limit=1):
+    if _opened(side, demo.CASE_ID):
         return
     story = demo.SIDES[slot]
     case = demo.CASE_ID
@@ -130,7 +132,9 @@ def _load_side(side: ParentSide, slot: str, counsellor: str) -> None:
                                    summary=PrivateText(case, summary), actor=child_counsellor)
 
 
-def _trajectory_id(case_id):  # noqa: ANN001, ANN202
-    from services.parent_side.domain.trajectory import trajectory_id
-
-    return trajectory_id(case_id)
+def _opened(side: ParentSide, case_id: UUID) -> bool:
+    try:
+        side.trajectory(case_id)
+    except TrajectoryNotFound:
+        return False
+    return True

@@ -23,13 +23,12 @@ from eventsourcing.utils import get_topic
 from services.parent_side import api as side_api
 from services.parent_side.application import ParentSide
 from services.shared_agreements.application import SharedAgreements
-from services.shared_agreements.domain.case import Case
+from services.shared_agreements import api as shared_api
 from services.staff_directory import api as directory_api
 from services.staff_directory.application import StaffDirectory
-from services.staff_directory.domain.staffing import CaseStaffing
 
-HEADER_EVENTS = (Case.CaseRegistered, Case.ParentalAuthorityRecorded, Case.ParentEnrolled)
-STAFFING_EVENTS = (CaseStaffing.CounsellorAssigned, CaseStaffing.Unassigned)
+HEADER_EVENTS = (shared_api.CaseRegistered, shared_api.ParentalAuthorityRecorded, shared_api.ParentEnrolled)
+STAFFING_EVENTS = (directory_api.CounsellorAssigned, directory_api.Unassigned)
 # Release 0.1 stored the directory's events under its first module, gateway.directory.staffing.
 OLD_STAFFING_MODULE = "gateway.directory.staffing"
 
@@ -46,7 +45,7 @@ def header_for(side: str) -> Callable[[Any], Sequence[Any]]:
 
     def translate(event: Any) -> Sequence[Any]:
         case_id, at = event.originator_id, event.timestamp
-        if isinstance(event, Case.CaseRegistered):
+        if isinstance(event, shared_api.CaseRegistered):
             parent = event.parents[side]
             children = tuple(side_api.Child(c["first_name"], date.fromisoformat(c["date_of_birth"]))
                              for c in event.children)
@@ -56,7 +55,7 @@ def header_for(side: str) -> Callable[[Any], Sequence[Any]]:
                 trajectory_type=event.trajectory_type, at=at, actor=event.actor),)
         if getattr(event, "parent", None) != side:
             return ()
-        if isinstance(event, Case.ParentalAuthorityRecorded):
+        if isinstance(event, shared_api.ParentalAuthorityRecorded):
             return (side_api.ParentalAuthorityRecorded(case_id, event.has_authority, at, event.actor),)
         return (side_api.ParentEnrolled(case_id, at, event.actor),)
 
@@ -69,7 +68,7 @@ def staffing_for(side: str, directory: StaffDirectory) -> Callable[[Any], Sequen
     def translate(event: Any) -> Sequence[Any]:
         # The staffing as it stood before this event: its case, and which side a leaver counselled.
         before = directory.repository.get(event.originator_id, version=event.originator_version - 1)
-        if isinstance(event, CaseStaffing.CounsellorAssigned):
+        if isinstance(event, directory_api.CounsellorAssigned):
             if event.side != side:
                 return ()
             return (side_api.CounsellorAssigned(before.case_id, event.user, event.timestamp, event.actor,
@@ -89,7 +88,7 @@ def registered_case(event: Any) -> Sequence[Any]:
 
 def connect(shared: SharedAgreements, directory: StaffDirectory, sides: Sequence[ParentSide]) -> None:
     """Wire every flow, and prompt each downstream right after its upstream saves in this process."""
-    registered = topics_of((Case.CaseRegistered,))
+    registered = topics_of((shared_api.CaseRegistered,))
     directory.follow_upstream(shared, registered, registered_case)
     shared.on_saved(registered, lambda: directory.catch_up(strict=False))
     header, staffing = topics_of(HEADER_EVENTS), topics_of(STAFFING_EVENTS, old_module=OLD_STAFFING_MODULE)

@@ -1,1 +1,4 @@
-"""One strawberry schema per audience; each exported SDL is checked in beside its module."""
+"""One strawberry schema per audience, each in its own package (``gateway/schema/<audience>/``) with its
+SDL file checked in beside it; what several audiences share (scalars, errors, bounds, the court report
+types) sits here at the top.
+"""

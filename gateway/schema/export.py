@@ -1,4 +1,4 @@
-"""Write each audience's SDL to gateway/schema/<audience>.graphql: ``python -m gateway.schema.export``.
+"""Write each audience's SDL to gateway/schema/<audience>/<audience>.graphql: ``python -m gateway.schema.export``.
 
 The files are checked in; a test fails when the code and a file differ, so a change to
 what a role can see always shows up in review as a change to its schema file.
@@ -15,7 +15,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def sdl_files() -> dict[Path, str]:
-    return {HERE / f"{role.value}.graphql": make(introspection=False).as_str() + "\n" for role, make in SCHEMAS.items()}
+    return {HERE / role.value / f"{role.value}.graphql": make(introspection=False).as_str() + "\n" for role, make in SCHEMAS.items()}
 
 
 def main() -> int:

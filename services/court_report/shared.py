@@ -11,10 +11,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from services.parent_side.domain.catalogue import template
+from services.parent_side.api import template
 from services.platform.errors import Invalid
-from services.shared_agreements.domain.joint_session_rules import JointSessionView
-from services.shared_agreements.domain.views import CaseView, DisputeView, GroundRulesView, RuleVersionView
+from services.shared_agreements.api import JointSessionView, CaseView, DisputeView, GroundRulesView, RuleVersionView
 
 Section = dict[str, Any]
 

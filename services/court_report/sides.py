@@ -24,9 +24,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Callable
 
-from services.parent_side.domain.view import TrajectoryView
+from services.parent_side.api import TrajectoryView
 from services.platform.errors import Conflict
-from services.shared_agreements.domain.views import TransparencyView
+from services.shared_agreements.api import TransparencyView
 
 Section = dict[str, Any]
 STEP_ORDER = ("intake", "goals_proposed", "consent_given", "agreed", "consent_withdrawn", "started", "closed")
@@ -61,10 +61,9 @@ def evaluation_included(section: Section) -> bool:
     return bool(trajectory and trajectory["evaluation"]["included"])
 
 
-def check_release_still_stands(topics_after: list[str]) -> None:
+def check_release_still_stands(withdrawn_since: bool) -> None:
     """Refuse when the release in force at the moment was withdrawn afterwards (and not given again)."""
-    decisions = [t for t in topics_after if t.endswith((".EvaluationReleasedForCourt", ".EvaluationReleaseWithdrawn"))]
-    if decisions and decisions[-1].endswith(".EvaluationReleaseWithdrawn"):
+    if withdrawn_since:
         raise ReleaseWithdrawnSince(
             "the parent has withdrawn the release of the closing evaluation since that moment, so a report as of "
             "that moment can no longer be made; make it as of a moment after the withdrawal"

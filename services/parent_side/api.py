@@ -11,12 +11,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
+from services.parent_side.as_of import SideAsOf
+from services.parent_side.domain.catalogue import TEMPLATES, template
 from services.parent_side.domain.errors import TrajectoryNotFound
-from services.parent_side.domain.records import Child
+from services.parent_side.domain.progress import Progress
+from services.parent_side.domain.records import (
+    CONSENT_CHILD_CONVERSATIONS, CONSENT_TRAJECTORY, ERASURE_REQUEST, RETENTION_ENDED, STANDARD_THEMES, Child,
+    ChildConversation, theme_label,
+)
+from services.parent_side.domain.templates import TrajectoryRules
 from services.parent_side.domain.view import TrajectoryView
 
 __all__ = ["HeaderRegistered", "ParentalAuthorityRecorded", "ParentEnrolled", "CounsellorAssigned",
-           "CounsellorUnassigned", "Child", "TrajectoryView", "TrajectoryNotFound"]
+           "CounsellorUnassigned", "Child", "ChildConversation", "TrajectoryView", "Progress", "TrajectoryRules",
+           "TEMPLATES", "template", "STANDARD_THEMES", "theme_label", "CONSENT_TRAJECTORY",
+           "CONSENT_CHILD_CONVERSATIONS", "ERASURE_REQUEST", "RETENTION_ENDED", "SideAsOf", "TrajectoryNotFound"]
 
 
 @dataclass(frozen=True)

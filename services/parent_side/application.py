@@ -21,6 +21,7 @@ from eventsourcing.application import AggregateNotFoundError, ProcessingEvent
 from eventsourcing.persistence import IntegrityError
 
 from services.parent_side import inbound
+from services.parent_side.as_of import SideAsOf
 from services.parent_side.domain.case_file import CaseFile, case_file_id
 from services.parent_side.domain.catalogue import template
 from services.parent_side.domain.errors import (
@@ -213,6 +214,10 @@ class ParentSide(ContextApplication, FlowFollower):
         """This parent's trajectory of the case, as a counsellor of this side sees it."""
         self.catch_up(strict=False)
         return view_of(self._get(case_id))
+
+    def as_of(self, moment: datetime) -> SideAsOf:
+        """This side as it stood at ``moment`` (what a court report reads), private text redacted."""
+        return SideAsOf(self, moment)
 
     def case_file(self, case_id: UUID) -> CaseFile:
         """What this side knows of the case header and its counsellors; NotFound before the case is registered."""

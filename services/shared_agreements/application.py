@@ -17,6 +17,7 @@ from eventsourcing.persistence import IntegrityError
 
 from services.platform.application import ContextApplication
 from services.platform.errors import DomainError
+from services.shared_agreements.as_of import AgreementsAsOf
 from services.shared_agreements.court_reports import CourtReportRegister
 from services.shared_agreements.domain.case import TRAJECTORY_TYPES, Case, Child, Parent
 from services.shared_agreements.domain.decisions import DecisionLog
@@ -76,6 +77,10 @@ class SharedAgreements(CourtReportRegister, JointSessionsAndSchedule, ContextApp
     def case(self, case_id: UUID) -> CaseView:
         """The case header: trajectory type, parents (authority, enrolment) and children."""
         return _case(self, case_id).view()
+
+    def as_of(self, moment: datetime) -> AgreementsAsOf:
+        """The shared agreements as they stood at ``moment`` (what a court report reads)."""
+        return AgreementsAsOf(self, moment)
 
     def record_parental_authority(self, case_id: UUID, parent: str, has_authority: bool, actor: str) -> None:
         """Record whether a parent ("parent_a"/"parent_b") has parental authority (ouderlijk gezag)."""

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import base64
 import json
 from pathlib import Path
 from uuid import UUID, uuid4
 
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from services.parent_a_context.application import ParentAContext
 from services.platform.access_log import Access, Action
 from tests.audit.builders import NOTE, closed_trajectory
 from tests.audit.tamper import RawStore
+from tests.support.audit_keys import KEY
+from tests.support.audit_keys import RAW as RAW_KEY
 from tests.support.processes import environ_for, run_cli
 
-KEY = Ed25519PrivateKey.generate()
-RAW_KEY = base64.b64encode(KEY.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
-                                             serialization.NoEncryption())).decode()
 
 
 @pytest.fixture

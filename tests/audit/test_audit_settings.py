@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import base64
-import os
 import stat
 
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from eventsourcing.utils import get_topic
 
-from evenwijdig.settings import STORES, Settings, SettingsError
+from evenwijdig.settings import Settings, SettingsError
 from services.platform.checkpoints import key_id, load_signing_key
 from services.platform.replay import CASE_HEADER_TOPICS
 from services.shared_agreements.domain.case import Case
-
-KEY = Ed25519PrivateKey.generate()
-RAW = base64.b64encode(KEY.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
-                                         serialization.NoEncryption())).decode()
-PEM = KEY.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                        serialization.NoEncryption()).decode()
-PRODUCTION = {
-    "EVENWIJDIG_ENV": "production", "EVENWIJDIG_OIDC_ISSUER": "https://idp.test", "EVENWIJDIG_OIDC_AUDIENCE": "ew",
-    "EVENWIJDIG_OIDC_JWKS_URL": "https://idp.test/jwks",
-    **{f"EVENWIJDIG_{store.upper()}_KEYSTORE_KEY": base64.b64encode(os.urandom(32)).decode() for store in STORES},
-}
+from tests.support.audit_keys import KEY, PEM, PRODUCTION, RAW
 
 
 def test_production_refuses_to_start_without_a_checkpoint_key():

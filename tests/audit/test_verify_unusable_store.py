@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from evenwijdig.bootstrap import bootstrap
-from tests.audit.test_audit_command import RAW_KEY
+from tests.support.audit_keys import RAW as RAW_KEY
 from tests.conftest import sqlite_settings
 from tests.support.damage import damage_middle_pages, fill_parent_a
 from tests.support.processes import environ_for, run_cli

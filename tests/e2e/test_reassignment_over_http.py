@@ -10,36 +10,13 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-import pytest
-from gql.transport.exceptions import TransportQueryError
-
 from services.staff_directory.api import Role
-from tests.e2e.test_whole_case_over_http import ENDPOINT, install_first_administrator, run
+from tests.support.http import ADMIN, client, install_first_administrator, refused, run
 from tests.support.processes import environ_for, serving
 
 COORDINATOR, B1, B2, CHILD = "e2e-co", "e2e-counsellor-b1", "e2e-counsellor-b2", "e2e-child"
-ENDPOINTS = {**ENDPOINT, Role.CHILD_COUNSELLOR: "child-counsellor"}
-ADMIN = "e2e-admin"
 
 SIDE = """caseId counsellor counsellorHistory { counsellor since reason } sessions { on attended }"""
-
-
-def client(base, settings, user, role):  # noqa: ANN001, ANN201
-    from gql import Client
-    from gql.transport.httpx import HTTPXTransport
-
-    from gateway.auth import mint_development_token
-
-    token = mint_development_token(settings.data_dir, user, role)
-    transport = HTTPXTransport(url=f"{base}/graphql/{ENDPOINTS[role]}", headers={"Authorization": f"Bearer {token}"},
-                               timeout=30)
-    return Client(transport=transport, fetch_schema_from_transport=False)
-
-
-def refused(client, document: str, **variables) -> dict:  # noqa: ANN001
-    with pytest.raises(TransportQueryError) as raised:
-        run(client, document, **variables)
-    return raised.value.errors[0]
 
 
 def test_a_reassigned_side_carries_on_with_its_new_counsellor_and_the_report_names_both(settings):

@@ -8,39 +8,14 @@ installing the system.
 from __future__ import annotations
 
 import pytest
-from gql import Client, gql
 from gql.transport.exceptions import TransportQueryError
-from gql.transport.httpx import HTTPXTransport
 
-from evenwijdig.bootstrap import bootstrap
 from evenwijdig.settings import Settings
-from gateway.auth import mint_development_token
 from services.staff_directory.api import Role
+from tests.support.http import ADMIN, client, install_first_administrator, run
 from tests.support.processes import environ_for, serving
 
-ADMIN, COORDINATOR, COUNSELLOR_A, COUNSELLOR_B = "e2e-admin", "e2e-coordinator", "e2e-counsellor-a", "e2e-counsellor-b"
-ENDPOINT = {Role.ADMIN: "admin", Role.COORDINATOR: "coordinator", Role.COUNSELLOR: "counsellor"}
-
-
-def client(base: str, settings: Settings, user: str, role: Role) -> Client:
-    token = mint_development_token(settings.data_dir, user, role)
-    transport = HTTPXTransport(url=f"{base}/graphql/{ENDPOINT[role]}", headers={"Authorization": f"Bearer {token}"},
-                               timeout=30)
-    return Client(transport=transport, fetch_schema_from_transport=False)
-
-
-def run(client: Client, document: str, **variables) -> dict:
-    request = gql(document)
-    request.variable_values = variables
-    return client.execute(request)
-
-
-def install_first_administrator(settings: Settings) -> None:
-    contexts = bootstrap(settings)
-    try:
-        contexts.directory.register_staff(ADMIN, "Applicatiebeheer", [Role.ADMIN], actor="installer")
-    finally:
-        contexts.close()
+COORDINATOR, COUNSELLOR_A, COUNSELLOR_B = "e2e-coordinator", "e2e-counsellor-a", "e2e-counsellor-b"
 
 
 def test_a_case_goes_from_registration_to_ground_rules_in_force_over_http(settings: Settings):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -13,7 +14,9 @@ from evenwijdig.settings import Settings
 from gateway.app import create_app
 from gateway.audiences import path
 from gateway.auth import mint_development_token
-from services.staff_directory.api import Role
+from services.staff_directory.api import Role, Side
+from tests.support import coordinator_gateway as coordinating
+from tests.support import counsellor_scene as counselling
 
 
 @dataclass
@@ -44,3 +47,26 @@ def gateway(settings: Settings) -> Iterator[Gateway]:
             yield Gateway(client, contexts, settings)
     finally:
         contexts.close()
+
+
+@pytest.fixture
+def coordinator(gateway):
+    gateway.staff(coordinating.COORDINATOR, Role.COORDINATOR)
+    gateway.contexts.shared.clock = lambda: coordinating.NOW  # the server's "now" for pauses, attendance and planning
+    return gateway
+
+
+@pytest.fixture
+def scene(gateway) -> counselling.Scene:
+    """One case with a counsellor on each side, a child counsellor and its coordinator (tests.support.counsellor_scene)."""
+    for user in (counselling.COUNSELLOR_A, counselling.COUNSELLOR_B, counselling.OUTSIDER):
+        gateway.staff(user, Role.COUNSELLOR)
+    gateway.staff(counselling.COORDINATOR, Role.COORDINATOR)
+    gateway.staff(counselling.CHILD_COUNSELLOR, Role.CHILD_COUNSELLOR)
+    case = uuid.uuid4()
+    directory = gateway.contexts.directory
+    counselling.register_shared_case(gateway, case)  # the registering coordinator is assigned by the flow
+    directory.assign_counsellor(case, Side.PARENT_A, counselling.COUNSELLOR_A, "admin-1")
+    directory.assign_counsellor(case, Side.PARENT_B, counselling.COUNSELLOR_B, "admin-1")
+    directory.assign_child_counsellor(case, counselling.CHILD_COUNSELLOR, "admin-1")
+    return counselling.Scene(gateway, str(case))

@@ -15,7 +15,7 @@ from services.parent_side.domain.catalogue import template
 from services.parent_side.domain.records import Child
 from services.platform.access_log import Action
 from services.platform.private_text import PrivateText
-from tests.gateway.test_coordinator import access_logs, error_of
+from tests.support.coordinator_gateway import access_logs, error_of
 from tests.support.cases import open_trajectory
 
 CHILD = "child-counsellor-1"

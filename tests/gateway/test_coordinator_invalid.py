@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from services.staff_directory.api import Role
-from tests.gateway.test_coordinator import (
-    COORDINATOR, DRAFT, OFFER, PLAN, REGISTER, RULES_V1, SET_SCHEDULE, SIGN, access_logs, call, coordinator,  # noqa: F401
-    error_of, new_case, register,
+from tests.support.coordinator_gateway import (
+    COORDINATOR, DRAFT, OFFER, PLAN, REGISTER, RULES_V1, SET_SCHEDULE, SIGN, access_logs, call, error_of, new_case,
+    register,
 )
 from services.platform.access_log import Action
 

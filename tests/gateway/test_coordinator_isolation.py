@@ -17,15 +17,14 @@ from uuid import UUID, uuid4
 import pytest
 
 from services.staff_directory.api import Role, Side
-from gateway.schema.coordinator import schema as coordinator_schema
+from gateway.schema.coordinator.root import schema as coordinator_schema
 from services.parent_side.application import ParentSide
 from services.parent_side.domain.catalogue import template
 from services.parent_side.domain.records import Child
 from services.platform.private_text import PrivateText
-from tests.gateway.test_coordinator import (
+from tests.support.coordinator_gateway import (
     CASE, COORDINATOR, DISPUTE, DISPUTES, DRAFT, MY_CASES, PLAN, RULES, RULES_V1, SCHEDULE_RANGES, SESSIONS,
-    SET_SCHEDULE, SIGN, access_logs, coordinator, register,  # noqa: F401 - fixture
-    registered_with_both_parents, rules_signed_by_both_parents,
+    SET_SCHEDULE, SIGN, access_logs, register, registered_with_both_parents, rules_signed_by_both_parents,
 )
 
 COUNSELLORS = {Side.PARENT_A: "counsellor-zq81-a", Side.PARENT_B: "counsellor-zq82-b"}

@@ -7,9 +7,8 @@ from datetime import date, timedelta
 import vobject
 
 from services.platform.access_log import Action
-from tests.gateway.test_coordinator import (
-    COORDINATOR, NOW, PLAN, SCHEDULE_RANGES, SESSIONS, SET_SCHEDULE, call, coordinator,  # noqa: F401 - fixture
-    registered_with_both_parents,
+from tests.support.coordinator_gateway import (
+    COORDINATOR, NOW, PLAN, SCHEDULE_RANGES, SESSIONS, SET_SCHEDULE, call, registered_with_both_parents,
 )
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from tests.gateway.test_counsellor_scene import (  # noqa: F401 - the scene fixture is used by name
-    COUNSELLOR_A, LOMAN, OPEN, PROPOSE, SESSION, START, open_side, scene, started_side,
-)
+from tests.support.counsellor_scene import COUNSELLOR_A, LOMAN, OPEN, PROPOSE, SESSION, START, open_side, started_side
 
 CHILDREN = [{"firstName": "Noor", "dateOfBirth": "2014-05-03"}]
 

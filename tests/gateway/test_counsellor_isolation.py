@@ -11,11 +11,12 @@ import uuid
 
 from services.staff_directory.api import Role
 from services.platform.access_log import Action
-from tests.gateway.test_counsellor_scene import (  # noqa: F401 - the scene fixture is used by name
+from tests.support.counsellor_scene import (
     AGREE, AUTHORITY, CANCEL, CLOSE, CONSENT, COORDINATOR, COUNSELLOR_A, COUNSELLOR_B, ERASE, LOMAN, MY_CASES, OPEN,
-    OUTSIDER, PLAN, PROGRESS, PROPOSE, RELEASE, SESSION, SHARED, SIDE_A, STAFF, START, TRAJECTORY, WITHDRAW_CONSENT,
-    WITHDRAW_RELEASE, assert_logged_once, new_entries, scene, started_side,
+    OUTSIDER, PLAN, PROGRESS, PROPOSE, RELEASE, SESSION, STAFF, START, TRAJECTORY, WITHDRAW_CONSENT, WITHDRAW_RELEASE,
+    assert_logged_once, new_entries, started_side,
 )
+from tests.support.counsellor_scene import SHARED, SIDE_A
 
 CANARY_NOTE_A = "CANARY-NOTE-A: vader dreigde met verhuizen"
 CANARY_NOTE_B = "CANARY-NOTE-B: moeder wil andere school"

@@ -10,9 +10,9 @@ from datetime import date
 from services.staff_directory.api import Side
 from services.platform.access_log import Action
 from services.platform.private_text import PrivateText
-from tests.gateway.test_counsellor_scene import (  # noqa: F401 - the scene fixture is used by name
+from tests.support.counsellor_scene import (
     CHILD_COUNSELLOR, COUNSELLOR_A, ERASE, LOMAN, MY_CASES, OPEN, PLAN, PROGRESS, PROPOSE, SIDE_A, SIDE_B, TRAJECTORY,
-    assert_logged_once, new_entries, open_side, rest_of_trajectory, scene, started_side,
+    assert_logged_once, new_entries, open_side, rest_of_trajectory, started_side,
 )
 
 

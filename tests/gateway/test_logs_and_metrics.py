@@ -15,7 +15,7 @@ from evenwijdig.logs import configure_logging
 from evenwijdig.settings import Settings
 from gateway.app import create_app
 from services.staff_directory.api import Role
-from tests.audit.test_audit_settings import PRODUCTION, RAW
+from tests.support.audit_keys import PRODUCTION, RAW
 
 QUERY = '{ staffMember(user: "admin-1") { user displayName } }'
 

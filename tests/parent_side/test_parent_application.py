@@ -5,7 +5,6 @@ Every test here runs on SQLite and PostgreSQL (the ``settings`` fixture).
 
 from __future__ import annotations
 
-from tests.support.cases import open_trajectory
 
 from datetime import date, datetime, timedelta, timezone
 from uuid import UUID, uuid4
@@ -15,23 +14,15 @@ import pytest
 from services.parent_a_context.application import ParentAContext
 from services.parent_b_context.application import ParentBContext
 from services.parent_side.application import ParentSide
-from services.parent_side.domain.catalogue import template
 from services.parent_side.domain.errors import (
     ChildConversationLimitReached, ConcurrentChange, ConsentMissing, CounsellorNotIndependent, ErasureRefused,
     InvalidRecord, ReleaseRefused, TrajectoryAlreadyOpened, TrajectoryIsClosed, TrajectoryNotFound,
 )
-from services.parent_side.domain.records import (
-    CONSENT_CHILD_CONVERSATIONS, CONSENT_TRAJECTORY, ERASURE_REQUEST, RETENTION_ENDED, Child, PlannedSession,
-)
+from services.parent_side.domain.records import ERASURE_REQUEST, RETENTION_ENDED, Child, PlannedSession
 from services.parent_side.domain.trajectory import Trajectory
 from services.platform.errors import Conflict, DomainError
-from services.platform.private_text import PrivateText
-from tests.parent_side.test_trajectory_history import (
-    AGREED, CHILD_COUNSELLOR, COUNSELLOR, INTAKE, NEXT_COUNSELLOR, PARENTS, PROPOSED, SARA, START, TIM, fortnight,
-)
-
-LOMAN = template("parallel_solo_ouderschap_loman").tailored(max_sessions=12)
-CLOSED = fortnight(5)
+from tests.support.trajectories import CHILD_COUNSELLOR, COUNSELLOR, NEXT_COUNSELLOR, PARENTS, SARA, START, TIM, fortnight
+from tests.support.side_cases import CLOSED, LOMAN, agreed_case, closed_case, open_case, private, started_case, stored
 
 
 @pytest.fixture
@@ -46,42 +37,6 @@ def side_b(settings):
     app = ParentBContext(settings.context_store("parent_b_context"))
     yield app
     app.close()
-
-
-def stored(app: ParentSide) -> list[tuple[int, str, bytes]]:
-    return [(n.id, n.topic, n.state) for n in app.recorder.select_notifications(start=1, limit=10**6)]
-
-
-def private(case_id: UUID, words: str) -> PrivateText:
-    return PrivateText(case_id, words)
-
-
-def open_case(app: ParentSide, case_id: UUID, children=(SARA,), parent: str = PARENTS[0]) -> UUID:
-    return open_trajectory(app, 
-        case_id, parent=parent, children=children, rules=LOMAN, counsellor=COUNSELLOR, on=INTAKE,
-        actor=COUNSELLOR, parental_authority=True,
-    )
-
-
-def agreed_case(app: ParentSide, case_id: UUID, children=(SARA,), consents=(CONSENT_TRAJECTORY,)) -> None:
-    open_case(app, case_id, children)
-    app.propose_goals(case_id, goals=["Rust voor Sara bij het wisselen"], themes=["parallel_parenting"],
-                      on=PROPOSED, actor=COUNSELLOR)
-    app.record_agreement(case_id, on=AGREED, actor=COUNSELLOR)
-    if consents:
-        app.record_consent(case_id, scopes=list(consents), given_by=list(PARENTS), given_on=AGREED, actor=COUNSELLOR)
-
-
-def started_case(app: ParentSide, case_id: UUID) -> None:
-    agreed_case(app, case_id, consents=(CONSENT_TRAJECTORY, CONSENT_CHILD_CONVERSATIONS))
-    app.start(case_id, on=START, actor=COUNSELLOR)
-
-
-def closed_case(app: ParentSide, case_id: UUID, note: str = "Vader sliep in de auto.") -> None:
-    started_case(app, case_id)
-    app.record_session(case_id, on=START, duration_minutes=60, themes=["own_ground"],
-                       note=private(case_id, note), attended=True, actor=COUNSELLOR)
-    app.close_trajectory(case_id, on=CLOSED, evaluation=private(case_id, "Doelen bereikt."), actor=COUNSELLOR)
 
 
 def test_a_trajectory_runs_from_intake_to_release_and_reads_back_as_plain_data(side_a):

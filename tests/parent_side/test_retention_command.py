@@ -7,7 +7,7 @@ from uuid import uuid4
 
 from evenwijdig.settings import Settings
 from services.parent_a_context.application import ParentAContext
-from tests.parent_side.test_parent_application import closed_case, started_case
+from tests.support.side_cases import closed_case, started_case
 from tests.support.processes import environ_for, run_cli
 
 

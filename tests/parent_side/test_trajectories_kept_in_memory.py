@@ -14,8 +14,8 @@ from eventsourcing.application import LRUCache
 from services.parent_a_context.application import ParentAContext
 from services.parent_side.domain.records import ERASURE_REQUEST
 from services.platform.errors import DomainError
-from tests.parent_side.test_parent_application import closed_case, private, started_case
-from tests.parent_side.test_trajectory_history import COUNSELLOR, START, fortnight
+from tests.support.side_cases import closed_case, private, started_case
+from tests.support.trajectories import COUNSELLOR, START, fortnight
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from services.parent_side.domain.errors import (
 )
 from services.parent_side.domain.records import CONSENT_CHILD_CONVERSATIONS, CONSENT_TRAJECTORY
 from services.parent_side.domain.trajectory import Trajectory
-from tests.parent_side.test_trajectory_history import (
+from tests.support.trajectories import (
     CHILD_COUNSELLOR, COACHING, COUNSELLOR, NEXT_COUNSELLOR, OTHER_CASE, START, agree, child_conversation, close,
     consent, fortnight, history, propose, ready_to_start, reassign, start, started, text, withdraw,
 )

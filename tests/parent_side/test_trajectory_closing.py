@@ -3,35 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from uuid import UUID
 
 from services.parent_side.domain.errors import (
     DateOutOfOrder, ErasureRefused, InvalidRecord, ReleaseRefused, TrajectoryIsClosed,
 )
 from services.parent_side.domain.records import ERASURE_REQUEST, RETENTION_ENDED, ReleaseDecision
 from services.parent_side.domain.trajectory import Trajectory
-from tests.parent_side.test_trajectory_history import (
+from tests.support.trajectories import (
     COUNSELLOR, REPORT, close, fortnight, held, history, noon, ready_to_start, release, started, text,
 )
 from tests.support.given_when_then import given
-
-CLOSED = fortnight(5)
-
-
-def closed(*more):
-    return history(*started(), held(fortnight(1)), close(CLOSED), *more)
-
-
-def withdraw_release(on: date = CLOSED, reason: str = "eerst advocaat spreken"):
-    return lambda t: t.withdraw_release(on, COUNSELLOR, reason)
-
-
-def report(report_id: UUID = REPORT, day: date = CLOSED):
-    return lambda t: t.record_report_made(report_id, noon(day), "report-service")
-
-
-def erase(reason: str = ERASURE_REQUEST, on: date = CLOSED):
-    return lambda t: t.erase_private_text(reason, on, COUNSELLOR)
+from tests.support.trajectories import CLOSED, closed, erase, report, withdraw_release
 
 
 # Closing -------------------------------------------------------------------------------------------

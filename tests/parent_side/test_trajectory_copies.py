@@ -10,10 +10,8 @@ from uuid import UUID
 
 from services.parent_side.domain.trajectory import Trajectory
 from services.platform.private_text import PrivateText
-from tests.parent_side.test_trajectory_closing import closed, erase
-from tests.parent_side.test_trajectory_history import (
-    CASE, COUNSELLOR, everything, fortnight, held, history, opened, started,
-)
+from tests.support.trajectories import closed, erase
+from tests.support.trajectories import CASE, COUNSELLOR, everything, fortnight, held, history, opened, started
 from tests.support.given_when_then import replay
 
 IMMUTABLE_LEAVES = (type(None), str, int, bool, date, datetime, UUID, enum.Enum)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from services.parent_side.domain.catalogue import template
 from services.parent_side.domain.holidays import HolidayCalendar, HolidayPeriod
 from services.parent_side.domain.progress import progress_of
-from tests.parent_side.test_trajectory_history import (
+from tests.support.trajectories import (
     COUNSELLOR, START, child_conversation, close, fortnight, held, history, missed, plan, ready_to_start, started,
 )
 from tests.support.given_when_then import replay

@@ -11,9 +11,9 @@ from services.parent_side.domain.errors import (
 )
 from services.parent_side.domain.records import CONSENT_TRAJECTORY, PlannedSession, Session
 from services.parent_side.domain.trajectory import Trajectory
-from tests.parent_side.test_trajectory_history import (
-    COACHING, COUNSELLOR, OTHER_CASE, START, TIM, close, consent, fortnight, held, history, missed, plan,
-    propose, agree, ready_to_start, start, started, text, withdraw,
+from tests.support.trajectories import (
+    COACHING, COUNSELLOR, OTHER_CASE, START, TIM, close, consent, fortnight, held, history, missed, plan, propose,
+    agree, ready_to_start, start, started, text, withdraw,
 )
 from tests.support.given_when_then import given
 

@@ -11,9 +11,9 @@ from services.parent_side.domain.errors import (
 from services.parent_side.domain.records import CONSENT_CHILD_CONVERSATIONS, CONSENT_TRAJECTORY, Child, Consent
 from services.parent_side.domain.templates import InvalidTailoring
 from services.parent_side.domain.trajectory import Trajectory, trajectory_id
-from tests.parent_side.test_trajectory_history import (
-    AGREED, CASE, COACHING, COUNSELLOR, INTAKE, PARENTS, PROPOSED, SARA, SOLO, START, TIM, agree, consent,
-    history, propose, ready_to_start, start, started, withdraw,
+from tests.support.trajectories import (
+    AGREED, CASE, COACHING, COUNSELLOR, INTAKE, PARENTS, PROPOSED, SARA, SOLO, START, TIM, agree, consent, history,
+    propose, ready_to_start, start, started, withdraw,
 )
 from tests.support.given_when_then import given
 

@@ -14,7 +14,7 @@ from uuid import uuid4
 
 from evenwijdig.settings import Settings
 from services.parent_a_context.application import ParentAContext
-from tests.parent_side.test_parent_application import closed_case
+from tests.support.side_cases import closed_case
 from tests.support import postgres as pg
 
 CONTEXT = "parent_a_context"

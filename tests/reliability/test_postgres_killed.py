@@ -22,7 +22,7 @@ from gateway.idempotency_store import LEASE_SECONDS
 from tests.reliability.outage import WriteLoad, send
 from tests.reliability.scene import COUNSELLOR, opened_case
 from tests.reliability.serving import served
-from tests.reliability.test_postgres_outage import _wait_for, case_of, consents_of
+from tests.support.outage import wait_for, case_of, consents_of
 
 CLIENTS = 16
 KILLS = 3
@@ -45,11 +45,11 @@ def test_postgres_killed_three_times_under_sixteen_clients_tells_each_client_the
                 time.sleep(1.0)
                 server.start()
                 back = time.monotonic()
-                _wait_for(lambda: load.acknowledged_since(back) >= CLIENTS, seconds=60)
+                wait_for(lambda: load.acknowledged_since(back) >= CLIENTS, seconds=60)
         finally:
             load.stop()
         outcomes = list(load.outcomes)
-        _wait_for(lambda: httpx.get(f"{base}/readyz", timeout=10).status_code == 200, seconds=30)
+        wait_for(lambda: httpx.get(f"{base}/readyz", timeout=10).status_code == 200, seconds=30)
         stored = sum((consents_of(contexts, case) for case in cases), Counter())
 
         told = Counter("ok" if o.acknowledged else "/".join(sorted(o.codes)) or str(o.status) for o in outcomes)

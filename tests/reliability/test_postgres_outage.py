@@ -22,13 +22,10 @@ from services.staff_directory.api import Role
 from tests.reliability.outage import WriteLoad, send
 from tests.reliability.scene import COUNSELLOR, opened_case, trajectory_events
 from tests.reliability.serving import served
+from tests.support.outage import wait_for, case_of, consents_of
 
 #: The promise under test (docs/reliability.md): a request against a store that is down fails this fast.
 FAILS_WITHIN_SECONDS = 2.0
-
-
-def consents_of(contexts: Contexts, case) -> Counter[str]:
-    return Counter(given for c in contexts.parent_a.trajectory(case).consents for given in c.given_by)
 
 
 def test_a_write_load_survives_postgres_stopping_and_coming_back(server, own_stores):
@@ -76,10 +73,10 @@ def ride_out_an_outage(server, base: str, load: WriteLoad) -> tuple[float, float
         time.sleep(1.5)
         server.start()
         back = time.monotonic()
-        _wait_for(lambda: load.acknowledged_since(back) >= 3 * len(load.cases), seconds=30)
+        wait_for(lambda: load.acknowledged_since(back) >= 3 * len(load.cases), seconds=30)
     finally:
         load.stop()
-    _wait_for(lambda: httpx.get(f"{base}/readyz", timeout=10).status_code == 200, seconds=15)
+    wait_for(lambda: httpx.get(f"{base}/readyz", timeout=10).status_code == 200, seconds=15)
     return stopped, back
 
 
@@ -90,10 +87,6 @@ def assert_every_acknowledged_write_is_stored_whole(contexts: Contexts, cases, o
     assert set(stored) - acknowledged <= {o.marker for o in outcomes if not o.acknowledged}
     for case in cases:  # each stored event is whole: it decodes, and is one consent
         assert len(trajectory_events(contexts.parent_a, case)) == 1 + sum(consents_of(contexts, case).values())
-
-
-def case_of(marker: str, cases):  # noqa: ANN001, ANN201
-    return cases[int(marker.split("-")[1])]
 
 
 def test_a_write_that_waits_for_a_held_table_lock_gives_up_within_the_lock_timeout(server, own_stores):
@@ -125,12 +118,6 @@ def test_readiness_says_503_while_postgres_is_down_and_200_once_it_is_back(serve
             server.start()
         assert (down.status_code, down.json()["status"]) == (503, "unavailable")
         assert not any(down.json()["stores"].values())
-        _wait_for(lambda: httpx.get(f"{base}/readyz", timeout=10).status_code == 200, seconds=15)
+        wait_for(lambda: httpx.get(f"{base}/readyz", timeout=10).status_code == 200, seconds=15)
 
 
-def _wait_for(condition, seconds: float) -> None:  # noqa: ANN001
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"still not so after {seconds} s")
-        time.sleep(0.1)

@@ -88,3 +88,15 @@ def drop_test_schema(schema: str) -> None:
     for context in STORES:
         with admin_connect(context) as conn:
             conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+def restore_as(context: str, sql: str) -> None:
+    """Run a plain-SQL dump in a context's database as that context's role, so it owns what it creates."""
+    psql = shutil.which("psql")
+    if psql is None:
+        raise PostgresUnavailable("psql is not installed; restoring a dump needs it")
+    result = subprocess.run([psql, "-X", "-q", "-h", HOST, "-p", str(PORT), "-U", SUPERUSER, "-d", context,
+                             "-v", "ON_ERROR_STOP=1", "-c", f'SET ROLE "{context}"', "-f", "-"],
+                            input=sql, capture_output=True, text=True, timeout=60)
+    if result.returncode != 0:
+        raise RuntimeError(f"restoring into {context} failed: {result.stderr}")

@@ -1,0 +1,94 @@
+"""The child counsellor's schema: the child conversations (kindgesprekken) of the cases assigned.
+
+A child counsellor records child conversations on either parent's side of a case they are
+assigned to; that side's context holds them and logs the access. Of a side they see
+nothing but its child conversations: the output type has no field for anything else. A
+summary is private text, shown only to whoever held the conversation; of the others they
+see that one took place (day, child), enough to keep to a trajectory's limit.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from uuid import UUID
+
+import strawberry
+from strawberry.types import Info
+
+from services.staff_directory.api import Role, Side as SideValue
+from gateway.schema.base import build_schema
+from gateway.schema.bounds import MAX_LONG_TEXT, MAX_NAME, text
+from gateway.schema.common import SIDE_CONTEXT, Done, actor, assignment_to, context_app, directory, on_case
+from services.parent_side.api import TrajectoryNotFound, ChildConversation as ConversationRecord
+from services.platform.access_log import Action
+from services.platform.private_text import PrivateText
+
+
+# This schema's own enum: strawberry.enum marks the class it wraps, so sharing the
+# directory's Side with another audience would let one schema's description leak into another's.
+Side = strawberry.enum(Enum("Side", {s.name: s.value for s in SideValue}), description="One parent's side of a case.")
+
+
+@strawberry.type(description="A child conversation (kindgesprek) recorded on one side of the case.")
+class ChildConversation:
+    side: Side
+    on: date
+    child: str = strawberry.field(description="The child's first name.")
+    held_by_you: bool
+    summary: str | None = strawberry.field(
+        description='The summary, only of a conversation you held ("[gewist]" once erased); otherwise null.')
+
+
+def _conversation(side: SideValue, record: ConversationRecord, caller: str) -> ChildConversation:
+    mine = record.held_by == caller
+    return ChildConversation(side=Side(side.value), on=record.on, child=record.child, held_by_you=mine,
+                             summary=str(record.summary) if mine else None)
+
+
+async def _conversations_on(info: Info, case_id: UUID, side: SideValue) -> list[ChildConversation]:
+    def read() -> tuple[ConversationRecord, ...]:
+        try:
+            # Only the child conversations leave this function; the rest of the view stays here.
+            return context_app(info, SIDE_CONTEXT[side]).trajectory(case_id).child_conversations
+        except TrajectoryNotFound:
+            return ()  # a parent may follow no trajectory: that side simply has no conversations
+
+    records = await on_case(info, case_id, SIDE_CONTEXT[side], Action.READ, read)
+    return [_conversation(side, r, actor(info)) for r in records]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="The cases whose child conversations you hold.")
+    async def my_cases(self, info: Info) -> list[UUID]:
+        # The directory's own store holds the assignments: the look-up is logged there.
+        assigned = await on_case(info, None, "gateway", Action.SEARCH, directory(info).cases_of, actor(info))
+        return sorted((case_id for case_id, a in assigned.items() if a.role is Role.CHILD_COUNSELLOR), key=str)
+
+    @strawberry.field(description="The child conversations recorded on each side of the case, by day.")
+    async def child_conversations(self, info: Info, case_id: UUID) -> list[ChildConversation]:
+        await assignment_to(info, case_id, Role.CHILD_COUNSELLOR)
+        found = [c for side in SideValue for c in await _conversations_on(info, case_id, side)]
+        return sorted(found, key=lambda c: (c.on, c.side.value))
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Record a child conversation you held, on one parent's side of the case. "
+                                     "Refused without that side's consent, beyond its trajectory's limit, or "
+                                     "when you are or were that side's counsellor.")
+    async def record_child_conversation(
+        self, info: Info, case_id: UUID, side: Side, child: str, on: date, summary: str
+    ) -> Done:
+        child = text(child, "the child's name", MAX_NAME)
+        summary = text(summary, "the summary", MAX_LONG_TEXT)
+        await assignment_to(info, case_id, Role.CHILD_COUNSELLOR)
+        context, who = SIDE_CONTEXT[SideValue(side.value)], actor(info)
+        await on_case(info, case_id, context, Action.CHANGE, context_app(info, context).record_child_conversation,
+                      case_id, child=child, held_by=who, on=on, summary=PrivateText(case_id, summary), actor=who)
+        return Done()
+
+
+def schema(*, introspection: bool) -> strawberry.Schema:
+    return build_schema(Query, Mutation, introspection=introspection)

@@ -1,0 +1,5 @@
+"""The coordinator's endpoint: its schema (``root``), the types and inputs only it uses, and its SDL file."""
+
+from gateway.schema.coordinator.root import schema
+
+__all__ = ["schema"]

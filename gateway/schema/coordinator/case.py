@@ -1,0 +1,129 @@
+"""The coordinator's cases: registering one, its header, parental authority and enrolment."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID, uuid4
+
+import strawberry
+from strawberry.types import Info
+
+from services.staff_directory.api import Role
+from gateway.schema.bounds import MAX_NAME
+from gateway.schema.common import Done, actor, directory, on_case
+from gateway.schema.coordinator.common import (
+    SHARED, Parent, TrajectoryType, bounded_list, bounded_text, coordinate, member, shared_app, value,
+)
+from services.platform.access_log import Action
+from services.shared_agreements.api import CaseView, Child as ChildRecord, Parent as ParentRecord, ParentView
+
+
+
+@strawberry.type(description="A parent as the case registers them: name, parental authority, enrolment.")
+class CaseParent:
+    slot: Parent
+    display_name: str
+    parental_authority: bool = strawberry.field(description="Ouderlijk gezag is recorded for this parent.")
+    enrolled: bool = strawberry.field(description="The parent follows the trajectory.")
+
+
+@strawberry.type(description="A child of the case.")
+class CaseChild:
+    first_name: str
+    date_of_birth: date
+
+
+@strawberry.type(description="The case header (zaak): trajectory type, both parents, the children.")
+class Case:
+    case_id: UUID
+    trajectory_type: TrajectoryType
+    parent_a: CaseParent
+    parent_b: CaseParent
+    children: list[CaseChild]
+    registered_by: str
+    registered_at: datetime
+
+
+@strawberry.input(description="A parent to register; a parent who does not take part still has a name.")
+class ParentInput:
+    display_name: str
+    parental_authority: bool
+    enrolled: bool = True
+
+
+@strawberry.input(description="A child to register.")
+class ChildInput:
+    first_name: str
+    date_of_birth: date
+
+
+@strawberry.input(description="A new case: both parents, the children, the trajectory type.")
+class RegisterCaseInput:
+    parent_a: ParentInput
+    parent_b: ParentInput
+    children: list[ChildInput]
+    trajectory_type: TrajectoryType
+
+
+def _parent(view: ParentView) -> CaseParent:
+    return CaseParent(slot=member(Parent, view.slot), display_name=view.display_name,
+                      parental_authority=view.parental_authority, enrolled=view.enrolled)
+
+
+def case_of(view: CaseView) -> Case:
+    return Case(
+        case_id=view.case_id, trajectory_type=member(TrajectoryType, view.trajectory_type),
+        parent_a=_parent(view.parent_a), parent_b=_parent(view.parent_b),
+        children=[CaseChild(first_name=c.first_name, date_of_birth=c.date_of_birth) for c in view.children],
+        registered_by=view.registered_by, registered_at=view.registered_at,
+    )
+
+
+def _parent_record(given: ParentInput) -> ParentRecord:
+    return ParentRecord(display_name=bounded_text(given.display_name, "a parent's name", limit=MAX_NAME),
+                        parental_authority=given.parental_authority, enrolled=given.enrolled)
+
+
+def _children(given: list[ChildInput]) -> list[ChildRecord]:
+    return [ChildRecord(first_name=bounded_text(c.first_name, "a child's first name", limit=MAX_NAME),
+                        date_of_birth=c.date_of_birth) for c in bounded_list(given, "children")]
+
+
+@strawberry.type
+class CaseQuery:
+    @strawberry.field(description="The cases you coordinate.")
+    async def my_cases(self, info: Info) -> list[UUID]:
+        # The directory's own store holds the assignments: the look-up is logged there.
+        assigned = await on_case(info, None, "gateway", Action.SEARCH, directory(info).cases_of, actor(info))
+        return sorted((case_id for case_id, a in assigned.items() if a.role is Role.COORDINATOR), key=str)
+
+    @strawberry.field(description="The header of a case you coordinate.")
+    async def case(self, info: Info, case_id: UUID) -> Case:
+        return case_of(await coordinate(info, case_id, Action.READ, lambda app: app.case(case_id)))
+
+
+@strawberry.type
+class CaseMutation:
+    @strawberry.mutation(description="Register a new case; you become its coordinator. Returns the case id.")
+    async def register_case(self, info: Info, case: RegisterCaseInput) -> UUID:
+        parent_a, parent_b = _parent_record(case.parent_a), _parent_record(case.parent_b)
+        children, who, case_id = _children(case.children), actor(info), uuid4()
+        # One write, in the shared-agreements store; the flow to the staff directory assigns the
+        # registering coordinator (at once in this process, or at the directory's next catch-up).
+        await on_case(info, case_id, SHARED, Action.CHANGE, lambda app: app.register_case(
+            parent_a=parent_a, parent_b=parent_b, children=children, trajectory_type=value(case.trajectory_type),
+            actor=who, case_id=case_id), shared_app(info))
+        return case_id
+
+    @strawberry.mutation(description="Record whether a parent has parental authority (ouderlijk gezag).")
+    async def record_parental_authority(self, info: Info, case_id: UUID, parent: Parent, has_authority: bool) -> Done:
+        who = actor(info)
+        await coordinate(info, case_id, Action.CHANGE,
+                         lambda app: app.record_parental_authority(case_id, value(parent), has_authority, who))
+        return Done()
+
+    @strawberry.mutation(description="A parent who was absent from the trajectory joins it.")
+    async def enrol_parent(self, info: Info, case_id: UUID, parent: Parent) -> Done:
+        who = actor(info)
+        await coordinate(info, case_id, Action.CHANGE, lambda app: app.enrol_parent(case_id, value(parent), who))
+        return Done()

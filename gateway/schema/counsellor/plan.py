@@ -1,0 +1,97 @@
+"""The plan of a trajectory: the rules its type states (tailored), and the plan against the facts."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from services.parent_side.api import Progress as ProgressView, TrajectoryRules as RulesView
+
+
+@strawberry.enum(description="Where a trajectory stands: intake (step 1), proposed and agreed (step 2), "
+                             "started (step 3), closed.")
+class TrajectoryStatus(Enum):
+    INTAKE = "intake"
+    PROPOSED = "proposed"
+    AGREED = "agreed"
+    STARTED = "started"
+    CLOSED = "closed"
+
+
+@strawberry.type(description="A trajectory type's rules as this family's trajectory enforces them; "
+                             "null numbers mean: no limit. Weekdays count from 0 (Monday), months from 1.")
+class TrajectoryRules:
+    template: str
+    title: str
+    description: str
+    source: str
+    components: list[str]
+    goals: list[str]
+    min_weeks: int | None
+    max_weeks: int | None
+    planned_sessions: int | None
+    max_sessions: int | None
+    session_interval_days: int | None
+    max_child_conversations: int
+    consent_below_age: int
+    requires_parental_authority: bool
+    skips_school_holidays: bool
+    joint_sessions: int | None
+    max_joint_sessions: int | None
+    joint_meeting_months: list[int]
+    joint_meeting_weekdays: list[int]
+    joint_meetings_before_noon: bool
+    joint_meetings_in_person: bool
+    joint_meetings_movable: bool
+    joint_meeting_paused_on_aggression: bool
+    child_conversations_optional: bool
+    child_conversations_by_other_counsellor: bool
+    min_child_visits_per_year: int | None
+    supervised_contact_possible: bool
+    min_professional_hours_per_year: int | None
+    max_professional_hours_per_year: int | None
+
+
+@strawberry.type(description="The plan against what happened, on one day. Null where the rules state no number.")
+class Progress:
+    on: date
+    status: TrajectoryStatus
+    template: str
+    started_on: date | None
+    closed_on: date | None
+    weeks_elapsed: int
+    min_weeks: int | None
+    max_weeks: int | None
+    last_allowed_day: date | None
+    holiday_weeks_counted: bool = strawberry.field(
+        description="True when school-holiday weeks were counted because no holiday calendar was applied.")
+    over_time: bool
+    before_minimum: bool
+    sessions_expected: int | None
+    max_sessions: int | None
+    sessions_held: int
+    sessions_missed: int
+    sessions_planned_ahead: list[date]
+    sessions_planned_not_recorded: list[date]
+    sessions_cancelled: int
+    session_interval_days: int | None
+    next_session_due: date | None
+    child_conversations_held: int
+    max_child_conversations: int
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def rules_of(rules: RulesView) -> TrajectoryRules:
+    return TrajectoryRules(**{f.name: _plain(getattr(rules, f.name)) for f in fields(rules)})
+
+
+def progress_of(view: ProgressView) -> Progress:
+    values = {f.name: _plain(getattr(view, f.name)) for f in fields(view)}
+    return Progress(**{**values, "status": TrajectoryStatus(view.status)})
