@@ -72,6 +72,9 @@ def _recorders(settings, app: ParentAContext) -> list[tuple[str, Any]]:  # noqa:
 
 def _plain_recorder(store: dict[str, str], settings, name: str, extra: dict[str, str]) -> Any:  # noqa: ANN001
     env = {**store, **extra}
+    if settings.store == "postgres":  # the library's own tables, which the runtime login may neither make nor write
+        owner = settings.postgres.owner_credential(CONTEXT)
+        env.update(POSTGRES_USER=owner.user, POSTGRES_PASSWORD=owner.password, CREATE_TABLE="y")
     if settings.store == "sqlite":
         env["SQLITE_DBNAME"] = str(settings.data_dir / f"{name}.sqlite")  # SQLite tables are not named per app
     factory = InfrastructureFactory.construct(Environment(name, env))

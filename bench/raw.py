@@ -23,16 +23,24 @@ TABLE = "bench_raw_events"
 TOPIC = "services.parent_side.domain.trajectory:Trajectory.SessionRecorded"
 
 
-def create_table(conn: Any, kind: str) -> None:
-    if kind == "sqlite":
-        conn.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (originator_id TEXT, originator_version INTEGER, "
-                     "topic TEXT, state BLOB, PRIMARY KEY (originator_id, originator_version))")
-    else:
-        conn.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (originator_id uuid NOT NULL, originator_version bigint "
-                     "NOT NULL, topic text, state bytea, notification_id bigserial, "
-                     "PRIMARY KEY (originator_id, originator_version))")
-        conn.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS {TABLE}_position ON {TABLE} (notification_id)")
-    conn.commit()
+def create_table(settings: Settings, context: str) -> None:
+    """The baseline's table; on PostgreSQL made by the owner role, used by the runtime login (as the events are)."""
+    conn = connect_raw(settings, context, owner=True)
+    try:
+        if settings.store == "sqlite":
+            conn.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (originator_id TEXT, originator_version INTEGER, "
+                         "topic TEXT, state BLOB, PRIMARY KEY (originator_id, originator_version))")
+        else:
+            conn.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (originator_id uuid NOT NULL, originator_version bigint "
+                         "NOT NULL, topic text, state bytea, notification_id bigserial, "
+                         "PRIMARY KEY (originator_id, originator_version))")
+            conn.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS {TABLE}_position ON {TABLE} (notification_id)")
+            runtime = settings.postgres.credential(context).user  # type: ignore[union-attr]
+            conn.execute(f'GRANT SELECT, INSERT ON {TABLE} TO "{runtime}"')
+            conn.execute(f'GRANT USAGE ON SEQUENCE {TABLE}_notification_id_seq TO "{runtime}"')
+        conn.commit()
+    finally:
+        conn.close()
 
 
 def _insert_sql(kind: str) -> str:
@@ -52,9 +60,9 @@ def _insert_rows(conn: Any, kind: str, rows: int, state_size: int) -> None:
 
 def single_inserts(settings: Settings, context: str, rows: int, state_size: int) -> float:
     """Rows per second of single-row INSERT + commit on one connection."""
+    create_table(settings, context)
     conn = connect_raw(settings, context)
     try:
-        create_table(conn, settings.store)
         started = time.perf_counter()
         _insert_rows(conn, settings.store, rows, state_size)
         return rows / (time.perf_counter() - started)
@@ -64,9 +72,9 @@ def single_inserts(settings: Settings, context: str, rows: int, state_size: int)
 
 def concurrent_inserts(settings: Settings, context: str, clients: int, rows: int, state_size: int) -> float:
     """Rows per second of ``clients`` connections, each inserting ``rows`` rows one commit at a time."""
+    create_table(settings, context)
     conns = [connect_raw(settings, context) for _ in range(clients)]
     try:
-        create_table(conns[0], settings.store)
         work = [functools.partial(_insert_rows, conn, settings.store, rows, state_size) for conn in conns]
         return in_threads(work, clients * rows)
     finally:

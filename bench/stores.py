@@ -21,6 +21,7 @@ from typing import Iterator
 import psycopg
 
 from evenwijdig.settings import STORES, PostgresSettings, Settings, StoreKind
+from evenwijdig.store_cli import set_up
 
 ROOT = Path(__file__).resolve().parents[1]
 INIT_SQL = ROOT / "deploy" / "postgres" / "init.sql"
@@ -69,10 +70,13 @@ def fresh(kind: StoreKind, workdir: Path) -> Iterator[Settings]:
     schema = f"bench_{uuid.uuid4().hex[:12]}"
     for context in STORES:
         with admin_connect(context) as conn:
-            conn.execute(f'CREATE SCHEMA "{schema}" AUTHORIZATION "{context}"')
+            conn.execute(f'CREATE SCHEMA "{schema}" AUTHORIZATION "{context}_owner"')
     try:
-        # Production's pool and lock settings (the Settings defaults), a data directory for the token key.
-        yield Settings(store="postgres", data_dir=data_dir, postgres=PostgresSettings(host=HOST, port=PORT, schema=schema))
+        # Production's pool and lock settings (the Settings defaults), a data directory for the token key;
+        # the tables made by the owners, measured as the runtime logins (evenwijdig store init).
+        settings = Settings(store="postgres", data_dir=data_dir, postgres=PostgresSettings(host=HOST, port=PORT, schema=schema))
+        set_up(settings)
+        yield settings
     finally:
         for context in STORES:
             with admin_connect(context) as conn:
@@ -109,8 +113,8 @@ def settle(settings: Settings) -> None:
         conn.execute("CHECKPOINT")
 
 
-def connect_raw(settings: Settings, context: str):  # noqa: ANN201 - a psycopg or sqlite3 connection
-    """A plain connection to the context's own store, as its own credential, for baselines.
+def connect_raw(settings: Settings, context: str, owner: bool = False):  # noqa: ANN201 - psycopg or sqlite3
+    """A plain connection to the context's own store, as its runtime login (``owner``: its owner role), for baselines.
 
     Both in the driver's ordinary transactional mode: a statement opens a transaction, ``commit()``
     ends it. SQLite: a separate file in the same directory, in WAL mode with the default
@@ -122,7 +126,7 @@ def connect_raw(settings: Settings, context: str):  # noqa: ANN201 - a psycopg o
         conn.execute("PRAGMA journal_mode=WAL")
         return conn
     assert settings.postgres is not None
-    credential = settings.postgres.credential(context)
+    credential = settings.postgres.owner_credential(context) if owner else settings.postgres.credential(context)
     conn = psycopg.connect(host=settings.postgres.host, port=settings.postgres.port, user=credential.user,
                            password=credential.password or None, dbname=credential.dbname)
     conn.execute(f'SET search_path TO "{settings.postgres.schema}"')

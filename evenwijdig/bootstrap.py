@@ -11,7 +11,11 @@ from services.shared_agreements.application import SharedAgreements
 from services.staff_directory.application import StaffDirectory
 from services.platform.stores import Store
 
-__all__ = ["Contexts", "bootstrap"]
+__all__ = ["APPLICATIONS", "Contexts", "bootstrap"]
+
+#: The application of each store (its name is the store's).
+APPLICATIONS = {"parent_a_context": ParentAContext, "parent_b_context": ParentBContext,
+                "shared_agreements": SharedAgreements, "gateway": StaffDirectory}
 
 
 def bootstrap(settings: Settings) -> Contexts:

@@ -9,7 +9,7 @@ import sys
 from importlib.metadata import version
 from typing import Callable, Sequence
 
-from evenwijdig import admin_cli, audit_cli, report_cli, retention_cli
+from evenwijdig import admin_cli, audit_cli, report_cli, retention_cli, store_cli
 from evenwijdig.failures import EXIT_CODES, REFUSED, report
 from evenwijdig.settings import Settings
 
@@ -100,7 +100,7 @@ def _token(settings: Settings, args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "serve": _serve, "demo": _demo, "token": _token, "audit": audit_cli.run, "report": report_cli.run,
-    "retention": retention_cli.run, "admin": admin_cli.run,
+    "retention": retention_cli.run, "admin": admin_cli.run, "store": store_cli.run,
 }
 ROLES = ("counsellor", "child_counsellor", "coordinator", "auditor", "admin")
 
@@ -132,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_cli.add_parser(commands)
     retention_cli.add_parser(commands)
     admin_cli.add_parser(commands)
+    store_cli.add_parser(commands)
     return parser
 
 

@@ -12,7 +12,7 @@ import traceback
 
 from evenwijdig.settings import SettingsError
 from gateway.errors import is_store_failure
-from services.platform.errors import DomainError
+from services.platform.errors import DomainError, StoreNotSetUp
 
 OK, BROKEN, REFUSED, BUG = 0, 1, 2, 3
 
@@ -39,6 +39,8 @@ def report(error: BaseException, *, show_traceback: bool = False) -> int:
 def _describe(error: BaseException) -> tuple[int, str]:
     if isinstance(error, DomainError):
         return REFUSED, error.message
+    if isinstance(error, StoreNotSetUp):
+        return REFUSED, str(error)
     if is_store_failure(error):
         return REFUSED, f"a store cannot be used: {_first_line(error)} (is the database running and reachable?)"
     if isinstance(error, OSError):

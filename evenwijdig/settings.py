@@ -60,9 +60,15 @@ class PostgresSettings:
     max_overflow: int = 5
     schema: str = ""
     credentials: Mapping[str, Credential] = field(default_factory=dict)
+    # Who owns each context's tables: used by `evenwijdig store init` only, never by a running server
+    # (EVENWIJDIG_<CONTEXT>_OWNER_USER / _OWNER_PASSWORD; default user <context>_owner, as init.sql makes it).
+    owners: Mapping[str, Credential] = field(default_factory=dict)
 
     def credential(self, context: str) -> Credential:
         return self.credentials.get(context) or Credential(dbname=context, user=context)
+
+    def owner_credential(self, context: str) -> Credential:
+        return self.owners.get(context) or Credential(dbname=self.credential(context).dbname, user=f"{context}_owner")
 
 
 @dataclass(frozen=True)
@@ -157,6 +163,14 @@ class Settings:
                     )
                     for context in STORES
                 },
+                owners={
+                    context: Credential(
+                        dbname=read.text(f"EVENWIJDIG_{context.upper()}_DBNAME", context),
+                        user=read.text(f"EVENWIJDIG_{context.upper()}_OWNER_USER", f"{context}_owner"),
+                        password=read.text(f"EVENWIJDIG_{context.upper()}_OWNER_PASSWORD", ""),
+                    )
+                    for context in STORES
+                },
             )
         settings = cls(
             environment=environment,
@@ -202,11 +216,27 @@ class Settings:
         return _development_keystore_key(context)
 
     def context_store(self, context: str) -> dict[str, str]:
-        """The eventsourcing configuration of one context's own store."""
+        """The eventsourcing configuration of one context's own store, as its runtime login."""
         if context not in STORES:
             raise SettingsError(f"unknown context {context!r}")
         return {**self._store_location(context), **self._aggregate_cache(context), "KEYSTORE_KEY": self.keystore_key(context),
                 "ERASURE_LEDGER": str(self.erasure_ledger_path)}
+
+    def owner_store(self, context: str) -> dict[str, str]:
+        """The store of one context as its owner, which creates the tables (``evenwijdig store init``).
+
+        Nothing is read or written through it but the tables' definitions and privileges: it needs no
+        key-store key and no erasure ledger (SET_UP_ONLY, services.platform.application).
+        """
+        if context not in STORES:
+            raise SettingsError(f"unknown context {context!r}")
+        store = {**self._store_location(context), "SET_UP_ONLY": "y"}
+        if self.store == "postgres":
+            assert self.postgres is not None
+            owner = self.postgres.owner_credential(context)
+            store.update({"POSTGRES_USER": owner.user, "POSTGRES_PASSWORD": owner.password, "CREATE_TABLE": "y",
+                          "POSTGRES_POOL_SIZE": "1", "POSTGRES_MAX_OVERFLOW": "0"})
+        return store
 
     @property
     def erasure_ledger_path(self) -> Path:
@@ -244,6 +274,9 @@ class Settings:
             "POSTGRES_MAX_OVERFLOW": str(pg.max_overflow),
             "POSTGRES_SCHEMA": pg.schema,
             "POSTGRES_PRE_PING": "y",
+            # The runtime login may not create tables: the owner did (`evenwijdig store init`), and a store
+            # that was not set up is said at start (services.platform.privileges.require_set_up).
+            "CREATE_TABLE": "n",
         }
 
 

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from eventsourcing.persistence import InfrastructureFactory
 
 from services.platform.encryption import decode_keystore_key, seal, unseal
+from services.platform.errors import StoreNotSetUp
 
 log = logging.getLogger("evenwijdig.gateway.idempotency")
 
@@ -158,6 +159,11 @@ def idempotency_table_for(factory: InfrastructureFactory[Any], application_name:
         return IdempotencyTable(datastore, _quoted(name), index, "?", "BLOB", create)
     if module == "eventsourcing.postgres":
         table = f"{_quoted(datastore.schema)}.{_quoted(name)}"
+        if not create:  # the runtime login: `evenwijdig store init` made it, as the owner
+            with datastore.transaction(commit=False) as cursor:
+                cursor.execute("SELECT to_regclass(%s) AS found", (table,))
+                if cursor.fetchone()["found"] is None:
+                    raise StoreNotSetUp(application_name, [name])
         return IdempotencyTable(datastore, table, index, "%s", "BYTEA", create)
     raise ValueError(f"{application_name}: idempotency keys need a SQLite or PostgreSQL store")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from evenwijdig.settings import PostgresSettings, Settings
+from evenwijdig.store_cli import set_up
 from tests.support import postgres as pg
 
 STORES = ("sqlite", "postgres")
@@ -41,7 +42,8 @@ def sqlite_settings(data_dir: Path) -> Settings:
 
 
 def postgres_settings(schema: str, data_dir: Path = Path("var")) -> Settings:
-    return Settings(
+    """Settings of the runtime logins on ``schema``, whose tables the owners have just set up (``store init``)."""
+    settings = Settings(
         store="postgres",
         data_dir=data_dir,  # development keys and the erasure ledger: per test, not shared
         # The shipped one-second pool wait bounds outages (tests/reliability prove it on a server of
@@ -49,6 +51,8 @@ def postgres_settings(schema: str, data_dir: Path = Path("var")) -> Settings:
         postgres=PostgresSettings(host=pg.HOST, port=pg.PORT, schema=schema, pool_size=2, max_overflow=4,
                                   pool_timeout=5),
     )
+    set_up(settings)
+    return settings
 
 
 @pytest.fixture(params=STORES)
@@ -57,3 +61,9 @@ def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     if request.param == "sqlite":
         return sqlite_settings(tmp_path / "var")
     return postgres_settings(request.getfixturevalue("postgres_schema"), tmp_path / "var")
+
+
+@pytest.fixture
+def postgres_only_settings(postgres_schema: str, tmp_path: Path) -> Settings:
+    """Settings for fresh PostgreSQL stores, for what only PostgreSQL has (its roles and privileges)."""
+    return postgres_settings(postgres_schema, tmp_path / "var")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 import socket
 import time
 from pathlib import Path
@@ -14,7 +15,8 @@ from uuid import UUID
 
 from eventsourcing.application import Application, LRUCache
 from eventsourcing.persistence import (
-    ApplicationRecorder, InfrastructureFactory, JSONTranscoder, Mapper, Notification, Recording, Transcoding,
+    ApplicationRecorder, InfrastructureFactory, JSONTranscoder, Mapper, Notification, ProgrammingError, Recording,
+    Transcoding,
 )
 from eventsourcing.utils import Environment, retry
 from psycopg_pool import PoolTimeout
@@ -24,6 +26,7 @@ from services.platform.audit_chain import AuditChain, chain_for, recorder_topic
 from services.platform.chain import PROCESS_RECORDER_TOPICS
 from services.platform.encryption import PrivateTextAsCiphertext, decode_keystore_key
 from services.platform.erasure_ledger import ErasureLedger
+from services.platform.errors import StoreNotSetUp
 from services.platform.keystore import CaseKeys
 from services.platform.keystore_tables import key_table_for
 
@@ -32,6 +35,9 @@ log = logging.getLogger("evenwijdig.platform")
 # Keys of the store mapping that eventsourcing must never see: they stay out of ``self.env``.
 KEYSTORE_KEY = "KEYSTORE_KEY"
 ERASURE_LEDGER = "ERASURE_LEDGER"  # the path of the erasure ledger (services.platform.erasure_ledger); empty: none
+#: "y": opened by `evenwijdig store init` to create its tables only; no case key is made, opened or destroyed,
+#: so it needs no key-store key (the owner's credentials are all that step is given).
+SET_UP_ONLY = "SET_UP_ONLY"
 
 
 class ContextApplication(Application[Any]):
@@ -58,14 +64,19 @@ class ContextApplication(Application[Any]):
     def __init__(self, store: Mapping[str, str]) -> None:
         if not store.get("PERSISTENCE_MODULE"):
             raise ValueError(f"{self.name}: no store configured")
-        self._keystore_key = decode_keystore_key(store.get(KEYSTORE_KEY), self.name)
-        ledger = store.get(ERASURE_LEDGER)
+        self._set_up_only = store.get(SET_UP_ONLY) == "y"
+        self._keystore_key = (secrets.token_bytes(32) if self._set_up_only
+                              else decode_keystore_key(store.get(KEYSTORE_KEY), self.name))
+        ledger = None if self._set_up_only else store.get(ERASURE_LEDGER)
         self.erasure_ledger = ErasureLedger(Path(ledger), self.name) if ledger else None
         sqlite_file = store.get("SQLITE_DBNAME")
         if sqlite_file:
             _prepare_private_file(Path(sqlite_file))
         self._after_save: list[tuple[frozenset[str], Callable[[], None]]] = []
-        super().__init__(env={k: v for k, v in store.items() if k not in (KEYSTORE_KEY, ERASURE_LEDGER)})
+        super().__init__(env={k: v for k, v in store.items() if k not in (KEYSTORE_KEY, ERASURE_LEDGER, SET_UP_ONLY)})
+        # After the whole store is open (a store that was not set up says so first), before anything is served.
+        if not self._set_up_only:
+            self.case_keys.check_keystore_key()
         self.erasures_reapplied = self._reapply_erasures()
 
     def _reapply_erasures(self) -> list[UUID]:
@@ -132,7 +143,13 @@ class ContextApplication(Application[Any]):
             self.repository.cache = LRUCache(maxsize=self.repository.cache.maxsize)
 
     def construct_recorder(self) -> ApplicationRecorder:
-        recorder = super().construct_recorder()
+        try:
+            recorder = super().construct_recorder()
+        except ProgrammingError as error:
+            # eventsourcing reads the schema's types first; a schema the owner made but never granted says so here.
+            if "permission denied for schema" not in str(error):
+                raise
+            raise StoreNotSetUp(self.name, [f"the runtime login's USAGE on the schema ({error})"]) from None
         _single_attempt(recorder)
         self.chain = chain_for(self.factory, self.name, recorder)
         return recorder

@@ -73,6 +73,14 @@ def recorder_topic(persistence_module: str) -> str | None:
     return RECORDER_TOPICS.get(persistence_module)
 
 
+def _require_set_up(datastore: Any, context: str, recorder: Any) -> None:
+    from services.platform.privileges import require_set_up
+
+    tracking = getattr(recorder, "tracking_table_name", None)
+    with datastore.transaction(commit=False) as cursor:
+        require_set_up(cursor, datastore.schema, context, [tracking] if tracking else [])
+
+
 def chain_for(factory: InfrastructureFactory[Any], context: str, recorder: Any) -> AuditChain:
     """Open (and create) the context's chain tables and attach them to its recorder."""
     module = type(factory).__module__
@@ -90,6 +98,8 @@ def chain_for(factory: InfrastructureFactory[Any], context: str, recorder: Any) 
             raise ValueError(f"{context}: the audit chain links events in the insert transaction; "
                              "POSTGRES_ENABLE_DB_FUNCTIONS bypasses it")
         expected = ChainedPostgresRecorder
+        if not create:  # the runtime login: an owner set the store up (services.platform.privileges)
+            _require_set_up(datastore, context, recorder)
         store = PostgresChainStore(datastore, context, recorder.events_table_name, create)
     else:
         raise ValueError(f"{context}: the audit chain needs a SQLite or PostgreSQL store")

@@ -23,6 +23,7 @@ from psycopg.sql import SQL, Composed, Identifier
 from services.platform.chain import ChainBroken, Link, Record, extend, id_text
 from services.platform.chain_postgres_function import CHAIN_BROKEN, call_parameters, call_statement, create_statement
 from services.platform.checkpoints import Checkpoint
+from services.platform.privileges import CHAIN_FUNCTION, CHAIN_FUNCTION_ARGUMENTS
 from services.platform.requests import RECORD, RECORDED_BY, check_recorded, current
 
 PAGE = 1000
@@ -97,7 +98,7 @@ class PostgresChainStore:
         self._events = Composed([schema, SQL("."), Identifier(events_table)])
         self._chain = Composed([schema, SQL("."), Identifier(self._names["chain"])])
         self._checkpoints = Composed([schema, SQL("."), Identifier(self._names["checkpoints"])])
-        function = Composed([schema, SQL("."), Identifier(f"{context}_chain_insert")])
+        function = self._function = Composed([schema, SQL("."), Identifier(f"{context}_{CHAIN_FUNCTION}")])
         channel = events_table.replace(".", "_")  # the recorder's NOTIFY channel, named as eventsourcing names it
         self._create_function = create_statement(function, self._events, self._chain, channel, context)
         self.insert_call = call_statement(function)
@@ -131,6 +132,9 @@ class PostgresChainStore:
                 self._guard(c, name)
             # With the tables, never at first insert: every process's insert finds it ready.
             c.execute(self._create_function)
+            # A new function may be executed by anyone who can connect; only the runtime login is granted it.
+            c.execute(SQL("REVOKE ALL ON FUNCTION {f}(" + CHAIN_FUNCTION_ARGUMENTS + ") FROM PUBLIC").format(
+                f=self._function))
 
     def _guard(self, c: Any, table: str) -> None:
         schema = Identifier(self._datastore.schema)
@@ -170,7 +174,10 @@ class PostgresChainStore:
     def add_checkpoint(self, make: Callable[[Checkpoint | None], Checkpoint]) -> Checkpoint:
         """Sign (``make``, given the last checkpoint) and store the next one; writers of checkpoints queue."""
         with self._datastore.transaction(commit=True) as c:
-            c.execute(self._sql("LOCK TABLE {checkpoints} IN SHARE ROW EXCLUSIVE MODE"))
+            # An advisory lock, not LOCK TABLE: that mode needs UPDATE or DELETE on the table, which the
+            # runtime login does not hold (the checkpoints are append-only); every writer goes through here.
+            c.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
+                      (f"{self._datastore.schema}.{self._names['checkpoints']}",))
             c.execute(self._sql("SELECT " + _COLUMNS + " FROM {checkpoints} ORDER BY number DESC LIMIT 1"))
             row = c.fetchone()
             checkpoint = make(_checkpoint(row) if row else None)

@@ -7,6 +7,11 @@ last link it reads stays the last until it commits), sends the same NOTIFY, and 
 with the construction of ``services.platform.chain`` (``digest_of``, ``next_link``, the
 context's ``genesis``): ``verify()`` recomputes in Python what this wrote in SQL.
 
+It runs as its owner (SECURITY DEFINER, with a fixed search path and every table named with its
+schema): the context's runtime login may execute it but holds no INSERT on the events or the
+chain, so it cannot store an event without its link, nor take the table lock for anything else
+(``services.platform.privileges``).
+
 Parallel arrays rather than eventsourcing's composite type: the library creates that type
 only for its own database functions, which bypass the chain and are refused. How long to
 wait for the lock is a parameter, not part of the text: every process of a context shares
@@ -27,7 +32,7 @@ CHAIN_BROKEN = "EW001"
 _CREATE = SQL("""
 CREATE OR REPLACE FUNCTION {function}(
     ids uuid[], versions bigint[], topics text[], states bytea[], wait text
-) RETURNS bigint[] LANGUAGE plpgsql AS $body$
+) RETURNS bigint[] LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $body$
 DECLARE
     last_position bigint;
     previous bytea;

@@ -45,3 +45,13 @@ class Unavailable(DomainError):
     """A store cannot be reached right now; nothing was changed."""
 
     code = "UNAVAILABLE"
+
+
+class StoreNotSetUp(RuntimeError):
+    """A context's PostgreSQL store lacks tables its runtime login needs and may not create (an operator's fix)."""
+
+    def __init__(self, context: str, missing: list[str]) -> None:
+        super().__init__(f"{context}: the store is not set up (missing {', '.join(missing)}); run "
+                         "`evenwijdig store init` with the owner's credentials (docs/operations.md)")
+        self.context = context
+        self.missing = missing

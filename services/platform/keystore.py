@@ -73,7 +73,7 @@ class CaseKeys:
         self._cache: dict[UUID, tuple[bytes, float]] = {}
         self._lock = threading.Lock()
         self._destroys = 0  # bumped by every destroy, so a read racing it does not re-cache
-        self._check_keystore_key()
+
 
     def destroy(self, case_id: UUID) -> None:
         """Destroy the case's key for good: its private text reads as erased from now on.
@@ -173,8 +173,8 @@ class CaseKeys:
                 f"(wrong EVENWIJDIG_{self._context.upper()}_KEYSTORE_KEY, or a tampered key table)"
             ) from None
 
-    def _check_keystore_key(self) -> None:
-        # Fail at start-up, not at the first read of a session note.
+    def check_keystore_key(self) -> None:
+        """Raise ``WrongKeyStoreKey`` unless the key opens the case keys stored so far (at start, not at a first read)."""
         sample = self._table.any_wrapped()
         if sample is not None:
             self._unwrap(*sample)

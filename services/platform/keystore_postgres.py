@@ -84,11 +84,18 @@ class PostgresKeyTable:
                 ),
                 (now, case_id),
             )
-        if not retry_while_busy(self._vacuum, tries=50, pause=0.1):
-            log.warning("case key destroyed, but an open transaction still keeps its old row version")
+        try:
+            if not retry_while_busy(self._vacuum, tries=50, pause=0.1):
+                log.warning("case key destroyed, but an open transaction still keeps its old row version")
+        except _NotOwner:
+            log.error("case key destroyed, but this login may not VACUUM FULL the key table, so its old row version "
+                      "stays in the file: run `evenwijdig store init` (it gives the runtime login that table)")
 
     def scrub(self) -> bool:
-        return self._vacuum()
+        try:
+            return self._vacuum()
+        except _NotOwner:
+            return False
 
     def _vacuum(self) -> bool:
         # The old row version (with the key) is now a dead tuple; a plain VACUUM may leave
@@ -98,8 +105,12 @@ class PostgresKeyTable:
         # says so ("N dead row versions cannot be removed yet"), and the caller retries.
         details: list[str] = []
 
+        skipped: list[str] = []
+
         def collect(diagnostic: Any) -> None:
             details.append(diagnostic.message_detail or "")
+            if diagnostic.severity_nonlocalized == "WARNING":  # PostgreSQL skips, with a warning, what it may not vacuum
+                skipped.append(diagnostic.message_primary or "")
 
         with self._datastore.get_connection() as conn:
             conn.add_notice_handler(collect)
@@ -107,6 +118,8 @@ class PostgresKeyTable:
                 conn.execute(self._sql("VACUUM (FULL, VERBOSE) {t}"))
             finally:
                 conn.remove_notice_handler(collect)
+        if skipped:
+            raise _NotOwner(skipped[0])
         kept = [int(m.group(1)) for d in details if (m := KEPT_ROW_VERSIONS.search(d))]
         return sum(kept) == 0
 
@@ -130,3 +143,7 @@ class PostgresKeyTable:
             cursor.execute(self._sql("SELECT case_id, wrapped_key FROM {t} WHERE wrapped_key IS NOT NULL LIMIT 1"))
             row = cursor.fetchone()
         return (row["case_id"], bytes(row["wrapped_key"])) if row else None
+
+
+class _NotOwner(Exception):
+    """VACUUM skipped the table: the login is not its owner (nor, from PostgreSQL 17, granted MAINTAIN)."""

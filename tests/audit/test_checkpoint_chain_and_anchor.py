@@ -120,9 +120,10 @@ def test_a_malformed_anchor_line_is_refused_by_its_number(anchor):
         anchored(anchor, "parent_a_context")
 
 
-def test_the_runtime_login_disabling_the_trigger_and_deleting_a_checkpoint_is_still_found(settings, side_a, anchor):
-    """Until an owner role owns the tables (issue 15, point 5), the context's own login can switch the guard
-    off; what it then removes is still found, by the chain of checkpoints and by the anchor."""
+def test_checkpoints_deleted_around_the_guard_are_still_found(settings, side_a, anchor):
+    """The context's runtime login cannot switch the guard off (PostgreSQL: an owner role owns the tables);
+    whoever can (a superuser, the SQLite file's holder) and removes checkpoints is still found, by the chain
+    of checkpoints and by the anchor."""
     first, second, third = signed(side_a, upto=2), signed(side_a, upto=4), signed(side_a)
     export(anchor, third)
     if settings.store == "sqlite":
@@ -134,7 +135,10 @@ def test_the_runtime_login_disabling_the_trigger_and_deleting_a_checkpoint_is_st
     else:
         table = f'"{settings.postgres.schema}".parent_a_context_checkpoints'
         with psycopg.connect(host=pg.HOST, port=pg.PORT, user="parent_a_context", dbname="parent_a_context") as conn:
-            conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="must be owner"):
+                conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+        with pg.admin_connect("parent_a_context") as conn:
+            conn.execute("SET session_replication_role = replica")  # the superuser goes around every trigger
             conn.execute(f"DELETE FROM {table} WHERE number IN (%s, %s)", (second.number, third.number))
     found = broken(side_a, anchor)
     assert (found.position, found.kind) == (third.position, BreakKind.CHECKPOINT)

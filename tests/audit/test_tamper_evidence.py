@@ -15,6 +15,7 @@ import psycopg
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from evenwijdig.store_cli import set_up
 from services.parent_a_context.application import ParentAContext
 from services.parent_b_context.application import ParentBContext
 from services.parent_side.domain.records import ERASURE_REQUEST
@@ -177,6 +178,7 @@ def test_events_stored_before_the_chain_existed_are_linked_when_it_is_created(se
         conn.execute(raw.q("DROP TABLE {chain}"))
         conn.execute(raw.q("DROP TABLE {checkpoints}"))
     side_a.close()
+    set_up(settings)  # PostgreSQL: the owner makes the tables (the runtime login may not); SQLite: the file's own
     reopened = ParentAContext(settings.context_store("parent_a_context"))
     result = reopened.chain.verify()
     assert result.ok and result.events_checked == 10
@@ -193,14 +195,45 @@ def test_the_chain_cannot_be_rewritten_through_the_context_credential(settings, 
                 with pytest.raises(sqlite3.DatabaseError, match="append-only"):
                     conn.execute(statement)
     else:
-        schema = settings.postgres.schema
-        with psycopg.connect(host=pg.HOST, port=pg.PORT, user="parent_a_context", dbname="parent_a_context") as conn:
+        # The runtime login holds no UPDATE, DELETE or TRUNCATE there at all; the triggers stand behind that.
+        with _runtime_login(settings) as conn:
             for statement in ("UPDATE {}.parent_a_context_chain SET link = '\\x00'",
                               "DELETE FROM {}.parent_a_context_checkpoints", "TRUNCATE {}.parent_a_context_chain"):
-                with pytest.raises(psycopg.errors.RaiseException, match="append-only"):
-                    conn.execute(statement.format(f'"{schema}"'))
+                with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied"):
+                    conn.execute(statement.format(f'"{settings.postgres.schema}"'))
                 conn.rollback()
     assert side_a.chain.verify(KEY.public_key()).ok
+
+
+@pytest.mark.parametrize("table", ["chain", "checkpoints"])
+def test_the_runtime_login_cannot_disable_the_append_only_trigger(postgres_only_settings, table):
+    # PostgreSQL only: whoever holds a SQLite file can do anything to it (verification catches that, above).
+    settings = postgres_only_settings
+    app = ParentAContext(settings.context_store("parent_a_context"))
+    closed_trajectory(app, uuid4())
+    app.chain.checkpoint(KEY)
+    app.close()
+    with _runtime_login(settings) as conn:
+        for statement in (f"ALTER TABLE {{}}.parent_a_context_{table} DISABLE TRIGGER ALL",
+                          f"ALTER TABLE {{}}.parent_a_context_{table} DISABLE TRIGGER parent_a_context_{table}_append_only",
+                          f"DROP TRIGGER parent_a_context_{table}_append_only ON {{}}.parent_a_context_{table}"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="must be owner"):
+                conn.execute(statement.format(f'"{settings.postgres.schema}"'))
+            conn.rollback()
+    with pg.admin_connect("parent_a_context") as conn:
+        enabled = conn.execute("SELECT tgenabled FROM pg_trigger WHERE tgname = %s AND tgrelid = %s::regclass",
+                               (f"parent_a_context_{table}_append_only",
+                                f'"{settings.postgres.schema}".parent_a_context_{table}')).fetchone()
+    assert enabled == ("O",)  # still fires on every change
+    reopened = ParentAContext(settings.context_store("parent_a_context"))
+    assert reopened.chain.verify(KEY.public_key()).ok
+    reopened.close()
+
+
+def _runtime_login(settings):
+    credential = settings.postgres.credential("parent_a_context")
+    return psycopg.connect(host=pg.HOST, port=pg.PORT, user=credential.user, dbname=credential.dbname,
+                           password=credential.password or None)
 
 
 def test_verifying_and_signing_while_others_write_never_reports_a_break(settings, side_a):

@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from evenwijdig.settings import STORES, Settings
 from evenwijdig.bootstrap import bootstrap
+from evenwijdig.store_cli import set_up
 from gateway.app import create_app
 from tests.support import postgres as pg
 
@@ -42,7 +43,7 @@ def test_the_compose_database_service_runs_the_init_script_with_a_health_check()
 def test_compose_restarts_its_services_keeps_secrets_in_files_and_publishes_only_on_loopback():
     services = compose()["services"]
     assert {name: service["restart"] for name, service in services.items()} == {
-        "postgres": "unless-stopped", "gateway": "unless-stopped"}
+        "postgres": "unless-stopped", "store-init": "no", "gateway": "unless-stopped"}
     for service in services.values():
         assert all(not name.endswith("PASSWORD") for name in service["environment"]), "a literal password"
         assert all(str(port).startswith("127.0.0.1:") for port in service.get("ports", []))
@@ -52,19 +53,35 @@ def test_compose_restarts_its_services_keeps_secrets_in_files_and_publishes_only
 def test_the_compose_gateway_waits_for_a_healthy_database_and_checks_its_own_readiness():
     gateway = compose()["services"]["gateway"]
     assert gateway["depends_on"]["postgres"]["condition"] == "service_healthy"
+    assert gateway["depends_on"]["store-init"]["condition"] == "service_completed_successfully"
     assert "/readyz" in " ".join(gateway["healthcheck"]["test"])
+
+
+def test_only_the_store_init_service_holds_the_owners_passwords():
+    services = compose()["services"]
+    owners = {f"{context}_owner_password" for context in STORES}
+    assert owners <= set(services["store-init"]["secrets"])
+    assert not owners & set(services["gateway"]["secrets"])
+    assert not any("OWNER" in name for name in services["gateway"]["environment"])
+    assert services["store-init"]["command"] == ["store", "init"]
 
 
 def test_the_init_script_with_the_compose_environment_sets_up_what_the_gateway_settings_need(postgres_cluster):
     database_env = with_local_secrets(compose()["services"]["postgres"]["environment"])
     pg.run_init_from_secrets(database_env)
+    logins = [*STORES, *(f"{context}_owner" for context in STORES)]
     with pg.admin_connect() as conn:
         with_password = {
             name for (name,) in conn.execute(
-                "SELECT rolname FROM pg_authid WHERE rolpassword IS NOT NULL AND rolname = ANY(%s)", (list(STORES),)
+                "SELECT rolname FROM pg_authid WHERE rolpassword IS NOT NULL AND rolname = ANY(%s)", (logins,)
             )
         }
-    assert with_password == set(STORES)
+    assert with_password == set(logins)
+
+    # The store-init service, as compose runs it before the gateway: the owners make the tables.
+    init_env = with_local_secrets(compose()["services"]["store-init"]["environment"])
+    init_env["EVENWIJDIG_POSTGRES_HOST"] = pg.HOST
+    set_up(Settings.from_environ(init_env))
 
     gateway_env = with_local_secrets(compose()["services"]["gateway"]["environment"])
     gateway_env["EVENWIJDIG_POSTGRES_HOST"] = pg.HOST  # the compose service name resolves only inside compose

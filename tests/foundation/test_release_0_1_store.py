@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 from uuid import UUID
 
+from evenwijdig.store_cli import set_up
 from services.staff_directory.api import Role
 from tests.support import postgres as pg
 from tests.support.http import client, run
@@ -35,10 +36,17 @@ def install_release_store(settings) -> dict:  # noqa: ANN001
         for context in CONTEXTS:
             shutil.copy(source / f"{context}.sqlite", settings.data_dir / f"{context}.sqlite")
     else:
+        schema = settings.postgres.schema
         for context in CONTEXTS:
+            # As release 0.1 left it: the schema and all in it the runtime login's own (there was no owner role).
+            with pg.admin_connect(context) as conn:
+                conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+                conn.execute(f'CREATE SCHEMA "{schema}" AUTHORIZATION "{context}"')
             dump = (source / f"{context}.sql").read_text()
-            dump = dump.replace(f"CREATE SCHEMA {OLD_SCHEMA};", "").replace(f"{OLD_SCHEMA}.", f"{settings.postgres.schema}.")
+            dump = dump.replace(f"CREATE SCHEMA {OLD_SCHEMA};", "").replace(f"{OLD_SCHEMA}.", f"{schema}.")
             pg.restore_as(context, dump)
+        # The upgrade: the owners take the stores over and add what this release needs (evenwijdig store init).
+        set_up(settings)
     return json.loads((source / "report.json").read_text())
 
 

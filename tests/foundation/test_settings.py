@@ -37,8 +37,21 @@ def test_only_the_parent_contexts_keep_trajectories_in_memory_and_zero_keeps_non
 
 
 def test_passwords_never_show_in_the_settings_repr():
-    settings = Settings.from_environ({"EVENWIJDIG_POSTGRES_HOST": "db", "EVENWIJDIG_SHARED_AGREEMENTS_PASSWORD": "hunter2"})
-    assert "hunter2" not in repr(settings)
+    settings = Settings.from_environ({"EVENWIJDIG_POSTGRES_HOST": "db", "EVENWIJDIG_SHARED_AGREEMENTS_PASSWORD": "hunter2",
+                                      "EVENWIJDIG_SHARED_AGREEMENTS_OWNER_PASSWORD": "owner-secret"})
+    assert "hunter2" not in repr(settings) and "owner-secret" not in repr(settings)
+
+
+def test_a_server_uses_the_runtime_login_and_only_store_init_the_owner_which_it_never_needs():
+    settings = Settings.from_environ({"EVENWIJDIG_POSTGRES_HOST": "db", "EVENWIJDIG_GATEWAY_OWNER_USER": "beheer",
+                                      "EVENWIJDIG_GATEWAY_OWNER_PASSWORD": "owner-secret"})
+    served = settings.context_store("gateway")
+    assert (served["POSTGRES_USER"], served["CREATE_TABLE"]) == ("gateway", "n")
+    assert "owner-secret" not in served.values()
+    owner = settings.owner_store("gateway")
+    assert (owner["POSTGRES_USER"], owner["POSTGRES_PASSWORD"], owner["CREATE_TABLE"]) == ("beheer", "owner-secret", "y")
+    assert "KEYSTORE_KEY" not in owner and owner["SET_UP_ONLY"] == "y"  # it reads no case data
+    assert settings.owner_store("parent_a_context")["POSTGRES_USER"] == "parent_a_context_owner"  # as init.sql names it
 
 
 @pytest.mark.parametrize(

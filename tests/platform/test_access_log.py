@@ -63,10 +63,13 @@ def test_the_access_log_cannot_be_rewritten_through_the_context_credential(conte
             conn.execute("UPDATE parent_a_context_access_log SET user_id = 'someone-else'")
     else:
         schema = settings.postgres.schema
-        with psycopg.connect(host=pg.HOST, port=pg.PORT, user="parent_a_context", dbname="parent_a_context") as conn:
-            for statement in ("UPDATE {}.parent_a_context_access_log SET user_id = 'x'",
-                              "DELETE FROM {}.parent_a_context_access_log", "TRUNCATE {}.parent_a_context_access_log"):
-                with pytest.raises(psycopg.errors.RaiseException, match="append-only"):
-                    conn.execute(statement.format(f'"{schema}"'))
-                conn.rollback()
+        # The runtime login holds no such privilege; the owner holds them all, and the trigger refuses it.
+        for login, refused, why in (("parent_a_context", psycopg.errors.InsufficientPrivilege, "permission denied"),
+                                    ("parent_a_context_owner", psycopg.errors.RaiseException, "append-only")):
+            with psycopg.connect(host=pg.HOST, port=pg.PORT, user=login, dbname="parent_a_context") as conn:
+                for statement in ("UPDATE {}.parent_a_context_access_log SET user_id = 'x'",
+                                  "DELETE FROM {}.parent_a_context_access_log", "TRUNCATE {}.parent_a_context_access_log"):
+                    with pytest.raises(refused, match=why):
+                        conn.execute(statement.format(f'"{schema}"'))
+                    conn.rollback()
     assert len(contexts.parent_a.access_log.entries()) == 1

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from evenwijdig.settings import Settings
+from evenwijdig.store_cli import set_up_application
 from services.platform.keystore import CaseErased
 from services.platform.private_text import ERASED_MARK, PrivateText
 from tests.platform.notebook import Notebook, NotebooksA, all_notifications, open_notebooks, write_note
@@ -130,10 +131,12 @@ def test_setting_retention_for_a_case_without_notes_yet_gives_it_a_key(settings:
 
 
 class SnapshottingNotebooks(NotebooksA):
+    name = "parent_a_context"  # the context's own tables, and a snapshots table beside them
     is_snapshotting_enabled = True
 
 
 def test_a_snapshot_holds_the_text_encrypted_too_and_reads_as_erased_after_the_destroy(settings: Settings):
+    set_up_application(SnapshottingNotebooks, settings, "parent_a_context")  # the owner makes the snapshots table
     app = SnapshottingNotebooks(settings.context_store("parent_a_context"))
     case_id, text = uuid.uuid4(), secret()
     notebook_id = write_note(app, case_id, text, "label")

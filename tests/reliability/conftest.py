@@ -11,6 +11,7 @@ import pytest
 
 from evenwijdig.bootstrap import Contexts, bootstrap
 from evenwijdig.settings import PostgresSettings, Settings
+from evenwijdig.store_cli import set_up
 from tests.conftest import postgres_settings, sqlite_settings
 from tests.gateway.conftest import Gateway, gateway  # noqa: F401 - fixtures are found by name
 from tests.reliability.pg_server import OwnServer, ServerUnavailable
@@ -49,6 +50,7 @@ def own_stores(server: OwnServer, tmp_path: Path) -> Iterator[tuple[Settings, Co
     """Every store on the private server, with the shipped timeouts (tables persist from test to test)."""
     settings = Settings(store="postgres", data_dir=tmp_path / "var",
                         postgres=PostgresSettings(host=server.host, port=server.port, pool_size=2, max_overflow=4))
+    set_up(settings)  # as production does it: init.sql (the server's init), the owners' store init, the runtime logins
     contexts = bootstrap(settings)
     yield settings, contexts
     contexts.close()

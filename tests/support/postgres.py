@@ -2,8 +2,8 @@
 
 The init script in ``deploy/postgres`` is applied exactly as docker-compose applies it,
 so the tests run with the same roles and databases as production. Each test gets its
-own schema in each context's database, created for the context's own role, so tests
-never see each other's events and still run under the credential production uses.
+own schema in each context's database, set up by the context's owner role, so tests
+never see each other's events and still run under the runtime login production uses.
 """
 
 from __future__ import annotations
@@ -72,11 +72,15 @@ def _run_serialised(command: list[str], env: dict[str, str]) -> None:
 
 
 def create_test_schema() -> str:
-    """A fresh schema, owned by each context's role, in each context's database."""
+    """A fresh schema in each context's database, owned by the context's owner role as ``public`` is in production.
+
+    Its tables are made by ``evenwijdig store init`` (``tests.conftest.postgres_settings``), as the owner;
+    the tests then run as the runtime login, which may use them and nothing more.
+    """
     schema = f"t_{uuid.uuid4().hex[:12]}"
     for context in STORES:
         with admin_connect(context) as conn:
-            conn.execute(f'CREATE SCHEMA "{schema}" AUTHORIZATION "{context}"')
+            conn.execute(f'CREATE SCHEMA "{schema}" AUTHORIZATION "{context}_owner"')
     return schema
 
 
