@@ -21,6 +21,7 @@ from psycopg_pool import PoolTimeout
 
 from services.platform.access_log import AccessLog, access_log_for
 from services.platform.audit_chain import AuditChain, chain_for, recorder_topic
+from services.platform.case_positions import CasePositions, case_positions_for
 from services.platform.chain import PROCESS_RECORDER_TOPICS
 from services.platform.encryption import PrivateTextAsCiphertext, decode_keystore_key
 from services.platform.erasure_ledger import ErasureLedger
@@ -54,6 +55,7 @@ class ContextApplication(Application[Any]):
     case_keys: CaseKeys
     access_log: AccessLog
     chain: AuditChain
+    case_positions: CasePositions
 
     def __init__(self, store: Mapping[str, str]) -> None:
         if not store.get("PERSISTENCE_MODULE"):
@@ -135,6 +137,7 @@ class ContextApplication(Application[Any]):
         recorder = super().construct_recorder()
         _single_attempt(recorder)
         self.chain = chain_for(self.factory, self.name, recorder)
+        self.case_positions = case_positions_for(self.factory, self.name, recorder)
         return recorder
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
