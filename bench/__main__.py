@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from bench import audit_scale, gateway, insert_paths, machine, replay, report, scale, write
+from bench import audit_scale, gateway, insert_paths, machine, replay, report, scale, workers, write
 from bench.harness import FULL, QUICK, Goal, Result, Run, failed, markdown, table, write_json
 from bench.tuning import PROFILES
 
@@ -32,6 +32,7 @@ METRICS: dict[str, tuple[Metric, Goal]] = {
     report.REPORT: (report.run_report, report.REPORT_GOAL),
     scale.SCALE: (scale.run_scale, scale.SCALE_GOAL),
     audit_scale.AUDIT_SCALE: (audit_scale.run_audit_scale, audit_scale.GROWTH_GOAL),
+    workers.WORKERS: (workers.run_workers, workers.WORKERS_GOAL),
 }
 STORES = ("sqlite", "postgres")
 
