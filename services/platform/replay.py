@@ -86,7 +86,7 @@ class Replay:
                progress: Callable[[int], None] | None = None) -> Iterator[dict[str, Any]]:
         """Every event after position ``after`` (up to ``stop``) that passes ``only``, in order."""
         for notification in self.notifications(after, stop, progress, only.case_id):
-            entry = self.entry(notification, only)
+            entry = self.entry(notification, only, indexed=only.case_id is not None)
             if entry is not None:
                 yield entry
 
@@ -99,7 +99,7 @@ class Replay:
             if len(found) == first or scanned == scan_limit:
                 return HistoryPage(found, last, True)
             scanned, last = scanned + 1, notification.id
-            entry = self.entry(notification, only)
+            entry = self.entry(notification, only, indexed=only.case_id is not None)
             if entry is not None:
                 found.append(entry)
         # Through the index every event of the case up to the indexed head was read: the cursor goes
@@ -133,18 +133,25 @@ class Replay:
 
         return self.app.case_positions.catch_up(select, case_of)
 
-    def entry(self, notification: Notification, only: HistoryFilter) -> dict[str, Any] | None:
-        """The event as an auditor sees it, or None when the filter leaves it out."""
+    def entry(self, notification: Notification, only: HistoryFilter, indexed: bool = False) -> dict[str, Any] | None:
+        """The event as an auditor sees it, or None when the filter leaves it out.
+
+        ``indexed``: the notification was found through the case index under ``only.case_id``,
+        so that is its case (the index applied the same rule); nothing needs looking up.
+        """
         name = event_name(notification.topic)
         if only.event_type is not None and name != only.event_type:
             return None
-        known, case = self.cases.remembered(notification.originator_id)
-        if only.case_id is not None and known and case != only.case_id:
-            return None  # no need to decode what is not asked for
-        event = self.mapper.to_domain_event(notification)
-        case = self.cases.case_of(event)
-        if only.case_id is not None and case != only.case_id:
-            return None
+        if indexed:
+            event, case = self.mapper.to_domain_event(notification), only.case_id
+        else:
+            known, case = self.cases.remembered(notification.originator_id)
+            if only.case_id is not None and known and case != only.case_id:
+                return None  # no need to decode what is not asked for
+            event = self.mapper.to_domain_event(notification)
+            case = self.cases.case_of(event)
+            if only.case_id is not None and case != only.case_id:
+                return None
         if (only.since and event.timestamp < only.since) or (only.until and event.timestamp > only.until):
             return None
         return {
