@@ -43,20 +43,20 @@ class Dialect:
     state: Callable[[Any], bytes]
 
 
-def _sqlite_quoted(name: str) -> str:
+def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
 def dialect_for(factory: InfrastructureFactory[Any], recorder: Any) -> Dialect:
     module = type(factory).__module__
     if module == "eventsourcing.sqlite":
-        return Dialect("?", "TEXT", _sqlite_quoted(recorder.events_table_name), "rowid", _sqlite_quoted,
+        return Dialect("?", "TEXT", _quoted(recorder.events_table_name), "rowid", _quoted,
                        lambda case: case.hex, recorder.convert_originator_id, lambda state: state)
     if module == "eventsourcing.postgres":
         schema = factory.datastore.schema  # type: ignore[attr-defined]
 
         def table(name: str) -> str:
-            return f'"{schema}"."{name}"'
+            return f"{_quoted(schema)}.{_quoted(name)}"  # SQL's quoting, the same in both
 
         return Dialect("%s", "uuid", table(recorder.events_table_name), "notification_id", table,
                        lambda case: case, lambda originator_id: originator_id, bytes)
