@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from bench import gateway, insert_paths, machine, replay, report, scale, write
+from bench import audit_scale, gateway, insert_paths, machine, replay, report, scale, workers, write
 from bench.harness import FULL, QUICK, Goal, Result, Run, failed, markdown, table, write_json
 from bench.tuning import PROFILES
 
@@ -31,6 +31,8 @@ METRICS: dict[str, tuple[Metric, Goal]] = {
     gateway.GATEWAY_READ: (gateway.run_gateway, gateway.READ_GOAL),
     report.REPORT: (report.run_report, report.REPORT_GOAL),
     scale.SCALE: (scale.run_scale, scale.SCALE_GOAL),
+    audit_scale.AUDIT_SCALE: (audit_scale.run_audit_scale, audit_scale.GROWTH_GOAL),
+    workers.WORKERS: (workers.run_workers, workers.WORKERS_GOAL),
 }
 STORES = ("sqlite", "postgres")
 
@@ -45,7 +47,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--metric", choices=list(METRICS), action="append", help="only this metric (repeatable)")
     parser.add_argument("--config", choices=list(PROFILES), action="append",
                         help="only these configurations (bench/tuning.py; default: the mode's)")
+    parser.add_argument("--growth", type=_points, metavar="N,N,...",
+                        help="the store sizes (cases) the growth metrics measure at (default: the mode's)")
     return parser
+
+
+def _points(text: str) -> tuple[int, ...]:
+    points = tuple(sorted(int(n.replace("_", "")) for n in text.split(",") if n.strip()))
+    if len(points) < 2 or points[0] < 1:
+        raise argparse.ArgumentTypeError("at least two store sizes, each one case or more")
+    return points
 
 
 def run_all(stores: Sequence[str], metrics: Sequence[str], run_template: Run) -> list[Result]:
@@ -69,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = QUICK if args.quick else FULL
     if args.config:
         sizes = replace(sizes, configs=tuple(args.config), server_configs=tuple(args.config))
+    if args.growth:
+        sizes = replace(sizes, growth_cases=args.growth, scale_cases=args.growth)
     started, before = time.perf_counter(), machine.describe()
     with tempfile.TemporaryDirectory(prefix="evenwijdig-bench-") as workdir:
         template = Run(store="sqlite", sizes=sizes, workdir=Path(workdir), mode="quick" if args.quick else "full",

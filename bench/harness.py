@@ -81,8 +81,10 @@ class Sizes:
     events_per_case: int = 100
     gateway_requests: tuple[tuple[int, int], ...] = ((1, 300), (16, 800), (64, 1600))
     gateway_sessions: int = 30
-    scale_cases: tuple[int, int] = (100, 10_000)
+    scale_cases: tuple[int, ...] = (100, 1_000, 10_000)  # the counsellor's case query: growth points
     scale_requests: int = 200
+    growth_cases: tuple[int, ...] = (100, 1_000, 10_000, 100_000)  # audit scale: the store grows through these
+    growth_requests: int = 100
     report_events: int = 10_000
     configs: tuple[str, ...] = ("production", "uncached", "no-pre-ping")  # the write metrics
     server_configs: tuple[str, ...] = ("production", "uncached")  # gateway read and scale
@@ -94,6 +96,7 @@ QUICK = replace(
     FULL, write_commands=200, write_baseline_rows=500, concurrent_commands=25, replay_events=10_000,
     memory_events=10_000, gateway_requests=((1, 40), (16, 64), (64, 128)), scale_requests=40,
     report_events=2_000, configs=("production",), server_configs=("production",), rounds=1,
+    scale_cases=(100, 10_000), growth_cases=(100, 1_000), growth_requests=30,
 )
 
 

@@ -24,14 +24,20 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
 
     port = args.port or settings.port
     host = args.host or settings.host
+    options = dict(host=host, port=port, log_level="warning", server_header=False, log_config=None, access_log=False)
     # Opened here, not in the app's start-up: a store that cannot be used is then one line and exit 2,
     # not uvicorn's traceback of a failed lifespan.
     contexts = bootstrap(settings)
     configure_logging()
+    if args.workers > 1:
+        # Each worker process opens the stores itself (evenwijdig.worker); this one only supervises them.
+        contexts.close()
+        print(start_message(settings, host, port, version("evenwijdig")), flush=True)
+        uvicorn.run("evenwijdig.worker:gateway", factory=True, workers=args.workers, **options)
+        return 0
     try:
         print(start_message(settings, host, port, version("evenwijdig")), flush=True)
-        uvicorn.run(create_app(settings, contexts), host=host, port=port, log_level="warning",
-                    server_header=False, log_config=None, access_log=False)
+        uvicorn.run(create_app(settings, contexts), **options)
     finally:
         contexts.close()
     return 0
@@ -120,6 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the GraphQL gateway on uvicorn")
     serve.add_argument("--port", type=int, help="port to listen on (default EVENWIJDIG_PORT or 8000)")
     serve.add_argument("--host", help="address to bind (default EVENWIJDIG_HOST or 127.0.0.1)")
+    serve.add_argument("--workers", type=int, default=1, choices=range(1, 65), metavar="1..64",
+                       help="gateway processes sharing the port (default 1); each opens its own store connections")
     demo = commands.add_parser("demo", help="load the demo case into the configured stores (idempotent)")
     demo.add_argument("--json", action="store_true", help="print one JSON line: case id, store positions and "
                                                          "(outside production) a development token per demo user")

@@ -3,6 +3,8 @@
 Every read, change, export and search of case data through the gateway or the command
 line is recorded *before* it happens, in the store of the context whose data is touched —
 never in another side's. If the record cannot be written the access does not happen.
+The entries of concurrent requests share one commit (``services.platform.group_commit``);
+each request goes on only once the commit holding its entry has ended.
 The table is append-only: triggers refuse UPDATE and DELETE, so an entry cannot be
 quietly rewritten through the application's own credential.
 """
@@ -16,6 +18,8 @@ from typing import Any, Callable, Protocol
 from uuid import UUID
 
 from eventsourcing.persistence import InfrastructureFactory
+
+from services.platform.group_commit import GroupCommit
 
 
 class Action(str, Enum):
@@ -49,7 +53,7 @@ class AccessEntry:
 
 
 class AccessLogTable(Protocol):
-    def append(self, access: Access, at: datetime) -> int: ...
+    def append_many(self, accesses: list[Access], at: datetime) -> list[int]: ...
     def select(self, *, after: int, limit: int, case_id: UUID | None, user: str | None,
                since: datetime | None, until: datetime | None) -> list[AccessEntry]: ...
 
@@ -60,10 +64,18 @@ class AccessLog:
     def __init__(self, table: AccessLogTable, clock: Callable[[], datetime] | None = None) -> None:
         self._table = table
         self._clock = clock or (lambda: datetime.now(timezone.utc))
+        self.group = GroupCommit(self.record_many)
 
     def record(self, access: Access) -> int:
-        """Append one access; returns its position. Raises when the store cannot take it."""
-        return self._table.append(access, self._clock())
+        """Append one access; returns its position once it is stored. Raises when the store cannot take it.
+
+        Accesses recorded at the same moment by other threads are stored in the same transaction.
+        """
+        return self.group.submit(access)
+
+    def record_many(self, accesses: list[Access]) -> list[int]:
+        """Append accesses in one transaction (all or none); returns their positions in order."""
+        return self._table.append_many(list(accesses), self._clock())
 
     def entries(self, *, after: int = 0, limit: int = 100, case_id: UUID | None = None, user: str | None = None,
                 since: datetime | None = None, until: datetime | None = None) -> list[AccessEntry]:

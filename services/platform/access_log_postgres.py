@@ -28,6 +28,9 @@ class PostgresAccessLogTable:
                 "action text NOT NULL, context text NOT NULL, case_id uuid, operation text NOT NULL, "
                 "responsible_user text NOT NULL, emergency boolean NOT NULL)"
             ).format(t=self._table))
+            # One case's entries are read without reading the other cases' (docs/benchmarks.md, growth).
+            cursor.execute(SQL("CREATE INDEX IF NOT EXISTS {i} ON {t} (case_id, position)").format(
+                i=Identifier(f"{self._name}_by_case"), t=self._table))
             cursor.execute(SQL(
                 "CREATE OR REPLACE FUNCTION {g}() RETURNS trigger LANGUAGE plpgsql AS "
                 "$$ BEGIN RAISE EXCEPTION 'the access log is append-only'; END $$"
@@ -39,15 +42,19 @@ class PostgresAccessLogTable:
                 "FOR EACH STATEMENT EXECUTE FUNCTION {g}()"
             ).format(tn=Identifier(f"{self._name}_append_only"), t=self._table, g=guard))
 
-    def append(self, access: Access, at: datetime) -> int:
+    def append_many(self, accesses: list[Access], at: datetime) -> list[int]:
+        """Every entry in one transaction: all of them are stored, or none."""
         with self._datastore.transaction(commit=True) as cursor:
-            cursor.execute(
-                SQL("INSERT INTO {t} (" + COLUMNS.split(", ", 1)[1] + ") VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
-                    "RETURNING position").format(t=self._table),
-                (at, access.user, access.role, access.action.value, access.context, access.case_id,
-                 access.operation, access.responsible_user, access.emergency),
-            )
-            return int(cursor.fetchone()["position"])
+            positions = []
+            for access in accesses:
+                cursor.execute(
+                    SQL("INSERT INTO {t} (" + COLUMNS.split(", ", 1)[1] + ") VALUES (%s, %s, %s, %s, %s, %s, %s, %s, "
+                        "%s) RETURNING position").format(t=self._table),
+                    (at, access.user, access.role, access.action.value, access.context, access.case_id,
+                     access.operation, access.responsible_user, access.emergency),
+                )
+                positions.append(int(cursor.fetchone()["position"]))
+            return positions
 
     def select(self, *, after: int, limit: int, case_id: UUID | None, user: str | None,
                since: datetime | None, until: datetime | None) -> list[AccessEntry]:

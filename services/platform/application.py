@@ -23,6 +23,7 @@ from psycopg_pool import PoolTimeout
 
 from services.platform.access_log import AccessLog, access_log_for
 from services.platform.audit_chain import AuditChain, chain_for, recorder_topic
+from services.platform.case_positions import CasePositions, case_positions_for
 from services.platform.chain import PROCESS_RECORDER_TOPICS
 from services.platform.encryption import PrivateTextAsCiphertext, decode_keystore_key
 from services.platform.erasure_ledger import ErasureLedger
@@ -60,6 +61,7 @@ class ContextApplication(Application[Any]):
     case_keys: CaseKeys
     access_log: AccessLog
     chain: AuditChain
+    case_positions: CasePositions
 
     def __init__(self, store: Mapping[str, str]) -> None:
         if not store.get("PERSISTENCE_MODULE"):
@@ -152,6 +154,7 @@ class ContextApplication(Application[Any]):
             raise StoreNotSetUp(self.name, [f"the runtime login's USAGE on the schema ({error})"]) from None
         _single_attempt(recorder)
         self.chain = chain_for(self.factory, self.name, recorder)
+        self.case_positions = case_positions_for(self.factory, self.name, recorder)
         return recorder
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:

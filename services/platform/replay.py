@@ -9,6 +9,10 @@ aggregate's first event, or the aggregate's own id when that aggregate is a case
 (the shared context's ``Case``: the one aggregate whose id *is* the case id). Aggregates
 seen recently are remembered in a bounded LRU; others are looked up by reading their
 first event.
+
+The history of one case is read through the context's case index
+(``services.platform.case_positions``), caught up first: only that case's rows, so its
+cost follows the case, not the store. Everything else scans the history in order.
 """
 
 from __future__ import annotations
@@ -76,12 +80,13 @@ class Replay:
         self.mapper = audit_mapper(app, show_private_text)
         self.cases = CaseIndex(app, self.mapper)
         self._page = page
+        self._head = 0  # the position the case index had processed when last read
 
     def events(self, after: int = 0, only: HistoryFilter = HistoryFilter(), stop: int | None = None,
                progress: Callable[[int], None] | None = None) -> Iterator[dict[str, Any]]:
         """Every event after position ``after`` (up to ``stop``) that passes ``only``, in order."""
-        for notification in self.notifications(after, stop, progress):
-            entry = self.entry(notification, only)
+        for notification in self.notifications(after, stop, progress, only.case_id):
+            entry = self.entry(notification, only, indexed=only.case_id is not None)
             if entry is not None:
                 yield entry
 
@@ -90,17 +95,25 @@ class Replay:
         """At most ``first`` events, scanning at most ``scan_limit`` positions: a request's work is bounded."""
         found: list[dict[str, Any]] = []
         scanned, last = 0, after
-        for notification in self.notifications(after, None, None):
+        for notification in self.notifications(after, None, None, only.case_id):
             if len(found) == first or scanned == scan_limit:
                 return HistoryPage(found, last, True)
             scanned, last = scanned + 1, notification.id
-            entry = self.entry(notification, only)
+            entry = self.entry(notification, only, indexed=only.case_id is not None)
             if entry is not None:
                 found.append(entry)
-        return HistoryPage(found, last, False)
+        # Through the index every event of the case up to the indexed head was read: the cursor goes
+        # there, as a scan's would go to the last position it read.
+        return HistoryPage(found, max(last, self._head) if only.case_id is not None else last, False)
 
-    def notifications(self, after: int, stop: int | None,
-                      progress: Callable[[int], None] | None) -> Iterator[Notification]:
+    def notifications(self, after: int, stop: int | None, progress: Callable[[int], None] | None,
+                      case_id: UUID | None = None) -> Iterator[Notification]:
+        """The stored notifications after ``after`` (up to ``stop``); of one case only, through the index."""
+        if case_id is not None:
+            self._head = self.index_up_to_date()
+            bound = self._head if stop is None else min(stop, self._head)
+            yield from self.app.case_positions.notifications(case_id, after, bound, self._page)
+            return
         while True:
             found = self.app.recorder.select_notifications(after, self._page, stop, inclusive_of_start=False)
             yield from found
@@ -110,18 +123,35 @@ class Replay:
             if progress is not None:
                 progress(after)
 
-    def entry(self, notification: Notification, only: HistoryFilter) -> dict[str, Any] | None:
-        """The event as an auditor sees it, or None when the filter leaves it out."""
+    def index_up_to_date(self) -> int:
+        """Catch the context's case index up with its history; returns the position it has processed."""
+        def select(after: int, limit: int) -> list[Notification]:
+            return list(self.app.recorder.select_notifications(after, limit, inclusive_of_start=False))
+
+        def case_of(notification: Notification) -> UUID | None:
+            return self.cases.case_of(self.mapper.to_domain_event(notification))
+
+        return self.app.case_positions.catch_up(select, case_of)
+
+    def entry(self, notification: Notification, only: HistoryFilter, indexed: bool = False) -> dict[str, Any] | None:
+        """The event as an auditor sees it, or None when the filter leaves it out.
+
+        ``indexed``: the notification was found through the case index under ``only.case_id``,
+        so that is its case (the index applied the same rule); nothing needs looking up.
+        """
         name = event_name(notification.topic)
         if only.event_type is not None and name != only.event_type:
             return None
-        known, case = self.cases.remembered(notification.originator_id)
-        if only.case_id is not None and known and case != only.case_id:
-            return None  # no need to decode what is not asked for
-        event = self.mapper.to_domain_event(notification)
-        case = self.cases.case_of(event)
-        if only.case_id is not None and case != only.case_id:
-            return None
+        if indexed:
+            event, case = self.mapper.to_domain_event(notification), only.case_id
+        else:
+            known, case = self.cases.remembered(notification.originator_id)
+            if only.case_id is not None and known and case != only.case_id:
+                return None  # no need to decode what is not asked for
+            event = self.mapper.to_domain_event(notification)
+            case = self.cases.case_of(event)
+            if only.case_id is not None and case != only.case_id:
+                return None
         if (only.since and event.timestamp < only.since) or (only.until and event.timestamp > only.until):
             return None
         return {

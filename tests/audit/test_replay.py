@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import pytest
 
@@ -101,19 +101,24 @@ def test_events_without_a_case_id_of_their_own_belong_to_their_aggregates_case(s
 
 
 def test_pages_continue_from_their_cursor_and_bound_the_scan(side_a):
-    case = uuid4()
-    for _ in range(2):
+    for _ in range(3):
         closed_trajectory(side_a, uuid4())
-    closed_trajectory(side_a, case)
     replay, after, seen = Replay(side_a), 0, []
     while True:
-        page = replay.page(after, first=3, only=HistoryFilter(case_id=case), scan_limit=5)
+        page = replay.page(after, first=3, only=HistoryFilter(event_type="SessionRecorded"), scan_limit=5)
         assert len(page.events) <= 3 and page.scanned_to - after <= 5
         seen += [e["position"] for e in page.events]
         after = page.scanned_to
         if not page.has_more:
             break
-    assert seen == list(range(17, 25))  # the third case: its header and seven steps
+    assert seen == [7, 15, 23]  # each case's session, found five positions at most per page
+    # One case's pages go through the case index (tests/audit/test_case_index.py): its events only.
+    case_pages = Replay(side_a).page(0, first=3, only=HistoryFilter(case_id=UUID(replay_case(side_a, 17))))
+    assert [e["position"] for e in case_pages.events] == [17, 18, 19] and case_pages.scanned_to == 19
+
+
+def replay_case(app, position):
+    return next(Replay(app).events(after=position - 1))["case_id"]
 
 
 def test_the_replay_asks_the_store_for_one_page_at_a_time(side_a, monkeypatch):

@@ -50,3 +50,22 @@ def test_a_metric_that_fails_is_reported_as_failed_and_the_others_still_run(
 
     assert [(r.metric, r.value, r.met) for r in results] == [("broken", None, None), ("fine", 2.0, True)]
     assert "no store today" in results[0].note
+
+
+def test_the_audit_growth_metrics_report_a_curve_that_the_plot_draws(settings: Settings, tmp_path: Path) -> None:
+    from bench.audit_scale import ACCESS_SCALE, AUDIT_SCALE
+    from bench.plot import curves, draw
+
+    sizes = replace(TINY, growth_cases=(2, 3), growth_requests=2)
+    run = Run(store=settings.store, sizes=sizes, workdir=tmp_path, provide=lambda: nullcontext(settings))
+    results = bench_main.run_all([settings.store], [AUDIT_SCALE], run)
+    write_json(results, tmp_path / "out.json")
+
+    rows = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert [(r["metric"], r["goal"]) for r in rows] == [(AUDIT_SCALE, "≤ 1.2×"), (ACCESS_SCALE, "≤ 1.2×")], rows
+    for row in rows:
+        assert set(row["detail"]["curve"]) == {"2", "3"} and row["value"] > 0 and row["baseline"] > 0, row["note"]
+        assert row["ratio"] == pytest.approx(row["value"] / row["baseline"], rel=0.01)
+    assert set(curves(rows)[settings.store]) == {AUDIT_SCALE, ACCESS_SCALE}
+    draw(rows, tmp_path / "growth.png")
+    assert (tmp_path / "growth.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -130,3 +130,12 @@ def test_the_auditor_lists_registered_cases_with_their_position_and_the_search_i
     assert [c["caseId"] for c in listed] == [str(case)] and listed[0]["position"] > 0
     searches = [e.access for e in admin.contexts.shared.access_log.entries() if e.access.user == "auditor-1"]
     assert [(a.action.value, a.case_id, a.operation) for a in searches] == [("search", None, "cases")]
+
+
+def test_answers_are_compact_utf8_json_with_names_as_they_were_written(admin):
+    name = "Zoë Özdemir-IJsselmeer"
+    register = f'mutation {{ registerStaff(user: "zoe-1", displayName: "{name}", roles: [COORDINATOR]) {{ ok }} }}'
+    assert admin.post(Role.ADMIN, register, user="admin-1").json()["data"]["registerStaff"]["ok"]
+    response = admin.post(Role.ADMIN, 'query { staffMember(user: "zoe-1") { displayName } }', user="admin-1")
+    assert response.json() == {"data": {"staffMember": {"displayName": name}}}
+    assert response.content == ('{"data":{"staffMember":{"displayName":"' + name + '"}}}').encode()

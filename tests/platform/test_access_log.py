@@ -73,3 +73,22 @@ def test_the_access_log_cannot_be_rewritten_through_the_context_credential(conte
                         conn.execute(statement.format(f'"{schema}"'))
                     conn.rollback()
     assert len(contexts.parent_a.access_log.entries()) == 1
+
+
+def test_the_entries_of_one_case_are_found_through_its_case_index_not_by_reading_every_entry(contexts, settings):
+    log = contexts.parent_a.access_log
+    for _ in range(20):
+        log.record(access(uuid.uuid4()))
+    datastore = contexts.parent_a.factory.datastore
+    if settings.store == "sqlite":
+        with datastore.transaction(commit=False) as c:
+            c.execute('EXPLAIN QUERY PLAN SELECT position FROM "parent_a_context_access_log" '
+                      "WHERE position > ? AND case_id = ? ORDER BY position LIMIT ?", (0, uuid.uuid4().hex, 100))
+            plan = " ".join(str(tuple(row)) for row in c.fetchall())
+    else:
+        with datastore.transaction(commit=False) as c:
+            c.execute("SET LOCAL enable_seqscan = off")  # a table this small would be read whole either way
+            c.execute(f'EXPLAIN SELECT position FROM "{datastore.schema}"."parent_a_context_access_log" '
+                      "WHERE position > %s AND case_id = %s ORDER BY position LIMIT %s", (0, uuid.uuid4(), 100))
+            plan = " ".join(str(next(iter(row.values()))) for row in c.fetchall())
+    assert "parent_a_context_access_log_by_case" in plan

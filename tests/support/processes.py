@@ -49,11 +49,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(env: dict[str, str], startup_timeout: float = 30) -> Iterator[str]:
-    """``evenwijdig serve`` on a free loopback port; yields its base URL and stops it afterwards."""
+def serving(env: dict[str, str], startup_timeout: float = 30, args: tuple[str, ...] = ()) -> Iterator[str]:
+    """``evenwijdig serve`` (with ``args``) on a free loopback port; yields its base URL and stops it afterwards."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "evenwijdig", "serve", "--port", str(port)],
+        [sys.executable, "-m", "evenwijdig", "serve", "--port", str(port), *args],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     base = f"http://127.0.0.1:{port}"
