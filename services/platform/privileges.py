@@ -41,6 +41,10 @@ RUNTIME_GRANTS: tuple[Grant, ...] = (
     Grant("requests", "SELECT, INSERT", "records which client request stored events, so a retried request is "
                                         "refused instead of applied twice"),
     Grant("access_log", "SELECT, INSERT", "records each access to case data before it happens, and lists them"),
+    Grant("case_positions", "SELECT, INSERT", "the auditor's case index: which positions of the history belong to "
+                                              "which case, appended as the index catches up (never changed)"),
+    Grant("case_positions_head", "SELECT, INSERT, UPDATE", "the position the case index has processed: one row, "
+                                                           "advanced as it catches up"),
     Grant("tracking", "SELECT, INSERT, UPDATE", "a flow's position per upstream: eventsourcing keeps one row per "
                                                 "upstream and advances it (INSERT … ON CONFLICT DO UPDATE)",
           always=False),
