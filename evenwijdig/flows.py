@@ -24,11 +24,14 @@ from services.parent_side import api as side_api
 from services.parent_side.application import ParentSide
 from services.shared_agreements.application import SharedAgreements
 from services.shared_agreements.domain.case import Case
+from services.shared_agreements.domain.school_holidays import SchoolHolidays
 from services.staff_directory import api as directory_api
 from services.staff_directory.application import StaffDirectory
 from services.staff_directory.domain.staffing import CaseStaffing
 
-HEADER_EVENTS = (Case.CaseRegistered, Case.ParentalAuthorityRecorded, Case.ParentEnrolled)
+HEADER_EVENTS = (Case.CaseRegistered, Case.ParentalAuthorityRecorded, Case.ParentEnrolled, Case.RegionRecorded)
+# Practice data, no case and no person: every side receives every list.
+SCHOOL_HOLIDAY_EVENTS = (SchoolHolidays.Imported, SchoolHolidays.Replaced)
 STAFFING_EVENTS = (CaseStaffing.CounsellorAssigned, CaseStaffing.Unassigned)
 # Release 0.1 stored the directory's events under its first module, gateway.directory.staffing.
 OLD_STAFFING_MODULE = "gateway.directory.staffing"
@@ -46,6 +49,10 @@ def header_for(side: str) -> Callable[[Any], Sequence[Any]]:
 
     def translate(event: Any) -> Sequence[Any]:
         case_id, at = event.originator_id, event.timestamp
+        if isinstance(event, (SchoolHolidays.Imported, SchoolHolidays.Replaced)):
+            return (school_holidays(event),)
+        if isinstance(event, Case.RegionRecorded):
+            return (side_api.RegionRecorded(case_id, event.region, at, event.actor),)
         if isinstance(event, Case.CaseRegistered):
             parent = event.parents[side]
             children = tuple(side_api.Child(c["first_name"], date.fromisoformat(c["date_of_birth"]))
@@ -61,6 +68,11 @@ def header_for(side: str) -> Callable[[Any], Sequence[Any]]:
         return (side_api.ParentEnrolled(case_id, at, event.actor),)
 
     return translate
+
+
+def school_holidays(event: Any) -> side_api.SchoolHolidaysPublished:
+    holidays = tuple(side_api.HolidayPeriod.from_record(record, event.region) for record in event.holidays)
+    return side_api.SchoolHolidaysPublished(event.region, event.school_year, holidays, event.timestamp, event.actor)
 
 
 def staffing_for(side: str, directory: StaffDirectory) -> Callable[[Any], Sequence[Any]]:
@@ -92,7 +104,8 @@ def connect(shared: SharedAgreements, directory: StaffDirectory, sides: Sequence
     registered = topics_of((Case.CaseRegistered,))
     directory.follow_upstream(shared, registered, registered_case)
     shared.on_saved(registered, lambda: directory.catch_up(strict=False))
-    header, staffing = topics_of(HEADER_EVENTS), topics_of(STAFFING_EVENTS, old_module=OLD_STAFFING_MODULE)
+    header = topics_of(HEADER_EVENTS + SCHOOL_HOLIDAY_EVENTS)
+    staffing = topics_of(STAFFING_EVENTS, old_module=OLD_STAFFING_MODULE)
     for side in sides:
         # The header first: a side learns of its counsellor only for a case it knows.
         side.follow_upstream(shared, header, header_for(side.side))

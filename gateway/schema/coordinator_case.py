@@ -9,7 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from services.staff_directory.api import Role
-from gateway.schema.common import Done, actor, directory, on_case
+from gateway.schema.common import Done, HolidayRegion, actor, directory, on_case
 from gateway.schema.coordinator_common import (
     SHARED, Parent, TrajectoryType, bounded_list, bounded_text, coordinate, member, shared_app, value,
 )
@@ -45,6 +45,8 @@ class Case:
     children: list[CaseChild]
     registered_by: str
     registered_at: datetime
+    region: HolidayRegion | None = strawberry.field(
+        description="The family's school-holiday region; null until recorded.")
 
 
 @strawberry.input(description="A parent to register; a parent who does not take part still has a name.")
@@ -79,6 +81,7 @@ def case_of(view: CaseView) -> Case:
         parent_a=_parent(view.parent_a), parent_b=_parent(view.parent_b),
         children=[CaseChild(first_name=c.first_name, date_of_birth=c.date_of_birth) for c in view.children],
         registered_by=view.registered_by, registered_at=view.registered_at,
+        region=None if view.region is None else HolidayRegion(view.region),
     )
 
 
@@ -124,6 +127,14 @@ class CaseMutation:
         await coordinate(info, case_id, Action.CHANGE,
                          lambda app: app.record_parental_authority(case_id, value(parent), has_authority, who))
         return Done()
+
+    @strawberry.mutation(description=(
+        "Record the family's school-holiday region: trajectory types that leave out school-holiday weeks "
+        "count their weeks with the school-holiday list of this region."))
+    async def record_case_region(self, info: Info, case_id: UUID, region: HolidayRegion) -> Case:
+        who = actor(info)
+        return case_of(await coordinate(info, case_id, Action.CHANGE,
+                                        lambda app: app.record_case_region(case_id, region.value, who)))
 
     @strawberry.mutation(description="A parent who was absent from the trajectory joins it.")
     async def enrol_parent(self, info: Info, case_id: UUID, parent: Parent) -> Done:

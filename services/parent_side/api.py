@@ -14,9 +14,11 @@ from uuid import UUID
 from services.parent_side.domain.errors import TrajectoryNotFound
 from services.parent_side.domain.records import Child
 from services.parent_side.domain.view import TrajectoryView
+from services.platform.holidays import HolidayPeriod
 
-__all__ = ["HeaderRegistered", "ParentalAuthorityRecorded", "ParentEnrolled", "CounsellorAssigned",
-           "CounsellorUnassigned", "Child", "TrajectoryView", "TrajectoryNotFound"]
+__all__ = ["HeaderRegistered", "ParentalAuthorityRecorded", "ParentEnrolled", "RegionRecorded",
+           "SchoolHolidaysPublished", "CounsellorAssigned", "CounsellorUnassigned", "Child", "HolidayPeriod",
+           "TrajectoryView", "TrajectoryNotFound"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,27 @@ class ParentalAuthorityRecorded:
 @dataclass(frozen=True)
 class ParentEnrolled:
     case_id: UUID
+    at: datetime
+    actor: str
+
+
+@dataclass(frozen=True)
+class RegionRecorded:
+    """The family's school-holiday region (noord, midden, zuid), as the case header records it."""
+
+    case_id: UUID
+    region: str
+    at: datetime
+    actor: str
+
+
+@dataclass(frozen=True)
+class SchoolHolidaysPublished:
+    """The practice's list of school holidays of a region and school year (no case, no person)."""
+
+    region: str
+    school_year: str
+    holidays: tuple[HolidayPeriod, ...]
     at: datetime
     actor: str
 

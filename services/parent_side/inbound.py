@@ -13,8 +13,10 @@ from eventsourcing.application import AggregateNotFoundError, ProcessingEvent
 
 from services.parent_side.api import (
     CounsellorAssigned, CounsellorUnassigned, HeaderRegistered, ParentalAuthorityRecorded, ParentEnrolled,
+    RegionRecorded, SchoolHolidaysPublished,
 )
 from services.parent_side.domain.case_file import CaseFile, case_file_id
+from services.parent_side.domain.school_calendar import SCHOOL_CALENDAR_ID, SchoolCalendar
 from services.parent_side.domain.trajectory import trajectory_id
 
 #: Said on the trajectory when the staff directory gave no reason for a change of counsellor.
@@ -25,6 +27,9 @@ Load = Callable[[Any], Any]
 
 def apply(load: Load, fact: Any, processing_event: ProcessingEvent[Any]) -> None:
     """Apply one inbound fact; ``load`` gets an aggregate by id, or None."""
+    if isinstance(fact, SchoolHolidaysPublished):
+        _receive_holidays(load, fact, processing_event)
+        return
     case_file = load(case_file_id(fact.case_id))
     trajectory = load(trajectory_id(fact.case_id))
     on = fact.at.date()
@@ -45,6 +50,8 @@ def apply(load: Load, fact: Any, processing_event: ProcessingEvent[Any]) -> None
             trajectory.follow_parental_authority(fact.has_authority, on, fact.actor)
     elif isinstance(fact, ParentEnrolled):
         case_file.enrol(at=fact.at, actor=fact.actor)
+    elif isinstance(fact, RegionRecorded):
+        case_file.receive_region(region=fact.region, at=fact.at, actor=fact.actor)
     elif isinstance(fact, CounsellorAssigned):
         case_file.assign_counsellor(counsellor=fact.counsellor, at=fact.at, actor=fact.actor, reason=fact.reason)
         if trajectory is not None:
@@ -54,6 +61,14 @@ def apply(load: Load, fact: Any, processing_event: ProcessingEvent[Any]) -> None
     else:
         raise TypeError(f"not a fact this side receives: {type(fact).__name__}")
     processing_event.collect_events(case_file, *([trajectory] if trajectory is not None else []))
+
+
+def _receive_holidays(load: Load, fact: SchoolHolidaysPublished, processing_event: ProcessingEvent[Any]) -> None:
+    calendar = load(SCHOOL_CALENDAR_ID) or SchoolCalendar.started(fact.actor)
+    holidays = [period.as_record() for period in fact.holidays]
+    calendar.receive(region=fact.region, school_year=fact.school_year, holidays=holidays, at=fact.at,
+                     actor=fact.actor)
+    processing_event.collect_events(calendar)
 
 
 def loader(repository: Any) -> Load:

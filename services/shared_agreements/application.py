@@ -25,15 +25,17 @@ from services.shared_agreements.domain.errors import (
 )
 from services.shared_agreements.domain.ground_rules import SIGNATURE_METHODS, RuleSet
 from services.shared_agreements.domain.rules_text import CATEGORY_CODES
+from services.shared_agreements.domain.school_holidays import SchoolHolidaysView
 from services.shared_agreements.domain.transparency import SHAREABLE_CATEGORIES, TransparencyAgreements
 from services.shared_agreements.domain.views import (
     CaseView, DisputeView, GroundRulesView, RuleVersionView, TransparencyView,
 )
 from services.shared_agreements.scheduling import JointSessionsAndSchedule
+from services.shared_agreements.school_holiday_lists import SchoolHolidayLists
 
 # What callers outside the context need: the inputs, the views, the accepted codes.
 __all__ = ["SharedAgreements", "Parent", "Child", "CaseView", "GroundRulesView", "RuleVersionView", "DisputeView",
-           "TransparencyView", "TRAJECTORY_TYPES", "CATEGORY_CODES", "SIGNATURE_METHODS", "SHAREABLE_CATEGORIES"]
+           "TransparencyView", "SchoolHolidaysView", "TRAJECTORY_TYPES", "CATEGORY_CODES", "SIGNATURE_METHODS", "SHAREABLE_CATEGORIES"]
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class RegisteredCase:
     registered_at: datetime
 
 
-class SharedAgreements(CourtReportRegister, JointSessionsAndSchedule, ContextApplication):
+class SharedAgreements(CourtReportRegister, JointSessionsAndSchedule, SchoolHolidayLists, ContextApplication):
     """The case header, ground rules and their signatures, decisions, joint sessions, court reports made."""
 
     name = "shared_agreements"
@@ -82,6 +84,13 @@ class SharedAgreements(CourtReportRegister, JointSessionsAndSchedule, ContextApp
         case = _case(self, case_id)
         case.record_parental_authority(parent, has_authority, actor)
         _save(self, case)
+
+    def record_case_region(self, case_id: UUID, region: str, actor: str) -> CaseView:
+        """Record the family's school-holiday region (noord, midden, zuid); returns the header."""
+        case = _case(self, case_id)
+        case.record_region(region, actor)
+        _save(self, case)
+        return case.view()
 
     def enrol_parent(self, case_id: UUID, parent: str, actor: str) -> None:
         """A parent who was absent from the trajectory joins it."""

@@ -195,12 +195,13 @@ def test_a_change_saved_over_someone_elses_change_is_refused_as_a_conflict(setti
     case = uuid4()
     started_case(side_a, case)
     colleague = ParentAContext(settings.context_store("parent_a_context"))  # another worker, same store
-    load = side_a.repository.get
+    load, colleague_saved = side_a.repository.get, []
 
     def load_then_a_colleague_saves(*args, **kwargs):
-        trajectory = load(*args, **kwargs)
-        colleague.plan_session(case, on=fortnight(2), actor="counsellor-fenna")
-        return trajectory
+        loaded = load(*args, **kwargs)
+        if not colleague_saved:  # once: the command also reads the case file and the school holidays
+            colleague_saved.append(colleague.plan_session(case, on=fortnight(2), actor="counsellor-fenna"))
+        return loaded
 
     monkeypatch.setattr(side_a.repository, "get", load_then_a_colleague_saves)
     try:

@@ -17,7 +17,7 @@ from services.parent_side.domain.errors import (
 )
 from services.parent_side.domain.records import CONSENT_CHILD_CONVERSATIONS
 from services.parent_side.domain.steps import require_open, require_trajectory_consent
-from services.parent_side.domain.term import last_allowed_day
+from services.parent_side.domain.term import NO_HOLIDAYS_KNOWN, FamilyHolidays, last_allowed_day
 from services.platform.private_text import PrivateText
 
 if TYPE_CHECKING:
@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 Attributes = dict[str, Any]
 
 
-def planning(t: Trajectory, on: date) -> Attributes:
-    on = require_running(t, on, "a session")
+def planning(t: Trajectory, on: date, holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN) -> Attributes:
+    on = require_running(t, on, "a session", holidays)
     if on in t.upcoming_sessions() or any(s.on == on for s in t.sessions):
         raise InvalidRecord(f"a session on {on.isoformat()} is already planned or recorded")
     _require_cadence(t, on)
@@ -49,8 +49,9 @@ def cancellation(t: Trajectory, on: date, reason: str) -> Attributes:
 def session(
     t: Trajectory, on: date, duration_minutes: int, themes: Iterable[str],
     note: PrivateText | None, attended: bool, missed_reason: str | None,
+    holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN,
 ) -> Attributes:
-    on = require_running(t, on, "a session")
+    on = require_running(t, on, "a session", holidays)
     if any(s.on == on for s in t.sessions):
         raise InvalidRecord(f"a session on {on.isoformat()} has already been recorded")
     if not isinstance(attended, bool):
@@ -65,8 +66,11 @@ def session(
     return dict(on=on, duration_minutes=duration_minutes, attended=attended, **entry)
 
 
-def child_conversation(t: Trajectory, child: str, held_by: str, on: date, summary: PrivateText) -> Attributes:
-    on = require_running(t, on, "a child conversation")
+def child_conversation(
+    t: Trajectory, child: str, held_by: str, on: date, summary: PrivateText,
+    holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN,
+) -> Attributes:
+    on = require_running(t, on, "a child conversation", holidays)
     child = required_text(child, "the child")
     if child not in {c.first_name for c in t.children}:
         raise InvalidRecord("the child is not one of the children of this trajectory")
@@ -103,17 +107,18 @@ def reassignment(t: Trajectory, counsellor: str, reason: str, on: date) -> Attri
     return dict(counsellor=counsellor, reason=reason, on=on)
 
 
-def require_running(t: Trajectory, on: date, what: str) -> date:
-    """Open, started, and the date lies within the trajectory's term."""
+def require_running(t: Trajectory, on: date, what: str, holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN) -> date:
+    """Open, started, and the date lies within the trajectory's term (holiday weeks left out if the type says so)."""
     require_open(t)
     if t.started_on is None:
         raise NotStarted(f"{what} can be recorded only once the trajectory has started (step 3)")
     on = required_date(on, f"the date of {what}")
     not_before(on, t.started_on, "the start of the trajectory")
-    last = last_allowed_day(t.started_on, t.rules)
+    last = last_allowed_day(t.started_on, t.rules, holidays)
     if last is not None and on > last:
+        weeks = f"{t.rules.max_weeks} weeks" + (" without school holidays" if t.rules.skips_school_holidays else "")
         raise OutsideDuration(
-            f"{on.isoformat()} lies beyond the trajectory's maximum duration of {t.rules.max_weeks} weeks"
+            f"{on.isoformat()} lies beyond the trajectory's maximum duration of {weeks}, which ended {last.isoformat()}"
         )
     return on
 

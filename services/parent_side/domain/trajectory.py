@@ -21,6 +21,7 @@ from services.parent_side.domain.records import (
 )
 from services.parent_side.domain.state import TrajectoryState
 from services.parent_side.domain.templates import TrajectoryRules
+from services.parent_side.domain.term import NO_HOLIDAYS_KNOWN, FamilyHolidays
 from services.platform.private_text import PrivateText
 
 # Never change: the ids of stored trajectories are derived from it.
@@ -132,9 +133,9 @@ class Trajectory(TrajectoryState, Aggregate):
         """Traject gestart (stap 3)."""
         self.started_on, self.last_on = on, max(self.last_on, on)
 
-    def plan_session(self, on: date, actor: str) -> None:
-        """Plan an individual session, against the trajectory's cadence and limits."""
-        self._session_planned(**conduct.planning(self, on), actor=_actor(actor))
+    def plan_session(self, on: date, actor: str, holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN) -> None:
+        """Plan an individual session, against the trajectory's cadence and limits (``holidays``: the family's)."""
+        self._session_planned(**conduct.planning(self, on, holidays), actor=_actor(actor))
 
     @event("SessionPlanned")
     def _session_planned(self, on: date, actor: str) -> None:
@@ -152,10 +153,10 @@ class Trajectory(TrajectoryState, Aggregate):
 
     def record_session(
         self, on: date, duration_minutes: int, themes: Iterable[str], note: PrivateText | None,
-        attended: bool, actor: str, missed_reason: str | None = None,
+        attended: bool, actor: str, missed_reason: str | None = None, holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN,
     ) -> None:
         """Record an individual session: held (themes, private note) or missed (and why)."""
-        attributes = conduct.session(self, on, duration_minutes, themes, note, attended, missed_reason)
+        attributes = conduct.session(self, on, duration_minutes, themes, note, attended, missed_reason, holidays)
         self._session_recorded(**attributes, actor=_actor(actor))
 
     @event("SessionRecorded")
@@ -167,9 +168,12 @@ class Trajectory(TrajectoryState, Aggregate):
         self.sessions += (Session(on, duration_minutes, tuple(themes), note, attended, missed_reason, actor),)
         self.last_on = max(self.last_on, on)
 
-    def record_child_conversation(self, child: str, held_by: str, on: date, summary: PrivateText, actor: str) -> None:
+    def record_child_conversation(
+        self, child: str, held_by: str, on: date, summary: PrivateText, actor: str,
+        holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN,
+    ) -> None:
         """Record a child conversation held by a counsellor other than the parent's own."""
-        attributes = conduct.child_conversation(self, child, held_by, on, summary)
+        attributes = conduct.child_conversation(self, child, held_by, on, summary, holidays)
         self._child_conversation_recorded(**attributes, actor=_actor(actor))
 
     @event("ChildConversationRecorded")

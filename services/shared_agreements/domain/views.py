@@ -33,6 +33,7 @@ class CaseView:
     children: tuple[ChildView, ...]
     registered_by: str
     registered_at: datetime
+    region: str | None = None  # the school-holiday region, once recorded
 
     @property
     def parents(self) -> tuple[ParentView, ParentView]:
