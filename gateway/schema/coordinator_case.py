@@ -47,6 +47,9 @@ class Case:
     registered_at: datetime
     region: HolidayRegion | None = strawberry.field(
         description="The family's school-holiday region; null until recorded.")
+    authority_missing: list[Parent] = strawberry.field(description=(
+        "Enrolled parents without the parental authority this trajectory type requires: a loss recorded after "
+        "the start is recorded, not refused, and flagged here and in the court report."))
 
 
 @strawberry.input(description="A parent to register; a parent who does not take part still has a name.")
@@ -82,6 +85,7 @@ def case_of(view: CaseView) -> Case:
         children=[CaseChild(first_name=c.first_name, date_of_birth=c.date_of_birth) for c in view.children],
         registered_by=view.registered_by, registered_at=view.registered_at,
         region=None if view.region is None else HolidayRegion(view.region),
+        authority_missing=[member(Parent, p) for p in view.authority_missing],
     )
 
 
@@ -121,7 +125,8 @@ class CaseMutation:
             actor=who, case_id=case_id), shared_app(info))
         return case_id
 
-    @strawberry.mutation(description="Record whether a parent has parental authority (ouderlijk gezag).")
+    @strawberry.mutation(description="Record whether a parent has parental authority (ouderlijk gezag). A loss "
+                                     "is recorded, never refused; the case flags it (authorityMissing).")
     async def record_parental_authority(self, info: Info, case_id: UUID, parent: Parent, has_authority: bool) -> Done:
         who = actor(info)
         await coordinate(info, case_id, Action.CHANGE,

@@ -75,11 +75,12 @@ def build_report(
         sources.append(reader)
     rules, log, sessions = (shared.load(RuleSet.id_for(case_id)), shared.load(DecisionLog.id_for(case_id)),
                             shared.load(joint_sessions_id(case_id)))
+    rules_view = rules.view() if isinstance(rules, RuleSet) else None
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION, "language": language,
         "title": i18n.word(language, "title"), "as_of": as_of.isoformat(),
-        "case": case_section(header), "sides": sides,
-        "ground_rules": rules_section(rules.view() if isinstance(rules, RuleSet) else None),
+        "case": case_section(header, rules_view), "sides": sides,
+        "ground_rules": rules_section(rules_view),
         "decisions": decisions_section(log.view() if isinstance(log, DecisionLog) else ()),
         "joint_sessions": joint_sessions_section(sessions.views() if isinstance(sessions, JointSessions) else []),
         "sources": [_source(r.source()) for r in (*sources, shared)],

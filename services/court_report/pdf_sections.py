@@ -59,6 +59,10 @@ def _case(doc: ReportDocument, case: Data) -> None:
     doc.table_of([doc.word("parent"), doc.word("name"), doc.word("follows"), doc.word("authority")],
                  [[doc.word(p["side"]), p["name"], yes_no[p["follows_trajectory"]], yes_no[p["parental_authority"]]]
                   for p in case["parents"]], (18, 42, 20, 20))
+    # Facts a court must not miss: a precondition lost after the start, rules a parent never signed.
+    for flag in ("authority_missing", "rules_awaiting_signature_of"):
+        if case.get(flag):
+            doc.paragraph(doc.word(flag, parents=", ".join(doc.word(p) for p in case[flag])))
 
 
 def _side(doc: ReportDocument, side: Data) -> None:

@@ -24,8 +24,9 @@ def utc(moment: datetime | None) -> str | None:
     return None if moment is None else moment.astimezone(timezone.utc).isoformat()
 
 
-def case_section(case: CaseView) -> Section:
-    """Case header: trajectory type, children (first name, year of birth), parents and who follows the trajectory."""
+def case_section(case: CaseView, rules: GroundRulesView | None = None) -> Section:
+    """Case header: trajectory type, children (first name, year of birth), parents and who follows the trajectory;
+    flagged: parents without the authority the type requires, and parents the rules in force lack a signature of."""
     try:
         title = template(case.trajectory_type).title
     except Invalid:  # a type the catalogue no longer has: its code is still what was registered
@@ -36,7 +37,14 @@ def case_section(case: CaseView) -> Section:
         "children": [{"first_name": c.first_name, "year_of_birth": c.date_of_birth.year} for c in case.children],
         "parents": [{"side": p.slot, "name": p.display_name, "follows_trajectory": p.enrolled,
                      "parental_authority": p.parental_authority} for p in case.parents],
+        "authority_missing": list(case.authority_missing),
+        "rules_awaiting_signature_of": _awaiting(case, rules),
     }
+
+
+def _awaiting(case: CaseView, rules: GroundRulesView | None) -> list[str]:
+    in_force = rules.in_force if rules is not None else None
+    return [] if in_force is None else [p for p in case.enrolled_parents if p not in in_force.signers]
 
 
 def rules_section(rules: GroundRulesView | None) -> list[Section]:
@@ -52,6 +60,7 @@ def _version(v: RuleVersionView) -> Section:
         "draft_rules": None if v.text is not None else [{"category": c.title, "rules": list(c.rules)}
                                                           for c in v.categories],
         "signatures": [{"parent": s.parent, "method": s.method, "text_hash": s.text_hash,
+                        "signed_on": s.signed_on.isoformat() if s.signed_on else None,
                         "recorded_at": utc(s.recorded_at)} for s in v.signatures],
         "in_force_from": utc(v.in_force_from), "in_force_until": utc(v.in_force_until),
         "withdrawn_at": utc(v.withdrawn_at),
@@ -65,7 +74,7 @@ def decisions_section(disputes: tuple[DisputeView, ...]) -> list[Section]:
     return [{
         "dispute": d.number, "subject": d.subject, "raised_by": d.raised_by, "raised_at": utc(d.recorded_at),
         "decision": d.decision.decision, "reasoning": d.decision.reasoning, "decided_at": utc(d.decision.decided_at),
-        "binds": list(d.decision.binds),
+        "binds": list(d.decision.binds), "missing_positions": dict(sorted(d.decision.missing_positions.items())),
     } for d in disputes if d.decision is not None]
 
 

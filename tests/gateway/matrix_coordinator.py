@@ -99,7 +99,8 @@ SHARED_CONTEXT = [
         dispute: 1, parent: PARENT_B, position: $position) { ok } }""",
            lambda call: {"case": call.case, "position": OWN_POSITION}),
     change("decideDispute", """mutation($case: UUID!) { decideDispute(caseId: $case, dispute: 1,
-        decision: "Twee weken bij elke ouder", reasoning: "Gelijke verdeling") { ok } }"""),
+        decision: "Twee weken bij elke ouder", reasoning: "Gelijke verdeling",
+        missingPositions: [{parent: PARENT_A, reason: "Geen reactie"}]) { ok } }"""),
     read("disputes", """query($case: UUID!) { disputes(caseId: $case) { number subject raisedBy recordedBy
         recordedAt positions { parent position relayedBy relayedAt }
         decision { decision reasoning decidedBy decidedAt binds } } }"""),
