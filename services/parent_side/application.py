@@ -35,6 +35,7 @@ from services.parent_side.domain.trajectory import Trajectory, trajectory_id
 from services.parent_side.domain.view import TrajectoryView, view_of
 from services.platform.application import ContextApplication
 from services.platform.flow import FlowFollower
+from services.platform.practice_day import practice_day
 from services.platform.private_text import PrivateText
 
 # Jeugdwet art. 7.3.8: a youth-care file is kept twenty years (here: from the closing).
@@ -159,6 +160,7 @@ class ParentSide(ContextApplication, FlowFollower):
         """Record an individual session: attended (duration, themes, private note) or missed (and why)."""
         return view_of(self._change(case_id, lambda t, holidays: t.record_session(
             on, duration_minutes, themes, note, attended, actor, missed_reason=missed_reason, holidays=holidays,
+            today=self.today(),
         ), in_term=True))
 
     def record_child_conversation(
@@ -166,7 +168,8 @@ class ParentSide(ContextApplication, FlowFollower):
     ) -> TrajectoryView:
         """Record a child conversation, held by ``held_by``: never this parent's own counsellor."""
         return view_of(self._change(
-            case_id, lambda t, holidays: t.record_child_conversation(child, held_by, on, summary, actor, holidays),
+            case_id, lambda t, holidays: t.record_child_conversation(child, held_by, on, summary, actor, holidays,
+                                                                     self.today()),
             in_term=True))
 
     def reassign_counsellor(
@@ -209,6 +212,10 @@ class ParentSide(ContextApplication, FlowFollower):
         for case_id in due:
             self._erase(case_id, actor, RETENTION_ENDED, on)
         return due
+
+    def today(self) -> date:
+        """Today where the practice works (the Netherlands), by this application's clock."""
+        return practice_day(self.clock())
 
     # Reading -----------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable
 
 from services.parent_side.domain.entries import (
-    not_before, optional_list, optional_text, private_text, required_date, required_list, required_text,
+    not_after_today, not_before, optional_list, private_themes, optional_text, private_text, required_date, required_list, required_text,
 )
 from services.parent_side.domain.errors import (
     ChildConversationLimitReached, ConsentMissing, CounsellorNotIndependent, InvalidRecord, NotStarted,
@@ -43,15 +43,17 @@ def cancellation(t: Trajectory, on: date, reason: str) -> Attributes:
     on = required_date(on, "the date of the planned session")
     if on not in t.upcoming_sessions():
         raise InvalidRecord(f"no session is planned on {on.isoformat()}")
-    return dict(on=on, reason=required_text(reason, "the reason for cancelling"))
+    # A reason ("opname ziekenhuis") can describe a person: private text of the case.
+    return dict(on=on, reason=PrivateText(t.case_id, required_text(reason, "the reason for cancelling")))
 
 
 def session(
     t: Trajectory, on: date, duration_minutes: int, themes: Iterable[str],
     note: PrivateText | None, attended: bool, missed_reason: str | None,
-    holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN,
+    holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN, today: date | None = None,
 ) -> Attributes:
     on = require_running(t, on, "a session", holidays)
+    not_after_today(on, today, "a session")
     if any(s.on == on for s in t.sessions):
         raise InvalidRecord(f"a session on {on.isoformat()} has already been recorded")
     if not isinstance(attended, bool):
@@ -68,9 +70,10 @@ def session(
 
 def child_conversation(
     t: Trajectory, child: str, held_by: str, on: date, summary: PrivateText,
-    holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN,
+    holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN, today: date | None = None,
 ) -> Attributes:
     on = require_running(t, on, "a child conversation", holidays)
+    not_after_today(on, today, "a child conversation")
     child = required_text(child, "the child")
     if child not in {c.first_name for c in t.children}:
         raise InvalidRecord("the child is not one of the children of this trajectory")
@@ -140,8 +143,8 @@ def _attended(t: Trajectory, minutes: int, themes: Iterable[str], note: PrivateT
     if minutes == 0:
         raise InvalidRecord("an attended session has a duration")
     return dict(
-        themes=required_list(themes, "the themes"), note=private_text(note, t.case_id, "the session note"),
-        missed_reason=None,
+        themes=private_themes(required_list(themes, "the themes"), t.case_id),
+        note=private_text(note, t.case_id, "the session note"), missed_reason=None,
     )
 
 
@@ -150,7 +153,7 @@ def _missed(t: Trajectory, themes: Iterable[str], note: PrivateText | None, reas
     if not reason:
         raise InvalidRecord("say why the session was missed")
     return dict(
-        themes=optional_list(themes, "the themes"),
+        themes=private_themes(optional_list(themes, "the themes"), t.case_id),
         note=None if note is None else private_text(note, t.case_id, "the session note"),
-        missed_reason=reason,
+        missed_reason=PrivateText(t.case_id, reason),
     )
