@@ -26,17 +26,19 @@ from services.shared_agreements.domain.errors import (
 )
 from services.shared_agreements.domain.ground_rules import SIGNATURE_METHODS, RuleSet
 from services.shared_agreements.domain.rules_text import CATEGORY_CODES
+from services.shared_agreements.domain.reconnecting import ACTIVITIES, YearOverview
 from services.shared_agreements.domain.school_holidays import SchoolHolidaysView
 from services.shared_agreements.domain.transparency import SHAREABLE_CATEGORIES, TransparencyAgreements
 from services.shared_agreements.domain.views import (
     CaseView, DisputeView, GroundRulesView, RuleVersionView, TransparencyView,
 )
+from services.shared_agreements.reconnecting_year import ReconnectingYear
 from services.shared_agreements.scheduling import JointSessionsAndSchedule
 from services.shared_agreements.school_holiday_lists import SchoolHolidayLists
 
 # What callers outside the context need: the inputs, the views, the accepted codes.
 __all__ = ["SharedAgreements", "Parent", "Child", "CaseView", "GroundRulesView", "RuleVersionView", "DisputeView",
-           "TransparencyView", "SchoolHolidaysView", "TRAJECTORY_TYPES", "CATEGORY_CODES", "SIGNATURE_METHODS", "SHAREABLE_CATEGORIES"]
+           "TransparencyView", "SchoolHolidaysView", "YearOverview", "ACTIVITIES", "TRAJECTORY_TYPES", "CATEGORY_CODES", "SIGNATURE_METHODS", "SHAREABLE_CATEGORIES"]
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,9 @@ class RegisteredCase:
     registered_at: datetime
 
 
-class SharedAgreements(CourtReportRegister, JointSessionsAndSchedule, SchoolHolidayLists, ContextApplication):
+class SharedAgreements(
+    CourtReportRegister, JointSessionsAndSchedule, SchoolHolidayLists, ReconnectingYear, ContextApplication,
+):
     """The case header, ground rules and their signatures, decisions, joint sessions, court reports made."""
 
     name = "shared_agreements"

@@ -72,9 +72,11 @@ class SessionPause:
     reason: str
     parent: str | None
     paused_at: datetime
-    paused_by: str
+    paused_by: str  # who led the meeting and stopped it
     resumed_at: datetime | None = None
     resumed_by: str | None = None
+    recorded_afterwards: str | None = None  # why it was recorded after the meeting, not live
+    recorded_by: str | None = None  # who recorded it afterwards
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class JointSessionView:
     pauses: tuple[SessionPause, ...] = ()
     attendance: tuple[Attendance, ...] = ()
     cancel_reason: str | None = None
+    recorded_afterwards: str | None = None  # a session that took place before the case was brought in: why
 
     @property
     def is_cancelled(self) -> bool:
@@ -152,8 +155,11 @@ def check_session(day: date, start: time, duration_minutes: int, kind: str, plan
         raise InvalidJointSession(f"a session is held {' or '.join(KINDS)}, not {kind!r}")
 
 
-def check_fixed_meeting(day: date, start: time, kind: str, planned_on: date, taken: Iterable[date]) -> None:
-    """Opnieuw Verbinden: Tuesday or Wednesday morning, in person, one in each fixed month."""
+def check_fixed_meeting(
+    day: date, start: time, kind: str, planned_on: date | None, taken: Iterable[date],
+) -> None:
+    """Opnieuw Verbinden: Tuesday or Wednesday morning, in person, one in each fixed month; ``planned_on``
+    None: a meeting that took place before the case was brought in (no notice to check)."""
     if kind != IN_PERSON:
         raise OutsideFixedMeetingFrame("Opnieuw Verbinden meetings are held in person, never online")
     if day.month not in FIXED_MONTHS:
@@ -167,7 +173,7 @@ def check_fixed_meeting(day: date, start: time, kind: str, planned_on: date, tak
             f"this case already has its Opnieuw Verbinden meeting of {day.year}-{day.month:02d}; "
             "there is one in each of the four months"
         )
-    if day - planned_on < MIN_NOTICE:
+    if planned_on is not None and day - planned_on < MIN_NOTICE:
         raise TooLittleNotice(
             f"Opnieuw Verbinden meetings are planned at least {MIN_NOTICE.days // 7} weeks ahead"
         )
