@@ -59,12 +59,22 @@ def _load_assignments(contexts: Contexts) -> None:
 
 
 def _load_shared(shared: SharedAgreements, coordinator: str) -> None:
+    _load_school_holidays(shared)
     if demo.CASE_ID not in shared.repository:
         _register_case(shared, coordinator)
+    if shared.case(demo.CASE_ID).region is None:
+        shared.record_case_region(demo.CASE_ID, demo.REGION, coordinator)
     try:
         shared.contact_schedule(demo.CASE_ID, demo.CONTACT_YEAR)
     except NotFound:
         shared.set_contact_schedule(demo.CASE_ID, demo.CONTACT_YEAR, _contact_ranges(), coordinator)
+
+
+def _load_school_holidays(shared: SharedAgreements) -> None:
+    region, school_year, path = demo.SCHOOL_HOLIDAYS
+    if not any((v.region, v.school_year) == (region, school_year) for v in shared.school_holidays()):
+        shared.import_school_holidays(region=region, school_year=school_year, ics=path.read_bytes(), source=path.name,
+                                      actor=demo.staff_user("admin"))
 
 
 def _register_case(shared: SharedAgreements, coordinator: str) -> None:

@@ -8,6 +8,7 @@ fixed so that the demo, and every report made of it, is the same on every machin
 from __future__ import annotations
 
 from datetime import date, time
+from pathlib import Path
 from uuid import NAMESPACE_URL, uuid5
 
 CASE_ID = uuid5(NAMESPACE_URL, "https://evenwijdig.nl/demo/case/de-vries-jansen")
@@ -79,6 +80,11 @@ DISPUTE = {
 }
 
 TRANSPARENCY = {"parent_a": ["attendance", "child_conversation_held"], "parent_b": ["attendance"]}
+
+# The family lives in regio midden (Utrecht); the demo imports that region's school holidays. The file is
+# reconstructed for the demo (see its X-WR-CALDESC), not the government's download.
+REGION = "midden"
+SCHOOL_HOLIDAYS = ("midden", "2026-2027", Path(__file__).parent / "data" / "schoolvakanties-midden-2026-2027.ics")
 
 CONTACT_YEAR = 2027
 # Zomervakantie regio midden 2027, split in two halves; the rest of the year alternates weekly.

@@ -29,7 +29,9 @@ from services.staff_directory import api as directory_api
 from services.staff_directory.application import StaffDirectory
 
 HEADER_EVENTS = (shared_api.CaseRegistered, shared_api.ParentalAuthorityRecorded, shared_api.ParentEnrolled,
-                 shared_api.PhaseStarted)
+                 shared_api.PhaseStarted, shared_api.RegionRecorded)
+# Practice data, no case and no person: every side receives every list.
+SCHOOL_HOLIDAY_EVENTS = (shared_api.SchoolHolidaysImported, shared_api.SchoolHolidaysReplaced)
 STAFFING_EVENTS = (directory_api.CounsellorAssigned, directory_api.Unassigned)
 # Release 0.1 stored the directory's events under its first module, gateway.directory.staffing.
 OLD_STAFFING_MODULE = "gateway.directory.staffing"
@@ -47,6 +49,10 @@ def header_for(side: str) -> Callable[[Any], Sequence[Any]]:
 
     def translate(event: Any) -> Sequence[Any]:
         case_id, at = event.originator_id, event.timestamp
+        if isinstance(event, (shared_api.SchoolHolidaysImported, shared_api.SchoolHolidaysReplaced)):
+            return (school_holidays(event),)
+        if isinstance(event, shared_api.RegionRecorded):
+            return (side_api.RegionRecorded(case_id, event.region, at, event.actor),)
         if isinstance(event, shared_api.CaseRegistered):
             parent = event.parents[side]
             children = tuple(side_api.Child(c["first_name"], date.fromisoformat(c["date_of_birth"]))
@@ -65,6 +71,11 @@ def header_for(side: str) -> Callable[[Any], Sequence[Any]]:
         return (side_api.ParentEnrolled(case_id, at, event.actor),)
 
     return translate
+
+
+def school_holidays(event: Any) -> side_api.SchoolHolidaysPublished:
+    holidays = tuple(side_api.HolidayPeriod.from_record(record, event.region) for record in event.holidays)
+    return side_api.SchoolHolidaysPublished(event.region, event.school_year, holidays, event.timestamp, event.actor)
 
 
 def staffing_for(side: str, directory: StaffDirectory) -> Callable[[Any], Sequence[Any]]:
@@ -96,7 +107,8 @@ def connect(shared: SharedAgreements, directory: StaffDirectory, sides: Sequence
     registered = topics_of((shared_api.CaseRegistered,))
     directory.follow_upstream(shared, registered, registered_case)
     shared.on_saved(registered, lambda: directory.catch_up(strict=False))
-    header, staffing = topics_of(HEADER_EVENTS), topics_of(STAFFING_EVENTS, old_module=OLD_STAFFING_MODULE)
+    header = topics_of(HEADER_EVENTS + SCHOOL_HOLIDAY_EVENTS)
+    staffing = topics_of(STAFFING_EVENTS, old_module=OLD_STAFFING_MODULE)
     for side in sides:
         # The header first: a side learns of its counsellor only for a case it knows.
         side.follow_upstream(shared, header, header_for(side.side))

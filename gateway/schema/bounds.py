@@ -24,6 +24,7 @@ MAX_RANGES = 500  # stays of one year's contact schedule
 MAX_SESSION_MINUTES = 24 * 60
 MAX_PAGE = 500  # events of one page of the auditor's history
 MAX_EVENT_TYPE = 200
+MAX_ICS_CHARACTERS = 200_000  # one school year's holiday list as the government publishes it (iCalendar)
 
 
 def text(value: str, what: str, limit: int = MAX_SHORT_TEXT) -> str:

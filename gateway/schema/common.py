@@ -7,6 +7,7 @@ the caller is not assigned to is answered exactly like a case that does not exis
 from __future__ import annotations
 
 import functools
+from enum import Enum
 from typing import Any, Callable, TypeVar
 from uuid import UUID
 
@@ -27,6 +28,13 @@ T = TypeVar("T")
 NO_SUCH_CASE = "No such case."
 
 SIDE_CONTEXT = {Side.PARENT_A: Store.PARENT_A, Side.PARENT_B: Store.PARENT_B}
+
+
+@strawberry.enum(description="A school-holiday region of the Netherlands, as the government publishes holidays.")
+class HolidayRegion(Enum):
+    NOORD = "noord"
+    MIDDEN = "midden"
+    ZUID = "zuid"
 
 
 @strawberry.type(description="The command was carried out.")

@@ -92,7 +92,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "revocation": ("Herroepen op {date}, reden: {reason}", "Revoked on {date}, reason: {reason}"),
     "text_hash": ("SHA-256 van de tekst", "SHA-256 of the text"), "signatures": ("Handtekeningen", "Signatures"),
     "method": ("Wijze", "Method"), "signed_hash": ("Ondertekende SHA-256", "SHA-256 signed"),
-    "recorded": ("Vastgelegd", "Recorded"), "no_signatures": ("Nog geen handtekeningen.", "No signatures yet."),
+    "recorded": ("Vastgelegd", "Recorded"), "signed_on": ("Getekend op", "Signed on"),
+    "authority_missing": ("Let op: geen ouderlijk gezag meer vastgelegd voor {parents}, terwijl dit traject dat "
+                          "vereist.", "Note: no parental authority is recorded any more for {parents}, which this "
+                          "trajectory requires."),
+    "rules_awaiting_signature_of": ("Let op: de spelregels die van kracht zijn, zijn niet getekend door {parents}, "
+                                    "die later aan het traject deelnam.", "Note: the ground rules in force were not "
+                                    "signed by {parents}, who joined the trajectory later."),
+    "no_signatures": ("Nog geen handtekeningen.", "No signatures yet."),
     "m_in_person": ("in persoon", "in person"), "m_scanned_wet_signature": ("gescande handtekening",
                                                                           "scanned wet signature"),
     "m_electronic": ("elektronisch", "electronic"), "signed_text": ("Ondertekende tekst", "Text signed"),

@@ -68,11 +68,12 @@ def build_report(
         side = getattr(contexts, slot).as_of(as_of)
         sides.append(_side(side, case_id, slot, header, transparency, as_of, names))
         sources.append(side)
+    rules = shared.ground_rules(case_id)
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION, "language": language,
         "title": i18n.word(language, "title"), "as_of": as_of.isoformat(),
-        "case": case_section(header), "sides": sides,
-        "ground_rules": rules_section(shared.ground_rules(case_id)),
+        "case": case_section(header, rules), "sides": sides,
+        "ground_rules": rules_section(rules),
         "decisions": decisions_section(shared.decisions(case_id)),
         "joint_sessions": joint_sessions_section(shared.joint_sessions(case_id)),
         "sources": [_source(r.source()) for r in (*sources, shared)],

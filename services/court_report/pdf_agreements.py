@@ -51,9 +51,11 @@ def _version(doc: ReportDocument, v: Data) -> None:
         doc.paragraph(text, boxed=True, size=8.5)
         return
     if v["signatures"]:
-        doc.table_of([doc.word("parent"), doc.word("recorded"), doc.word("method"), doc.word("signed_hash")],
-                     [[doc.word(s["parent"]), i18n.moment(lang, s["recorded_at"]), doc.word("m_" + s["method"]),
-                       grouped(s["text_hash"])] for s in v["signatures"]], (12, 22, 16, 40), mono_columns=(3,))
+        doc.table_of([doc.word("parent"), doc.word("signed_on"), doc.word("recorded"), doc.word("method"),
+                      doc.word("signed_hash")],
+                     [[doc.word(s["parent"]), s.get("signed_on") or "", i18n.moment(lang, s["recorded_at"]),
+                       doc.word("m_" + s["method"]), grouped(s["text_hash"])] for s in v["signatures"]],
+                     (11, 11, 19, 14, 35), mono_columns=(4,))
     else:
         doc.paragraph(doc.word("no_signatures"))
     doc.paragraph(f"{doc.word('signed_text')}:", size=8.5)

@@ -64,6 +64,10 @@ def _case(doc: ReportDocument, case: Data) -> None:
         doc.table_of([doc.word("phase"), doc.word("trajectory_type"), doc.word("phase_since"), doc.word("phase_reason")],
                      [[str(p["number"]), _phase_title(doc, p), i18n.day(lang, p["since"]),
                        p["reason"] or doc.word("unknown")] for p in case["phases"]], (10, 30, 15, 45))
+    # Facts a court must not miss: a precondition lost after the start, rules a parent never signed.
+    for flag in ("authority_missing", "rules_awaiting_signature_of"):
+        if case.get(flag):
+            doc.paragraph(doc.word(flag, parents=", ".join(doc.word(p) for p in case[flag])))
 
 
 def _phase_title(doc: ReportDocument, phase: Data) -> str:

@@ -23,9 +23,10 @@ def utc(moment: datetime | None) -> str | None:
     return None if moment is None else moment.astimezone(timezone.utc).isoformat()
 
 
-def case_section(case: CaseView) -> Section:
+def case_section(case: CaseView, rules: GroundRulesView | None = None) -> Section:
     """Case header: trajectory type, its phases in order (with the coordinator's reason for each move),
-    children (first name, year of birth), parents and who follows the trajectory."""
+    children (first name, year of birth), parents and who follows the trajectory; flagged: parents without the
+    authority the type requires, and parents the rules in force lack a signature of."""
     title = _title(case.trajectory_type)
     return {
         "case_id": str(case.case_id), "registered_at": utc(case.registered_at),
@@ -35,6 +36,8 @@ def case_section(case: CaseView) -> Section:
                      "parental_authority": p.parental_authority} for p in case.parents],
         "phases": [{"number": p.number, "trajectory_type": p.trajectory_type, "title": _title(p.trajectory_type),
                     "since": utc(p.since), "reason": p.reason} for p in case.phases],
+        "authority_missing": list(case.authority_missing),
+        "rules_awaiting_signature_of": _awaiting(case, rules),
     }
 
 
@@ -43,6 +46,11 @@ def _title(code: str) -> str:
         return trajectory_type(code).name_nl
     except Invalid:  # a type the catalogue no longer has: its code is still what was registered
         return code
+
+
+def _awaiting(case: CaseView, rules: GroundRulesView | None) -> list[str]:
+    in_force = rules.in_force if rules is not None else None
+    return [] if in_force is None else [p for p in case.enrolled_parents if p not in in_force.signers]
 
 
 def rules_section(rules: GroundRulesView | None) -> list[Section]:
@@ -58,6 +66,7 @@ def _version(v: RuleVersionView) -> Section:
         "draft_rules": None if v.text is not None else [{"category": c.title, "rules": list(c.rules)}
                                                           for c in v.categories],
         "signatures": [{"parent": s.parent, "method": s.method, "text_hash": s.text_hash,
+                        "signed_on": s.signed_on.isoformat() if s.signed_on else None,
                         "recorded_at": utc(s.recorded_at)} for s in v.signatures],
         "in_force_from": utc(v.in_force_from), "in_force_until": utc(v.in_force_until),
         "withdrawn_at": utc(v.withdrawn_at),
@@ -71,7 +80,7 @@ def decisions_section(disputes: tuple[DisputeView, ...]) -> list[Section]:
     return [{
         "dispute": d.number, "subject": d.subject, "raised_by": d.raised_by, "raised_at": utc(d.recorded_at),
         "decision": d.decision.decision, "reasoning": d.decision.reasoning, "decided_at": utc(d.decision.decided_at),
-        "binds": list(d.decision.binds),
+        "binds": list(d.decision.binds), "missing_positions": dict(sorted(d.decision.missing_positions.items())),
     } for d in disputes if d.decision is not None]
 
 

@@ -21,11 +21,13 @@ from services.parent_side.domain.records import (
 )
 from services.parent_side.domain.templates import TrajectoryRules
 from services.parent_side.domain.view import TrajectoryView
+from services.platform.holidays import HolidayPeriod
 
-__all__ = ["HeaderRegistered", "PhaseStarted", "ParentalAuthorityRecorded", "ParentEnrolled", "CounsellorAssigned",
-           "CounsellorUnassigned", "Child", "ChildConversation", "TrajectoryView", "Progress", "TrajectoryRules",
-           "TEMPLATES", "template", "STANDARD_THEMES", "theme_label", "CONSENT_TRAJECTORY",
-           "CONSENT_CHILD_CONVERSATIONS", "ERASURE_REQUEST", "RETENTION_ENDED", "SideAsOf", "TrajectoryNotFound"]
+__all__ = ["HeaderRegistered", "PhaseStarted", "ParentalAuthorityRecorded", "ParentEnrolled", "RegionRecorded",
+           "SchoolHolidaysPublished", "CounsellorAssigned", "CounsellorUnassigned", "Child", "ChildConversation",
+           "HolidayPeriod", "TrajectoryView", "Progress", "TrajectoryRules", "TEMPLATES", "template", "STANDARD_THEMES",
+           "theme_label", "CONSENT_TRAJECTORY", "CONSENT_CHILD_CONVERSATIONS", "ERASURE_REQUEST", "RETENTION_ENDED",
+           "SideAsOf", "TrajectoryNotFound"]
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,27 @@ class ParentalAuthorityRecorded:
 @dataclass(frozen=True)
 class ParentEnrolled:
     case_id: UUID
+    at: datetime
+    actor: str
+
+
+@dataclass(frozen=True)
+class RegionRecorded:
+    """The family's school-holiday region (noord, midden, zuid), as the case header records it."""
+
+    case_id: UUID
+    region: str
+    at: datetime
+    actor: str
+
+
+@dataclass(frozen=True)
+class SchoolHolidaysPublished:
+    """The practice's list of school holidays of a region and school year (no case, no person)."""
+
+    region: str
+    school_year: str
+    holidays: tuple[HolidayPeriod, ...]
     at: datetime
     actor: str
 

@@ -27,14 +27,16 @@ from services.parent_side.domain.catalogue import template
 from services.parent_side.domain.errors import (
     ConcurrentChange, InvalidRecord, NotEnrolled, PreviousPhaseOpen, TrajectoryAlreadyOpened, TrajectoryNotFound,
 )
-from services.parent_side.domain.holidays import HolidayCalendar
-from services.parent_side.domain.progress import Progress, progress_of
+from services.parent_side.domain.progress import Progress, progress_with
+from services.parent_side.domain.school_calendar import SCHOOL_CALENDAR_ID, SchoolCalendar
 from services.parent_side.domain.records import RETENTION_ENDED
 from services.parent_side.domain.templates import TrajectoryRules
+from services.parent_side.domain.term import FamilyHolidays
 from services.parent_side.domain.trajectory import Trajectory, phase_trajectory_id, phase_trajectory_ids
 from services.parent_side.domain.view import TrajectoryView, view_of
 from services.platform.application import ContextApplication
 from services.platform.flow import FlowFollower
+from services.platform.practice_day import practice_day
 from services.platform.private_text import PrivateText
 
 # Jeugdwet art. 7.3.8: a youth-care file is kept twenty years (here: from the closing).
@@ -147,7 +149,7 @@ class ParentSide(ContextApplication, FlowFollower):
 
     def plan_session(self, case_id: UUID, *, on: date, actor: str) -> TrajectoryView:
         """Plan an individual session on a day; refused off the cadence, past the term or the limit."""
-        return view_of(self._change(case_id, lambda t: t.plan_session(on, actor)))
+        return view_of(self._change(case_id, lambda t, holidays: t.plan_session(on, actor, holidays), in_term=True))
 
     def cancel_planned_session(self, case_id: UUID, *, on: date, reason: str, actor: str) -> TrajectoryView:
         """Take the session planned on that day out of the plan, with the reason."""
@@ -158,15 +160,19 @@ class ParentSide(ContextApplication, FlowFollower):
         note: PrivateText | None, attended: bool, actor: str, missed_reason: str | None = None,
     ) -> TrajectoryView:
         """Record an individual session: attended (duration, themes, private note) or missed (and why)."""
-        return view_of(self._change(case_id, lambda t: t.record_session(
-            on, duration_minutes, themes, note, attended, actor, missed_reason=missed_reason,
-        )))
+        return view_of(self._change(case_id, lambda t, holidays: t.record_session(
+            on, duration_minutes, themes, note, attended, actor, missed_reason=missed_reason, holidays=holidays,
+            today=self.today(),
+        ), in_term=True))
 
     def record_child_conversation(
         self, case_id: UUID, *, child: str, held_by: str, on: date, summary: PrivateText, actor: str,
     ) -> TrajectoryView:
         """Record a child conversation, held by ``held_by``: never this parent's own counsellor."""
-        return view_of(self._change(case_id, lambda t: t.record_child_conversation(child, held_by, on, summary, actor)))
+        return view_of(self._change(
+            case_id, lambda t, holidays: t.record_child_conversation(child, held_by, on, summary, actor, holidays,
+                                                                     self.today()),
+            in_term=True))
 
     def reassign_counsellor(
         self, case_id: UUID, *, counsellor: str, reason: str, on: date, actor: str,
@@ -218,6 +224,10 @@ class ParentSide(ContextApplication, FlowFollower):
             self._erase(case_id, actor, RETENTION_ENDED, on)
         return due
 
+    def today(self) -> date:
+        """Today where the practice works (the Netherlands), by this application's clock."""
+        return practice_day(self.clock())
+
     # Reading -----------------------------------------------------------------------------
 
     def trajectory(self, case_id: UUID) -> TrajectoryView:
@@ -239,15 +249,33 @@ class ParentSide(ContextApplication, FlowFollower):
             raise TrajectoryNotFound("there is no such case")
         return case
 
-    def progress(
-        self, case_id: UUID, *, on: date, calendar: HolidayCalendar | None = None, region: str | None = None,
-    ) -> Progress:
+    def progress(self, case_id: UUID, *, on: date) -> Progress:
         """The plan against what happened on ``on``: sessions, weeks, child conversations.
 
-        A type that excludes school holidays counts its weeks with ``calendar`` and the
-        family's ``region`` (or school); without them every calendar week counts.
+        A type that excludes school holidays counts its weeks with the case's region and the
+        practice's school-holiday lists; where they do not cover the term, the progress says
+        so and claims no end date.
         """
-        return progress_of(self._get(case_id), on, calendar, region)
+        trajectory = self._get(case_id)
+        return progress_with(trajectory, on, self.family_holidays(case_id))
+
+    def family_holidays(self, case_id: UUID) -> FamilyHolidays:
+        """The case's school-holiday region and the practice's lists for it, as this side received them."""
+        self.catch_up(strict=False)
+        return self._holidays(case_id)
+
+    def _holidays(self, case_id: UUID) -> FamilyHolidays:
+        try:
+            region = self.case_file(case_id).region
+        except TrajectoryNotFound:
+            return FamilyHolidays()
+        if region is None:
+            return FamilyHolidays()
+        try:
+            calendar: SchoolCalendar = self.repository.get(SCHOOL_CALENDAR_ID)
+        except AggregateNotFoundError:
+            return FamilyHolidays(region)
+        return FamilyHolidays(region, calendar.calendar_for(region))
 
     # ---------------------------------------------------------------------------------------
 
@@ -283,11 +311,15 @@ class ParentSide(ContextApplication, FlowFollower):
         except AggregateNotFoundError:
             return None
 
-    def _change(self, case_id: UUID, command: Callable[[Trajectory], None]) -> Trajectory:
+    def _change(self, case_id: UUID, command: Callable[..., None], *, in_term: bool = False) -> Trajectory:
+        """Load, run ``command(trajectory)``, save; ``in_term``: ``command(trajectory, family_holidays)``."""
         # The counsellor of this moment and the case header as it stands, before the rules look.
         self.catch_up(strict=False)
         trajectory = self._get(case_id)
-        command(trajectory)
+        if in_term:  # the term's end needs the family's school holidays, read after the trajectory
+            command(trajectory, self._holidays(case_id))
+        else:
+            command(trajectory)
         self._save(trajectory)
         return trajectory
 

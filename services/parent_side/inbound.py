@@ -13,9 +13,10 @@ from eventsourcing.application import AggregateNotFoundError, ProcessingEvent
 
 from services.parent_side.api import (
     CounsellorAssigned, CounsellorUnassigned, HeaderRegistered, ParentalAuthorityRecorded, ParentEnrolled,
-    PhaseStarted,
+    PhaseStarted, RegionRecorded, SchoolHolidaysPublished,
 )
 from services.parent_side.domain.case_file import CaseFile, case_file_id
+from services.parent_side.domain.school_calendar import SCHOOL_CALENDAR_ID, SchoolCalendar
 from services.parent_side.domain.trajectory import phase_trajectory_ids
 
 #: Said on the trajectory when the staff directory gave no reason for a change of counsellor.
@@ -26,6 +27,9 @@ Load = Callable[[Any], Any]
 
 def apply(load: Load, fact: Any, processing_event: ProcessingEvent[Any]) -> None:
     """Apply one inbound fact; ``load`` gets an aggregate by id, or None."""
+    if isinstance(fact, SchoolHolidaysPublished):
+        _receive_holidays(load, fact, processing_event)
+        return
     case_file = load(case_file_id(fact.case_id))
     # The trajectory of the latest phase this side opened follows the header and the directory.
     phase = case_file.phase if case_file is not None else 1
@@ -52,6 +56,8 @@ def apply(load: Load, fact: Any, processing_event: ProcessingEvent[Any]) -> None
         case_file.start_phase(trajectory_type=fact.trajectory_type, at=fact.at, actor=fact.actor)
         if trajectory is not None and trajectory.phase < case_file.phase:
             trajectory.follow_phase_end(on, fact.actor)
+    elif isinstance(fact, RegionRecorded):
+        case_file.receive_region(region=fact.region, at=fact.at, actor=fact.actor)
     elif isinstance(fact, CounsellorAssigned):
         case_file.assign_counsellor(counsellor=fact.counsellor, at=fact.at, actor=fact.actor, reason=fact.reason)
         if trajectory is not None:
@@ -61,6 +67,14 @@ def apply(load: Load, fact: Any, processing_event: ProcessingEvent[Any]) -> None
     else:
         raise TypeError(f"not a fact this side receives: {type(fact).__name__}")
     processing_event.collect_events(case_file, *([trajectory] if trajectory is not None else []))
+
+
+def _receive_holidays(load: Load, fact: SchoolHolidaysPublished, processing_event: ProcessingEvent[Any]) -> None:
+    calendar = load(SCHOOL_CALENDAR_ID) or SchoolCalendar.started(fact.actor)
+    holidays = [period.as_record() for period in fact.holidays]
+    calendar.receive(region=fact.region, school_year=fact.school_year, holidays=holidays, at=fact.at,
+                     actor=fact.actor)
+    processing_event.collect_events(calendar)
 
 
 def loader(repository: Any) -> Load:

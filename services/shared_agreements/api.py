@@ -17,6 +17,7 @@ from services.shared_agreements.domain.ground_rules import SIGNATURE_METHODS
 from services.shared_agreements.domain.joint_session_rules import KINDS, JointSessionView
 from services.shared_agreements.domain.rule_versions import DRAFT, IN_FORCE, OFFERED, REVOKED, SUPERSEDED, WITHDRAWN
 from services.shared_agreements.domain.rules_text import CATEGORY_CODES
+from services.shared_agreements.domain.school_holidays import SchoolHolidays
 from services.shared_agreements.domain.transparency import SHAREABLE_CATEGORIES
 from services.shared_agreements.domain.views import (
     CaseView, DisputeView, GroundRulesView, ParentView, RuleVersionView, TransparencyView,
@@ -27,11 +28,15 @@ CaseRegistered = Case.CaseRegistered
 ParentalAuthorityRecorded = Case.ParentalAuthorityRecorded
 ParentEnrolled = Case.ParentEnrolled
 PhaseStarted = Case.PhaseStarted
+RegionRecorded = Case.RegionRecorded
+# The practice's school-holiday lists, as the flow to every side reads them.
+SchoolHolidaysImported = SchoolHolidays.Imported
+SchoolHolidaysReplaced = SchoolHolidays.Replaced
 
 __all__ = [
     "Parent", "Child", "ContactRange", "TRAJECTORY_TYPES", "CATEGORY_CODES", "SIGNATURE_METHODS",
     "SHAREABLE_CATEGORIES", "KINDS", "HOLIDAY", "REGULAR", "DRAFT", "OFFERED", "IN_FORCE", "SUPERSEDED", "WITHDRAWN",
     "REVOKED", "CaseView", "ParentView", "GroundRulesView", "RuleVersionView", "DisputeView", "TransparencyView",
     "ScheduleView", "JointSessionView", "AgreementsAsOf", "CaseNotFound", "ContactScheduleNotFound",
-    "CaseRegistered", "ParentalAuthorityRecorded", "ParentEnrolled", "PhaseStarted",
+    "CaseRegistered", "ParentalAuthorityRecorded", "ParentEnrolled", "PhaseStarted", "RegionRecorded", "SchoolHolidaysImported", "SchoolHolidaysReplaced",
 ]

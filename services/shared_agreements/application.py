@@ -7,7 +7,7 @@ scheduling mixin's own names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Mapping, Sequence
 from uuid import UUID, uuid4
@@ -17,6 +17,7 @@ from eventsourcing.persistence import IntegrityError
 
 from services.platform.application import ContextApplication
 from services.platform.errors import DomainError
+from services.platform.practice_day import practice_day
 from services.shared_agreements.as_of import AgreementsAsOf
 from services.shared_agreements.court_reports import CourtReportRegister
 from services.shared_agreements.domain.case import TRAJECTORY_TYPES, Case, Child, Parent
@@ -26,16 +27,20 @@ from services.shared_agreements.domain.errors import (
 )
 from services.shared_agreements.domain.ground_rules import SIGNATURE_METHODS, RuleSet
 from services.shared_agreements.domain.rules_text import CATEGORY_CODES
+from services.shared_agreements.domain.reconnecting import ACTIVITIES, YearOverview
+from services.shared_agreements.domain.school_holidays import SchoolHolidaysView
 from services.shared_agreements.domain.transparency import SHAREABLE_CATEGORIES, TransparencyAgreements
 from services.shared_agreements.domain.views import (
     CaseView, DisputeView, GroundRulesView, RuleVersionView, TransparencyView,
 )
+from services.shared_agreements.reconnecting_year import ReconnectingYear
 from services.shared_agreements.scheduling import JointSessionsAndSchedule
+from services.shared_agreements.school_holiday_lists import SchoolHolidayLists
 from services.platform.stores import Store
 
 # What callers outside the context need: the inputs, the views, the accepted codes.
 __all__ = ["SharedAgreements", "Parent", "Child", "CaseView", "GroundRulesView", "RuleVersionView", "DisputeView",
-           "TransparencyView", "TRAJECTORY_TYPES", "CATEGORY_CODES", "SIGNATURE_METHODS", "SHAREABLE_CATEGORIES"]
+           "TransparencyView", "SchoolHolidaysView", "YearOverview", "ACTIVITIES", "TRAJECTORY_TYPES", "CATEGORY_CODES", "SIGNATURE_METHODS", "SHAREABLE_CATEGORIES"]
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,9 @@ class RegisteredCase:
     registered_at: datetime
 
 
-class SharedAgreements(CourtReportRegister, JointSessionsAndSchedule, ContextApplication):
+class SharedAgreements(
+    CourtReportRegister, JointSessionsAndSchedule, SchoolHolidayLists, ReconnectingYear, ContextApplication,
+):
     """The case header, ground rules and their signatures, decisions, joint sessions, court reports made."""
 
     name = Store.SHARED
@@ -66,9 +73,13 @@ class SharedAgreements(CourtReportRegister, JointSessionsAndSchedule, ContextApp
         case_id = case_id or uuid4()
         if case_id in self.repository:
             raise CaseAlreadyRegistered(f"case {case_id} is already registered")
-        case = Case.register(case_id, parent_a, parent_b, children, trajectory_type, actor)
+        case = Case.register(case_id, parent_a, parent_b, children, trajectory_type, actor, today=self.today())
         _save(self, case, conflict=CaseAlreadyRegistered(f"case {case_id} is already registered"))
         return case_id
+
+    def today(self) -> date:
+        """Today in the Netherlands, by this application's clock (the scheduling clock)."""
+        return practice_day(self._scheduling_now())
 
     def registered_cases(self) -> list[RegisteredCase]:
         """Every case registered, oldest first: its id, the position and the moment of its registration."""
@@ -88,6 +99,13 @@ class SharedAgreements(CourtReportRegister, JointSessionsAndSchedule, ContextApp
         case = _case(self, case_id)
         case.record_parental_authority(parent, has_authority, actor)
         _save(self, case)
+
+    def record_case_region(self, case_id: UUID, region: str, actor: str) -> CaseView:
+        """Record the family's school-holiday region (noord, midden, zuid); returns the header."""
+        case = _case(self, case_id)
+        case.record_region(region, actor)
+        _save(self, case)
+        return case.view()
 
     def enrol_parent(self, case_id: UUID, parent: str, actor: str) -> None:
         """A parent who was absent from the trajectory joins it."""
@@ -137,16 +155,18 @@ class SharedAgreements(CourtReportRegister, JointSessionsAndSchedule, ContextApp
         return text_hash
 
     def sign_ground_rules(
-        self, case_id: UUID, version: int, parent: str, text_hash: str, method: str, actor: str
+        self, case_id: UUID, version: int, parent: str, text_hash: str, method: str, actor: str,
+        signed_on: date | None = None,
     ) -> RuleVersionView:
         """Record a parent's signature on the offered text whose SHA-256 is ``text_hash``.
 
-        ``method`` is one of ``SIGNATURE_METHODS``; ``actor`` is who records it. Refused when
-        the hash is not that of the offered text. The version comes into force once every
-        parent asked to sign has signed.
+        ``method`` is one of ``SIGNATURE_METHODS``; ``actor`` is who records it; ``signed_on`` the
+        day the parent signed when that was before today (a wet signature received later).
+        Refused when the hash is not that of the offered text, or the day has not come. The
+        version comes into force once every parent asked to sign has signed.
         """
         rule_set = _existing(self, case_id, RuleSet)
-        rule_set.sign(version, parent, text_hash, method, actor)
+        rule_set.sign(version, parent, text_hash, method, actor, signed_on=signed_on, today=self.today())
         _save(self, rule_set)
         return rule_set.view().versions[version - 1]
 
@@ -157,9 +177,15 @@ class SharedAgreements(CourtReportRegister, JointSessionsAndSchedule, ContextApp
         _save(self, rule_set)
 
     def ground_rules(self, case_id: UUID) -> GroundRulesView:
-        """Every version of the case's ground rules: text, offer, signatures, period in force, revocation."""
+        """Every version of the case's ground rules: text, offer, signatures, period in force, revocation;
+        and the parents enrolled after the version in force came into force, whose signature it lacks."""
         rule_set = _of_case(self, case_id, RuleSet)
-        return rule_set.view() if rule_set else GroundRulesView(case_id=case_id, versions=())
+        if rule_set is None:
+            return GroundRulesView(case_id=case_id, versions=())
+        view, enrolled = rule_set.view(), _case(self, case_id).enrolled_parents
+        in_force = view.in_force
+        awaiting = tuple(p for p in enrolled if in_force is not None and p not in in_force.signers)
+        return replace(view, awaiting_signature_of=awaiting)
 
     def rules_in_force(self, case_id: UUID) -> RuleVersionView | None:
         """The version of the ground rules in force now, or None."""
@@ -178,10 +204,16 @@ class SharedAgreements(CourtReportRegister, JointSessionsAndSchedule, ContextApp
         log.relay_position(dispute, parent, position, actor)
         _save(self, log)
 
-    def decide_dispute(self, case_id: UUID, dispute: int, decision: str, reasoning: str, actor: str) -> None:
-        """Take the binding decision on a dispute, with its reasoning; it binds both parents."""
+    def decide_dispute(
+        self, case_id: UUID, dispute: int, decision: str, reasoning: str, actor: str,
+        missing_positions: Mapping[str, str] | None = None,
+    ) -> None:
+        """Take the binding decision on a dispute, with its reasoning; it binds both parents.
+
+        Both parents' positions are relayed first, or ``missing_positions`` says per parent why not.
+        """
         log = _existing(self, case_id, DecisionLog)
-        log.decide(dispute, decision, reasoning, actor)
+        log.decide(dispute, decision, reasoning, actor, missing_positions)
         _save(self, log)
 
     def decisions(self, case_id: UUID) -> tuple[DisputeView, ...]:

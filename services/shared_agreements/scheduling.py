@@ -9,6 +9,7 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
+from services.platform.practice_day import practice_day
 from services.shared_agreements.calendar_export import schedule_to_ical
 from services.shared_agreements.domain.contact_schedule import (
     ContactRange, ContactSchedule, ContactScheduleNotFound, ScheduleView, contact_schedule_id,
@@ -50,16 +51,39 @@ class JointSessionsAndSchedule:
         ahead. ``planned_on`` defaults to today (UTC).
         """
         trajectory_type = self.case(case_id).trajectory_type
-        try:
-            sessions = self.repository.get(joint_sessions_id(case_id))
-        except AggregateNotFoundError:
-            sessions = JointSessions(case_id=case_id, actor=actor)
+        sessions = self._sessions_of(case_id, actor)
         session_id = sessions.plan(
             day=day, start=start, duration_minutes=duration_minutes, place=place, kind=kind,
             trajectory_type=trajectory_type, planned_on=planned_on or self._scheduling_now().date(), actor=actor,
         )
         self._save_scheduling(sessions)
         return session_id
+
+    def record_past_joint_session(
+        self, case_id: UUID, *, day: date, start: time, duration_minutes: int, place: str, why: str, actor: str,
+        kind: str = IN_PERSON,
+    ) -> UUID:
+        """Enter a joint session that took place before the case was brought in, marked as recorded afterwards
+        (``why``: e.g. "zaak overgenomen van een andere praktijk"); returns its id. Never a day to come."""
+        trajectory_type = self.case(case_id).trajectory_type
+        sessions = self._sessions_of(case_id, actor)
+        session_id = sessions.record_past(
+            day=day, start=start, duration_minutes=duration_minutes, place=place, kind=kind,
+            trajectory_type=trajectory_type, today=practice_day(self._scheduling_now()), why=why, actor=actor,
+        )
+        self._save_scheduling(sessions)
+        return session_id
+
+    def record_pause_afterwards(
+        self, case_id: UUID, session_id: UUID, *, paused_at: datetime, resumed_at: datetime, reason: str,
+        led_by: str, why: str, actor: str, parent: str | None = None,
+    ) -> None:
+        """Record, after the meeting, a pause with its begin and end, by the one who led the meeting (``led_by``),
+        with why it was not recorded live."""
+        now = self._scheduling_now()
+        self._change_sessions(case_id, lambda s: s.record_pause_afterwards(
+            session_id, paused_at=paused_at, resumed_at=resumed_at, reason=reason, led_by=led_by, why=why, now=now,
+            actor=actor, parent=parent))
 
     def reschedule_joint_session(
         self, case_id: UUID, session_id: UUID, *, day: date, start: time, reason: str, actor: str,
@@ -141,6 +165,12 @@ class JointSessionsAndSchedule:
     def contact_schedule_ical(self, case_id: UUID, year: int, version: int | None = None) -> bytes:
         """The year's contact schedule as an iCalendar file (RFC 5545); the same version gives the same bytes."""
         return schedule_to_ical(self.contact_schedule(case_id, year, version))
+
+    def _sessions_of(self, case_id: UUID, actor: str) -> JointSessions:
+        try:
+            return self.repository.get(joint_sessions_id(case_id))
+        except AggregateNotFoundError:
+            return JointSessions(case_id=case_id, actor=actor)
 
     def _change_sessions(self, case_id: UUID, command: Callable[[JointSessions], None]) -> None:
         try:

@@ -123,7 +123,8 @@ def _shared(gateway, scene: AttackScene) -> None:  # noqa: ANN001
         shared.sign_ground_rules(case, 1, parent, offered, "in_person", COORDINATOR)
     shared.raise_dispute(case, "Zomervakantie", "parent_b", COORDINATOR)
     shared.relay_position(case, 1, "parent_b", POSITION_B, COORDINATOR)
-    shared.decide_dispute(case, 1, "Twee weken elk", "Gelijke verdeling", COORDINATOR)
+    shared.decide_dispute(case, 1, "Twee weken elk", "Gelijke verdeling", COORDINATOR,
+                          {"parent_a": "Moeder gaf geen standpunt."})
     shared.plan_joint_session(case, day=date(2026, 3, 10), start=time(10, 0), duration_minutes=90, place="Utrecht",
                               actor=COORDINATOR, planned_on=date(2026, 1, 5))
     shared.set_contact_schedule(case, 2026, [ContactRange(date(2026, 1, 1), date(2026, 12, 31), "parent_a")],

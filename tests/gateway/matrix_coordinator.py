@@ -68,6 +68,9 @@ SHARED_CONTEXT = [
     row(Role.COORDINATOR, "recordParentalAuthority", """mutation($case: UUID!) {
         recordParentalAuthority(caseId: $case, parent: PARENT_B, hasAuthority: true) { ok } }""",
         expect=ASSIGNED_CASE, logs=logged(SHARED, Action.CHANGE), writes=changes(SHARED, SIDE_B)),  # B's header
+    row(Role.COORDINATOR, "recordCaseRegion", """mutation($case: UUID!) {
+        recordCaseRegion(caseId: $case, region: MIDDEN) { caseId region authorityMissing } }""",
+        expect=ASSIGNED_CASE, logs=logged(SHARED, Action.CHANGE), writes=changes(SHARED, SIDE_A, SIDE_B)),
     change("draftGroundRules", "mutation($case: UUID!, $rules: [CategoryRulesInput!]!) { "
                                "draftGroundRules(caseId: $case, rules: $rules) }",
            lambda call: {"case": call.case, "rules": RULES}),
@@ -86,6 +89,7 @@ SHARED_CONTEXT = [
         draftedBy draftedAt offeredBy offeredAt inForceFrom inForceUntil withdrawnAt
         categories { category number title rules } signatures { parent method textHash recordedBy recordedAt }
         revocation { reason revokedBy revokedAt } } }"""),
+    read("groundRulesAwaitingSignatureOf", "query($case: UUID!) { groundRulesAwaitingSignatureOf(caseId: $case) }"),
     change("revokeGroundRules", """mutation($case: UUID!) { revokeGroundRules(caseId: $case, version: 1,
         reason: "De rechter besliste anders") { ok } }"""),
     # Parent B follows the trajectory from the start here (counsellor B held the intake), so enrolling
@@ -104,7 +108,8 @@ SHARED_CONTEXT = [
         dispute: 1, parent: PARENT_B, position: $position) { ok } }""",
            lambda call: {"case": call.case, "position": OWN_POSITION}),
     change("decideDispute", """mutation($case: UUID!) { decideDispute(caseId: $case, dispute: 1,
-        decision: "Twee weken bij elke ouder", reasoning: "Gelijke verdeling") { ok } }"""),
+        decision: "Twee weken bij elke ouder", reasoning: "Gelijke verdeling",
+        missingPositions: [{parent: PARENT_A, reason: "Geen reactie"}]) { ok } }"""),
     read("disputes", """query($case: UUID!) { disputes(caseId: $case) { number subject raisedBy recordedBy
         recordedAt positions { parent position relayedBy relayedAt }
         decision { decision reasoning decidedBy decidedAt binds } } }"""),
@@ -126,6 +131,27 @@ SHARED_CONTEXT = [
     change("cancelJointSession", """mutation($case: UUID!, $session: UUID!) { cancelJointSession(caseId: $case,
         sessionId: $session, reason: "Ouder verhuisd") { ok } }""",
            lambda call: {"case": call.case, "session": call.scene.captured["session to cancel"]}),
+    change("recordPastJointSession", """mutation($case: UUID!) { recordPastJointSession(caseId: $case,
+        day: "2026-02-10", start: "10:00:00", durationMinutes: 90, place: "Praktijk Utrecht",
+        why: "Zaak overgenomen van een andere praktijk") }"""),
+    change("recordPauseAfterwards", """mutation($case: UUID!, $session: UUID!) { recordPauseAfterwards(
+        caseId: $case, sessionId: $session, pausedAt: "2026-02-10T10:20:00+01:00",
+        resumedAt: "2026-02-10T10:35:00+01:00", reason: "Scheldwoorden", ledBy: "Marieke Visser",
+        why: "Systeem lag eruit op de dag zelf", parent: PARENT_B) { ok } }""",
+           lambda call: {"case": call.case, "session": call.earlier("recordPastJointSession", NOWHERE)}),
+    # Visits and the hour budget are Opnieuw Verbinden's; the OWN case follows another type: refused, after the
+    # access was logged.
+    *(row(Role.COORDINATOR, operation, document, expect={**ASSIGNED_CASE, Column.OWN: INVALID},
+          refused_logs=lambda call, data, action=action: [(SHARED, action, call.case)] if call.column is Column.OWN
+          else [])
+      for operation, document, action in (
+          ("reconnectingYear", "query($case: UUID!) { reconnectingYear(caseId: $case, year: 2026) { year minutes } }",
+           Action.READ),
+          ("recordChildVisit", """mutation($case: UUID!) { recordChildVisit(caseId: $case, on: "2026-02-11",
+            parent: PARENT_A, visitedBy: "Lotte") { year } }""", Action.CHANGE),
+          ("recordProfessionalHours", """mutation($case: UUID!) { recordProfessionalHours(caseId: $case,
+            on: "2026-02-11", professional: "Lotte", activity: CHILD_VISIT, minutes: 90) { year } }""",
+           Action.CHANGE))),
     read("jointSessions", f"query($case: UUID!) {{ jointSessions(caseId: $case) {{ {SESSION_FIELDS} }} }}"),
     change("setContactSchedule", """mutation($case: UUID!, $ranges: [ContactRangeInput!]!) {
         setContactSchedule(caseId: $case, year: 2026, ranges: $ranges) }""",

@@ -11,6 +11,7 @@ from services.platform.access_log import Action
 from tests.gateway.matrix_coordinator import now
 from tests.gateway.matrix_scene import COUNSELLOR_B, DIRECTORY, SHARED, SIDE_A, SIDE_B, SPARE, Column
 from tests.gateway.matrix_table import ANY_CASE, NO_CASE, NOT_FOUND, OK, changes, exported, logged, row
+from tests.support.school_holidays import MIDDEN
 
 PAGE = "pageInfo { hasNextPage endCursor }"
 
@@ -86,6 +87,13 @@ ADMIN = [
     row(Role.ADMIN, "assignCoordinator", """mutation($case: UUID!, $user: String!) {
         assignCoordinator(caseId: $case, user: $user) { ok } }""", assigning(SPARE["coordinator"]),
         expect=REGISTERED_CASE, writes=changes(DIRECTORY)),
+    # Practice data, no case: the list is stored in the shared context and the flow brings it to both sides.
+    row(Role.ADMIN, "importSchoolHolidays", """mutation($ics: String!) { importSchoolHolidays(region: MIDDEN,
+        schoolYear: "2026-2027", ics: $ics, source: "midden.ics") { region schoolYear source importedBy importedAt
+        holidays { name firstDay lastDay } } }""", lambda call: {"ics": MIDDEN.decode()}, expect=NO_CASE,
+        logs=logged(SHARED, Action.CHANGE, case=False), writes=changes(SHARED, SIDE_A, SIDE_B)),
+    row(Role.ADMIN, "schoolHolidays", "{ schoolHolidays { region schoolYear holidays { name } } }",
+        lambda call: {}, expect=NO_CASE, logs=logged(SHARED, Action.READ, case=False)),
     row(Role.ADMIN, "unassign", """mutation($case: UUID!, $user: String!) { unassign(caseId: $case, user: $user,
         reason: "Project klaar") { ok } }""", assigning(SPARE["coordinator"]), expect=REGISTERED_CASE,
         writes=changes(DIRECTORY)),

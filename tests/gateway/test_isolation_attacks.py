@@ -38,7 +38,8 @@ def attack(gateway) -> AttackScene:
 
 
 FLOW_MADE = tuple(f":CaseFile.{name}" for name in (
-    "Opened", "OpenedWithHeader", "HeaderReceived", "ParentalAuthorityChanged", "ParentEnrolled")) + (
+    "Opened", "OpenedWithHeader", "HeaderReceived", "ParentalAuthorityChanged", "ParentEnrolled",
+    "RegionReceived")) + (
     ":Trajectory.ParentalAuthorityRecorded",)
 
 

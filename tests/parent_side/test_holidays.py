@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import vobject
 
-from services.parent_side.domain.holidays import (
+from services.platform.holidays import (
     HolidayCalendar, HolidayPeriod, InvalidHolidayPeriod, OutsideHolidayCalendar, UnknownHolidayScope,
 )
-from services.parent_side.holiday_import import MAX_FILE_BYTES, HolidayImportError, import_holidays, read_holidays
+from services.platform.holiday_import import MAX_FILE_BYTES, HolidayImportError, import_holidays, read_holidays
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "holidays"
 SCHOOL = "Kindcentrum De Wilgenhof"

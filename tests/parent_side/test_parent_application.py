@@ -150,7 +150,7 @@ def test_a_change_saved_over_someone_elses_change_is_refused_as_a_conflict(setti
     case = uuid4()
     started_case(side_a, case)
     colleague = ParentAContext(settings.context_store("parent_a_context"))  # another worker, same store
-    load = side_a.repository.get
+    load, colleague_saved = side_a.repository.get, []
 
     def load_then_a_colleague_saves(*args, **kwargs):
         loaded = load(*args, **kwargs)

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from services.parent_side.domain.catalogue import template
-from services.parent_side.domain.holidays import OutsideHolidayCalendar, UnknownHolidayScope
+from services.platform.holidays import OutsideHolidayCalendar, UnknownHolidayScope
 from services.parent_side.domain.planning import (
     HolidayCalendarNeeded, InvalidPlanning, phase_end_date, plan_vs_actual, session_plan, weeks_elapsed,
 )
-from services.parent_side.holiday_import import import_holidays
+from services.platform.holiday_import import import_holidays
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "holidays"
 SCHOOL = "Kindcentrum De Wilgenhof"

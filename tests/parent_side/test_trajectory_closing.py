@@ -9,7 +9,9 @@ from services.parent_side.domain.errors import (
 )
 from services.parent_side.domain.records import ERASURE_REQUEST, RETENTION_ENDED, ReleaseDecision
 from services.parent_side.domain.trajectory import Trajectory
+from services.platform.private_text import PrivateText
 from tests.support.trajectories import (
+    CASE,
     COUNSELLOR, REPORT, close, fortnight, held, history, noon, ready_to_start, release, started, text,
 )
 from tests.support.given_when_then import given
@@ -84,7 +86,8 @@ def test_a_release_dated_before_the_closing_is_refused():
 
 def test_the_release_can_be_withdrawn_until_a_report_is_made():
     outcome = given(*closed(release(CLOSED))).when(withdraw_release())
-    outcome.then((Trajectory.EvaluationReleaseWithdrawn, {"reason": "eerst advocaat spreken", "actor": COUNSELLOR}))
+    outcome.then((Trajectory.EvaluationReleaseWithdrawn, {"reason": PrivateText(CASE, "eerst advocaat spreken"),
+                                                          "actor": COUNSELLOR}))
     assert not outcome.aggregate.is_released
     assert [d.decision for d in outcome.aggregate.releases] == ["released", "withdrawn"]
 

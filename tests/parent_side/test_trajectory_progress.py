@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from services.parent_side.domain.catalogue import template
-from services.parent_side.domain.holidays import HolidayCalendar, HolidayPeriod
+from services.platform.holidays import HolidayCalendar, HolidayPeriod
 from services.parent_side.domain.progress import progress_of
 from tests.support.trajectories import (
     COUNSELLOR, START, child_conversation, close, fortnight, held, history, missed, plan, ready_to_start, started,

@@ -13,7 +13,7 @@ from services.parent_side.domain.templates import InvalidTailoring
 from services.parent_side.domain.trajectory import Trajectory, trajectory_id
 from tests.support.trajectories import (
     AGREED, CASE, COACHING, COUNSELLOR, INTAKE, PARENTS, PROPOSED, SARA, SOLO, START, TIM, agree, consent, history,
-    propose, ready_to_start, start, started, withdraw,
+    propose, ready_to_start, start, started, text, withdraw,
 )
 from tests.support.given_when_then import given
 
@@ -76,10 +76,10 @@ def test_an_intake_with_rules_that_contradict_themselves_is_refused():
 # Step 2: goals and consent --------------------------------------------------------------------
 
 
-def test_goals_are_proposed_with_standard_and_free_themes():
+def test_goals_are_proposed_with_standard_and_free_themes_and_what_can_describe_a_person_is_private_text():
     given(*history()).when(propose()).then((Trajectory.GoalsProposed, {
-        "goals": ["Sara weer zonder zorgen laten wisselen", "Eigen grond onder de voeten"],
-        "themes": ["parallel_parenting", "own_ground", "omgaan met de nieuwe partner"],
+        "goals": [text("Sara weer zonder zorgen laten wisselen"), text("Eigen grond onder de voeten")],
+        "themes": ["parallel_parenting", "own_ground", text("omgaan met de nieuwe partner")],
         "on": PROPOSED, "rules": None, "actor": COUNSELLOR,
     }))
 

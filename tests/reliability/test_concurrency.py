@@ -56,7 +56,8 @@ def send_all_at_once(base: str, token: str, case: UUID) -> list[tuple[str, int, 
 
 
 def marker_of(event: Any) -> str:
-    return (event.given_by if type(event).__name__ == "ConsentRecorded" else event.goals)[0]
+    # A goal is private text (read here with the case key); a consent names who gave it in clear.
+    return str((event.given_by if type(event).__name__ == "ConsentRecorded" else event.goals)[0])
 
 
 def replay(app: Any, case: UUID, marker: str) -> None:

@@ -109,7 +109,8 @@ def shared_agreements(contexts: Contexts, case_id: UUID) -> None:
         shared.sign_ground_rules(case_id, version, parent, text_hash, method, COORDINATOR)
     dispute = shared.raise_dispute(case_id, "Hockey op woensdag", "parent_b", COORDINATOR)
     shared.relay_position(case_id, dispute, "parent_a", secret("parent_a", "Position"), COORDINATOR)
-    shared.decide_dispute(case_id, dispute, "Carpool van de club.", "Noor blijft buiten de strijd.", COORDINATOR)
+    shared.decide_dispute(case_id, dispute, "Carpool van de club.", "Noor blijft buiten de strijd.", COORDINATOR,
+                          {"parent_b": "Vader liet de termijn verlopen."})
     day = START + timedelta(days=30)
     session = shared.plan_joint_session(case_id, day=day, start=time(10), duration_minutes=90, place="Praktijk",
                                         actor=COORDINATOR, planned_on=START)

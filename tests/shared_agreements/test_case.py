@@ -87,10 +87,25 @@ def test_recorded_authority_lets_an_absent_parent_join():
     )
 
 
-def test_losing_authority_while_following_parallel_parenting_is_refused():
+def test_losing_authority_while_following_parallel_parenting_is_recorded_and_flagged_not_refused():
+    outcome = given(*registered_case()).when(
+        lambda case: case.record_parental_authority("parent_a", False, COORDINATOR))
+    outcome.then((Case.ParentalAuthorityRecorded, {"parent": "parent_a", "has_authority": False, "actor": COORDINATOR}))
+    assert outcome.aggregate.view().authority_missing == ("parent_a",)
+
+
+def test_authority_recorded_again_clears_the_flag():
+    lost = given(*registered_case()).when(
+        lambda case: case.record_parental_authority("parent_a", False, COORDINATOR)).then(Case.ParentalAuthorityRecorded)
+    outcome = given(*registered_case(), *lost).when(
+        lambda case: case.record_parental_authority("parent_a", True, COORDINATOR))
+    outcome.then(Case.ParentalAuthorityRecorded)
+    assert outcome.aggregate.view().authority_missing == ()
+
+
+def test_authority_is_said_with_yes_or_no():
     given(*registered_case()).when(
-        lambda case: case.record_parental_authority("parent_a", False, COORDINATOR)
-    ).then_refused(ParentalAuthorityMissing, "parent_a")
+        lambda case: case.record_parental_authority("parent_a", "nee", COORDINATOR)).then_refused(InvalidCase, "yes or no")
 
 
 def test_a_parent_slot_other_than_a_or_b_is_refused():

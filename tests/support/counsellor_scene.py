@@ -121,7 +121,8 @@ def register_shared_case(gateway, case: uuid.UUID) -> None:
             shared.sign_ground_rules(case, version, parent, offered, "in_person", COORDINATOR)
     shared.raise_dispute(case, "Zomervakantie 2026", "parent_b", COORDINATOR)
     shared.relay_position(case, 1, "parent_b", "POSITION-CANARY: drie weken aaneen", COORDINATOR)
-    shared.decide_dispute(case, 1, "Twee weken bij elke ouder", "Gelijke verdeling", COORDINATOR)
+    shared.decide_dispute(case, 1, "Twee weken bij elke ouder", "Gelijke verdeling", COORDINATOR,
+                          {"parent_a": "Moeder gaf geen standpunt."})
     shared.raise_dispute(case, "UNDECIDED-CANARY schoolkeuze", "parent_a", COORDINATOR)
     session = shared.plan_joint_session(case, day=date(2026, 3, 10), start=time(10, 0), duration_minutes=90,
                                         place="Praktijk Utrecht", actor=COORDINATOR, planned_on=date(2026, 1, 5))

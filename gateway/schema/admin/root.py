@@ -1,4 +1,4 @@
-"""The administrator's schema: staff, roles and case assignments. No case content at all."""
+"""The administrator's schema: staff, roles, case assignments and the school-holiday lists. No case content."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from strawberry.types import Info
 
 from services.staff_directory.api import Role as RoleValue
 from services.staff_directory.api import Side as SideValue
+from gateway.schema.admin.holidays import HolidaysMutation, HolidaysQuery
 from gateway.schema.base import build_schema
 from gateway.schema.common import Done, actor, directory, off_loop
 from services.platform.errors import Invalid
@@ -57,7 +58,7 @@ def _staffing(view: Any) -> CaseStaffing:
 
 
 @strawberry.type
-class Query:
+class Query(HolidaysQuery):
     @strawberry.field(description="A member of staff by user id, or null.")
     async def staff_member(self, info: Info, user: str) -> StaffMember | None:
         view = await off_loop(directory(info).staff, user)
@@ -78,7 +79,7 @@ class Query:
 
 
 @strawberry.type
-class Mutation:
+class Mutation(HolidaysMutation):
     @strawberry.mutation(description="Register a member of staff with their roles.")
     async def register_staff(self, info: Info, user: str, display_name: str, roles: list[Role]) -> Done:
         if len(roles) > len(RoleValue):

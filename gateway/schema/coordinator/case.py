@@ -10,7 +10,7 @@ from strawberry.types import Info
 
 from services.staff_directory.api import Role
 from gateway.schema.bounds import MAX_NAME, MAX_REASON
-from gateway.schema.common import Done, actor, directory, on_case
+from gateway.schema.common import Done, HolidayRegion, actor, directory, on_case
 from gateway.schema.coordinator.common import (
     SHARED, Parent, TrajectoryType, bounded_list, bounded_text, coordinate, member, shared_app, value,
 )
@@ -53,6 +53,11 @@ class Case:
     registered_by: str
     registered_at: datetime
     phases: list[CasePhase] = strawberry.field(description="Every phase of the case in order, the current one last.")
+    region: HolidayRegion | None = strawberry.field(
+        description="The family's school-holiday region; null until recorded.")
+    authority_missing: list[Parent] = strawberry.field(description=(
+        "Enrolled parents without the parental authority this trajectory type requires: a loss recorded after "
+        "the start is recorded, not refused, and flagged here and in the court report."))
 
 
 @strawberry.input(description="A parent to register; a parent who does not take part still has a name.")
@@ -89,6 +94,8 @@ def case_of(view: CaseView) -> Case:
         registered_by=view.registered_by, registered_at=view.registered_at,
         phases=[CasePhase(number=p.number, trajectory_type=member(TrajectoryType, p.trajectory_type), since=p.since,
                           started_by=p.started_by, reason=p.reason) for p in view.phases],
+        region=None if view.region is None else HolidayRegion(view.region),
+        authority_missing=[member(Parent, p) for p in view.authority_missing],
     )
 
 
@@ -128,7 +135,8 @@ class CaseMutation:
             actor=who, case_id=case_id), shared_app(info))
         return case_id
 
-    @strawberry.mutation(description="Record whether a parent has parental authority (ouderlijk gezag).")
+    @strawberry.mutation(description="Record whether a parent has parental authority (ouderlijk gezag). A loss "
+                                     "is recorded, never refused; the case flags it (authorityMissing).")
     async def record_parental_authority(self, info: Info, case_id: UUID, parent: Parent, has_authority: bool) -> Done:
         who = actor(info)
         await coordinate(info, case_id, Action.CHANGE,
@@ -144,6 +152,14 @@ class CaseMutation:
         who, why = actor(info), bounded_text(reason, "the reason", limit=MAX_REASON)
         return case_of(await coordinate(info, case_id, Action.CHANGE, lambda app: app.move_to_next_phase(
             case_id, trajectory_type=value(trajectory_type), reason=why, actor=who)))
+
+    @strawberry.mutation(description=(
+        "Record the family's school-holiday region: trajectory types that leave out school-holiday weeks "
+        "count their weeks with the school-holiday list of this region."))
+    async def record_case_region(self, info: Info, case_id: UUID, region: HolidayRegion) -> Case:
+        who = actor(info)
+        return case_of(await coordinate(info, case_id, Action.CHANGE,
+                                        lambda app: app.record_case_region(case_id, region.value, who)))
 
     @strawberry.mutation(description="A parent who was absent from the trajectory joins it.")
     async def enrol_parent(self, info: Info, case_id: UUID, parent: Parent) -> Done:

@@ -14,6 +14,7 @@ from gateway.schema.coordinator.common import (
     Parent, TransparencyCategory, bounded_list, bounded_text, coordinate, member, value,
 )
 from services.platform.access_log import Action
+from services.platform.errors import Invalid
 from services.shared_agreements.api import DisputeView
 
 
@@ -26,6 +27,18 @@ class Position:
     relayed_at: datetime
 
 
+@strawberry.type(description="Why a parent's position is not in the log of a decided dispute.")
+class MissingPosition:
+    parent: Parent
+    reason: str
+
+
+@strawberry.input(description="Why a parent's position could not be relayed before the decision.")
+class MissingPositionInput:
+    parent: Parent
+    reason: str
+
+
 @strawberry.type(description="The binding decision on a dispute, with its reasoning.")
 class Decision:
     decision: str
@@ -33,6 +46,8 @@ class Decision:
     decided_by: str
     decided_at: datetime
     binds: list[Parent]
+    missing_positions: list[MissingPosition] = strawberry.field(
+        description="For each parent whose position was not relayed: why not.")
 
 
 @strawberry.type(description="A dispute raised by one parent, the positions relayed, and its decision.")
@@ -64,7 +79,9 @@ def dispute_of(d: DisputeView) -> Dispute:
                             relayed_at=p.relayed_at) for p in d.positions],
         decision=None if decision is None else Decision(
             decision=decision.decision, reasoning=decision.reasoning, decided_by=decision.decided_by,
-            decided_at=decision.decided_at, binds=[member(Parent, p) for p in decision.binds]),
+            decided_at=decision.decided_at, binds=[member(Parent, p) for p in decision.binds],
+            missing_positions=[MissingPosition(parent=member(Parent, p), reason=r)
+                               for p, r in sorted(decision.missing_positions.items())]),
     )
 
 
@@ -99,13 +116,21 @@ class DisputesMutation:
                          lambda app: app.relay_position(case_id, dispute, value(parent), said, who))
         return Done()
 
-    @strawberry.mutation(description="Take the binding decision on a dispute, with its reasoning; "
-                                     "it binds both parents.")
-    async def decide_dispute(self, info: Info, case_id: UUID, dispute: int, decision: str, reasoning: str) -> Done:
+    @strawberry.mutation(description="Take the binding decision on a dispute, with its reasoning; it binds both "
+                                     "parents, so both positions are relayed first, or missingPositions says "
+                                     "per parent why not.")
+    async def decide_dispute(
+        self, info: Info, case_id: UUID, dispute: int, decision: str, reasoning: str,
+        missing_positions: list[MissingPositionInput] | None = None,
+    ) -> Done:
         decided, why = bounded_text(decision, "the decision"), bounded_text(reasoning, "the reasoning")
+        given = bounded_list(missing_positions or [], "missing positions", limit=len(Parent))
+        missing = {value(m.parent): bounded_text(m.reason, "why a position is missing") for m in given}
+        if len(missing) < len(given):
+            raise Invalid("name each parent once in missingPositions")
         who = actor(info)
         await coordinate(info, case_id, Action.CHANGE,
-                         lambda app: app.decide_dispute(case_id, dispute, decided, why, who))
+                         lambda app: app.decide_dispute(case_id, dispute, decided, why, who, missing))
         return Done()
 
     @strawberry.mutation(description="Record which kinds of information a parent lets the other side see, "

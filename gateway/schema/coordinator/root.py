@@ -12,6 +12,7 @@ import strawberry
 from gateway.schema.base import build_schema
 from gateway.schema.coordinator.case import CaseMutation, CaseQuery
 from gateway.schema.coordinator.disputes import DisputesMutation, DisputesQuery
+from gateway.schema.coordinator.reconnecting import ReconnectingMutation, ReconnectingQuery
 from gateway.schema.coordinator.report import ReportMutation
 from gateway.schema.coordinator.rules import RulesMutation, RulesQuery
 from gateway.schema.coordinator.schedule import ScheduleMutation, ScheduleQuery
@@ -19,12 +20,13 @@ from gateway.schema.coordinator.sessions import SessionsMutation, SessionsQuery
 
 
 @strawberry.type
-class Query(CaseQuery, RulesQuery, DisputesQuery, SessionsQuery, ScheduleQuery):
+class Query(CaseQuery, RulesQuery, DisputesQuery, SessionsQuery, ScheduleQuery, ReconnectingQuery):
     pass
 
 
 @strawberry.type
-class Mutation(CaseMutation, RulesMutation, DisputesMutation, SessionsMutation, ScheduleMutation, ReportMutation):
+class Mutation(CaseMutation, RulesMutation, DisputesMutation, SessionsMutation, ScheduleMutation, ReportMutation,
+               ReconnectingMutation):
     pass
 
 

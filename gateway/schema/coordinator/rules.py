@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from uuid import UUID
 
 import strawberry
@@ -34,6 +34,8 @@ class Signature:
     text_hash: str = strawberry.field(description="SHA-256 of the text the parent signed.")
     recorded_by: str
     recorded_at: datetime
+    signed_on: date | None = strawberry.field(
+        description="The day the parent signed; earlier than recordedAt for a wet signature received later.")
 
 
 @strawberry.type(description="Why and by whom a version in force was revoked.")
@@ -76,7 +78,8 @@ def rule_version_of(v: RuleVersionView) -> RuleVersion:
         drafted_by=v.drafted_by, drafted_at=v.drafted_at, offered_by=v.offered_by, offered_at=v.offered_at,
         text=v.text, text_hash=v.text_hash, signers=[member(Parent, s) for s in v.signers],
         signatures=[Signature(parent=member(Parent, s.parent), method=member(SignatureMethod, s.method),
-                              text_hash=s.text_hash, recorded_by=s.recorded_by, recorded_at=s.recorded_at)
+                              text_hash=s.text_hash, recorded_by=s.recorded_by, recorded_at=s.recorded_at,
+                              signed_on=s.signed_on)
                     for s in v.signatures],
         in_force_from=v.in_force_from, in_force_until=v.in_force_until, withdrawn_at=v.withdrawn_at,
         revocation=None if v.revocation is None else Revocation(
@@ -103,6 +106,13 @@ class RulesQuery:
         view = await coordinate(info, case_id, Action.READ, lambda app: app.ground_rules(case_id))
         return [rule_version_of(v) for v in view.versions]
 
+    @strawberry.field(description=(
+        "Parents who take part but did not sign the ground rules in force (they enrolled after the rules came "
+        "into force): the rules need their signature, so offer a new version to every parent."))
+    async def ground_rules_awaiting_signature_of(self, info: Info, case_id: UUID) -> list[Parent]:
+        view = await coordinate(info, case_id, Action.READ, lambda app: app.ground_rules(case_id))
+        return [member(Parent, p) for p in view.awaiting_signature_of]
+
 
 @strawberry.type
 class RulesMutation:
@@ -128,13 +138,15 @@ class RulesMutation:
         return await coordinate(info, case_id, Action.CHANGE, lambda app: app.offer_ground_rules(case_id, version, who))
 
     @strawberry.mutation(description="Record a parent's signature on the offered text with that SHA-256. "
-                                     "The version comes into force once every parent asked has signed.")
+                                     "The version comes into force once every parent asked has signed. signedOn: "
+                                     "the day the parent signed, when earlier (a wet signature received later).")
     async def sign_ground_rules(
-        self, info: Info, case_id: UUID, version: int, parent: Parent, text_hash: str, method: SignatureMethod
+        self, info: Info, case_id: UUID, version: int, parent: Parent, text_hash: str, method: SignatureMethod,
+        signed_on: date | None = None,
     ) -> RuleVersion:
-        signed, who = bounded_text(text_hash, "the signed text's fingerprint", limit=MAX_HASH), actor(info)
+        signed, who, day = bounded_text(text_hash, "the signed text's fingerprint", limit=MAX_HASH), actor(info), signed_on
         view = await coordinate(info, case_id, Action.CHANGE, lambda app: app.sign_ground_rules(
-            case_id, version, value(parent), signed, value(method), who))
+            case_id, version, value(parent), signed, value(method), who, signed_on=day))
         return rule_version_of(view)
 
     @strawberry.mutation(description="Revoke the version in force, saying why; then no ground rules are in force.")

@@ -31,6 +31,9 @@ class SessionPause:
     paused_by: str
     resumed_at: datetime | None
     resumed_by: str | None
+    recorded_afterwards: str | None = strawberry.field(
+        description="Why the pause was recorded after the meeting rather than live; null when recorded live.")
+    recorded_by: str | None = strawberry.field(description="Who recorded it afterwards.")
 
 
 @strawberry.type(description="Whether a parent attended a session; an absence carries its reason.")
@@ -59,6 +62,8 @@ class JointSession:
     pauses: list[SessionPause]
     attendance: list[SessionAttendance]
     cancel_reason: str | None
+    recorded_afterwards: str | None = strawberry.field(description=(
+        "Set for a session that took place before the case was brought in: why it was entered afterwards."))
 
 
 def joint_session_of(s: JointSessionView) -> JointSession:
@@ -68,12 +73,13 @@ def joint_session_of(s: JointSessionView) -> JointSession:
         trajectory_type=member(TrajectoryType, s.trajectory_type), planned_by=s.planned_by, planned_at=s.planned_at,
         moved_from=list(s.moved_from),
         pauses=[SessionPause(reason=p.reason, parent=member(Parent, p.parent), paused_at=p.paused_at,
-                             paused_by=p.paused_by, resumed_at=p.resumed_at, resumed_by=p.resumed_by)
+                             paused_by=p.paused_by, resumed_at=p.resumed_at, resumed_by=p.resumed_by,
+                             recorded_afterwards=p.recorded_afterwards, recorded_by=p.recorded_by)
                 for p in s.pauses],
         attendance=[SessionAttendance(parent=member(Parent, a.parent), attended=a.attended,
                                       absence_reason=a.absence_reason, recorded_by=a.recorded_by,
                                       recorded_at=a.recorded_at) for a in s.attendance],
-        cancel_reason=s.cancel_reason,
+        cancel_reason=s.cancel_reason, recorded_afterwards=s.recorded_afterwards,
     )
 
 

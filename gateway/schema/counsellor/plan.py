@@ -66,9 +66,17 @@ class Progress:
     weeks_elapsed: int
     min_weeks: int | None
     max_weeks: int | None
-    last_allowed_day: date | None
-    holiday_weeks_counted: bool = strawberry.field(
-        description="True when school-holiday weeks were counted because no holiday calendar was applied.")
+    last_allowed_day: date | None = strawberry.field(description=(
+        "The last day of the term. Null when the rules set no maximum, or when the type leaves out school "
+        "holidays and the school-holiday lists do not cover the term (see holidayCalendarMissing)."))
+    holiday_weeks_counted: bool = strawberry.field(description=(
+        "True when weeks that may be school holidays were counted: the type leaves holiday weeks out, and no "
+        "school-holiday list of the case's region covers those weeks."))
+    holiday_region: str | None = strawberry.field(
+        description="The case's school-holiday region (noord, midden, zuid); null until the coordinator records it.")
+    holiday_calendar_missing: bool = strawberry.field(description=(
+        "True when the type leaves out school-holiday weeks and the case's region, or the school-holiday list "
+        "of a school year the trajectory runs in, is missing: the weeks and the end cannot be known yet."))
     over_time: bool
     before_minimum: bool
     sessions_expected: int | None

@@ -79,6 +79,7 @@ class CaseFile(Aggregate):
     ) -> None:
         self.case_id = case_id
         self.counsellors: tuple[CounsellorPeriod, ...] = ()
+        self.region: str | None = None
         registered_by = actor if trajectory_type is not None else None
         self._header(parent, enrolled, parental_authority, children or [], trajectory_type, registered_at,
                      registered_by)
@@ -117,6 +118,11 @@ class CaseFile(Aggregate):
     def change_parental_authority(self, has_authority: bool, at: datetime, actor: str) -> None:
         """Ouderlijk gezag vastgelegd (or its loss) in the case header."""
         self.parental_authority = has_authority
+
+    @event("RegionReceived")
+    def receive_region(self, region: str, at: datetime, actor: str) -> None:
+        """Schoolvakantieregio van het gezin vastgelegd in de zaak."""
+        self.region = region
 
     @event("ParentEnrolled")
     def enrol(self, at: datetime, actor: str) -> None:

@@ -52,7 +52,9 @@ def release_withdrawal(t: Trajectory, on: date, reason: str | None) -> Attribute
         )
     on = required_date(on, "the date of the parent's decision")
     not_before(on, _last_decision_on(t), "the release")
-    return dict(on=on, reason=optional_text(reason, "the reason"))
+    reason = optional_text(reason, "the reason")
+    # Why a parent withdraws can describe them: private text (none given stays empty).
+    return dict(on=on, reason=PrivateText(t.case_id, reason) if reason else "")
 
 
 def report(t: Trajectory, report_id: UUID, at: datetime) -> Attributes:

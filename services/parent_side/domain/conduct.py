@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable
 
 from services.parent_side.domain.entries import (
-    not_before, optional_list, optional_text, private_text, required_date, required_list, required_text,
+    not_after_today, not_before, optional_list, private_themes, optional_text, private_text, required_date, required_list, required_text,
 )
 from services.parent_side.domain.errors import (
     ChildConversationLimitReached, ConsentMissing, CounsellorNotIndependent, InvalidRecord, NotStarted, PhaseEnded,
@@ -17,7 +17,7 @@ from services.parent_side.domain.errors import (
 )
 from services.parent_side.domain.records import CONSENT_CHILD_CONVERSATIONS
 from services.parent_side.domain.steps import require_open, require_trajectory_consent
-from services.parent_side.domain.term import last_allowed_day
+from services.parent_side.domain.term import NO_HOLIDAYS_KNOWN, FamilyHolidays, last_allowed_day
 from services.platform.private_text import PrivateText
 
 if TYPE_CHECKING:
@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 Attributes = dict[str, Any]
 
 
-def planning(t: Trajectory, on: date) -> Attributes:
-    on = require_running(t, on, "a session")
+def planning(t: Trajectory, on: date, holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN) -> Attributes:
+    on = require_running(t, on, "a session", holidays)
     if on in t.upcoming_sessions() or any(s.on == on for s in t.sessions):
         raise InvalidRecord(f"a session on {on.isoformat()} is already planned or recorded")
     _require_cadence(t, on)
@@ -43,14 +43,17 @@ def cancellation(t: Trajectory, on: date, reason: str) -> Attributes:
     on = required_date(on, "the date of the planned session")
     if on not in t.upcoming_sessions():
         raise InvalidRecord(f"no session is planned on {on.isoformat()}")
-    return dict(on=on, reason=required_text(reason, "the reason for cancelling"))
+    # A reason ("opname ziekenhuis") can describe a person: private text of the case.
+    return dict(on=on, reason=PrivateText(t.case_id, required_text(reason, "the reason for cancelling")))
 
 
 def session(
     t: Trajectory, on: date, duration_minutes: int, themes: Iterable[str],
     note: PrivateText | None, attended: bool, missed_reason: str | None,
+    holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN, today: date | None = None,
 ) -> Attributes:
-    on = require_running(t, on, "a session")
+    on = require_running(t, on, "a session", holidays)
+    not_after_today(on, today, "a session")
     if any(s.on == on for s in t.sessions):
         raise InvalidRecord(f"a session on {on.isoformat()} has already been recorded")
     if not isinstance(attended, bool):
@@ -65,8 +68,12 @@ def session(
     return dict(on=on, duration_minutes=duration_minutes, attended=attended, **entry)
 
 
-def child_conversation(t: Trajectory, child: str, held_by: str, on: date, summary: PrivateText) -> Attributes:
-    on = require_running(t, on, "a child conversation")
+def child_conversation(
+    t: Trajectory, child: str, held_by: str, on: date, summary: PrivateText,
+    holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN, today: date | None = None,
+) -> Attributes:
+    on = require_running(t, on, "a child conversation", holidays)
+    not_after_today(on, today, "a child conversation")
     child = required_text(child, "the child")
     if child not in {c.first_name for c in t.children}:
         raise InvalidRecord("the child is not one of the children of this trajectory")
@@ -103,8 +110,8 @@ def reassignment(t: Trajectory, counsellor: str, reason: str, on: date) -> Attri
     return dict(counsellor=counsellor, reason=reason, on=on)
 
 
-def require_running(t: Trajectory, on: date, what: str) -> date:
-    """Open, started, and the date lies within the trajectory's term."""
+def require_running(t: Trajectory, on: date, what: str, holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN) -> date:
+    """Open, started, and the date lies within the trajectory's term (holiday weeks left out if the type says so)."""
     require_open(t)
     if t.started_on is None:
         raise NotStarted(f"{what} can be recorded only once the trajectory has started (step 3)")
@@ -115,10 +122,11 @@ def require_running(t: Trajectory, on: date, what: str) -> date:
             f"the case moved on to its next phase on {t.phase_ended_on.isoformat()}; {what} after that belongs to "
             "the next phase (close this one with its evaluation, then hold the intake of the next)"
         )
-    last = last_allowed_day(t.started_on, t.rules)
+    last = last_allowed_day(t.started_on, t.rules, holidays)
     if last is not None and on > last:
+        weeks = f"{t.rules.max_weeks} weeks" + (" without school holidays" if t.rules.skips_school_holidays else "")
         raise OutsideDuration(
-            f"{on.isoformat()} lies beyond the trajectory's maximum duration of {t.rules.max_weeks} weeks"
+            f"{on.isoformat()} lies beyond the trajectory's maximum duration of {weeks}, which ended {last.isoformat()}"
         )
     return on
 
@@ -140,8 +148,8 @@ def _attended(t: Trajectory, minutes: int, themes: Iterable[str], note: PrivateT
     if minutes == 0:
         raise InvalidRecord("an attended session has a duration")
     return dict(
-        themes=required_list(themes, "the themes"), note=private_text(note, t.case_id, "the session note"),
-        missed_reason=None,
+        themes=private_themes(required_list(themes, "the themes"), t.case_id),
+        note=private_text(note, t.case_id, "the session note"), missed_reason=None,
     )
 
 
@@ -150,7 +158,7 @@ def _missed(t: Trajectory, themes: Iterable[str], note: PrivateText | None, reas
     if not reason:
         raise InvalidRecord("say why the session was missed")
     return dict(
-        themes=optional_list(themes, "the themes"),
+        themes=private_themes(optional_list(themes, "the themes"), t.case_id),
         note=None if note is None else private_text(note, t.case_id, "the session note"),
-        missed_reason=reason,
+        missed_reason=PrivateText(t.case_id, reason),
     )

@@ -11,6 +11,7 @@ from typing import Iterable
 from uuid import UUID
 
 from services.parent_side.domain.errors import DateOutOfOrder, InvalidRecord
+from services.parent_side.domain.records import STANDARD_THEMES
 from services.platform.private_text import PrivateText
 
 
@@ -66,6 +67,32 @@ def private_text(value: object, case_id: UUID, what: str) -> PrivateText:
     return value
 
 
+def not_after_today(on: date, today: date | None, what: str) -> None:
+    """A fact a court relies on happened by today (the application's clock), never on a day to come."""
+    if today is not None and on > today:
+        raise InvalidRecord(f"{what} on {on.isoformat()} cannot be recorded as held: that day has not come yet "
+                            f"(today is {today.isoformat()}); plan it instead")
+
+
 def not_before(on: date, earliest: date | None, what: str) -> None:
     if earliest is not None and on < earliest:
         raise DateOutOfOrder(f"{on.isoformat()} lies before {what} ({earliest.isoformat()})")
+
+
+def private_entries(texts: list[str], case_id: UUID) -> list[PrivateText]:
+    """Free text that can describe a person (goals, reasons): private text of the case, encrypted with its key."""
+    return [PrivateText(case_id, text) for text in texts]
+
+
+def private_themes(themes: list[str], case_id: UUID) -> list[str | PrivateText]:
+    """A standard theme stays its code; a free theme can describe a person, so it is private text."""
+    return [theme if theme in STANDARD_THEMES else PrivateText(case_id, theme) for theme in themes]
+
+
+def private_or_none(text: str | None, case_id: UUID) -> PrivateText | None:
+    return PrivateText(case_id, text) if text else None
+
+
+def shown(value: str | PrivateText | None) -> str | None:
+    """As a reader sees it: private text as written (or "[gewist]"), older clear text as stored."""
+    return None if value is None else str(value)

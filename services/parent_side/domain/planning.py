@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from itertools import islice
 from typing import Iterator, Sequence
 
-from services.parent_side.domain.holidays import HolidayCalendar, monday_of
+from services.platform.holidays import HolidayCalendar, monday_of
 from services.parent_side.domain.templates import TrajectoryRules
 from services.platform.errors import Invalid
 

@@ -1,9 +1,11 @@
 """The plan against what happened, on one day: what a counsellor checks before planning on.
 
 Weeks are counted as ``planning.weeks_elapsed`` counts them (weeks begun, the current one
-included). A template that excludes school holidays needs the family's holiday
-calendar and region or school to count its weeks; without them every calendar week
-counts, and ``holiday_weeks_counted`` says so.
+included). A template that excludes school holidays counts its weeks with the family's
+holidays (the case's region and the practice's lists, ``term.FamilyHolidays``). A week no
+list covers is counted, since it may be a school week, and ``holiday_weeks_counted`` says
+that weeks that may be holidays were counted; ``holiday_calendar_missing`` says the lists
+do not cover the term, and then no end is claimed (``last_allowed_day`` is None).
 """
 
 from __future__ import annotations
@@ -12,10 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from services.parent_side.domain.entries import required_date
-from services.parent_side.domain.holidays import HolidayCalendar
-from services.parent_side.domain.planning import weeks_elapsed
-from services.parent_side.domain.term import last_allowed_day
+from services.parent_side.domain.term import NO_HOLIDAYS_KNOWN, FamilyHolidays, first_monday, term_end
 from services.parent_side.domain.trajectory import Trajectory
+from services.platform.holidays import HolidayCalendar
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Progress:
     max_weeks: int | None
     last_allowed_day: date | None
     holiday_weeks_counted: bool
+    holiday_region: str | None
+    holiday_calendar_missing: bool
     over_time: bool
     before_minimum: bool
     sessions_expected: int | None
@@ -50,16 +53,23 @@ class Progress:
 def progress_of(
     t: Trajectory, on: date, calendar: HolidayCalendar | None = None, region: str | None = None,
 ) -> Progress:
+    """``calendar`` and ``region``: the family's holidays (see ``progress_with``)."""
+    holidays = FamilyHolidays(region, calendar) if calendar is not None else FamilyHolidays(region)
+    return progress_with(t, on, holidays)
+
+
+def progress_with(t: Trajectory, on: date, holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN) -> Progress:
     on, rules = required_date(on, "the day of the overview"), t.rules
-    use_calendar = rules.skips_school_holidays and calendar is not None
-    weeks = _weeks(t, on, calendar if use_calendar else None, region)
+    weeks, unknown_weeks = _weeks(t, on, holidays if rules.skips_school_holidays else None)
+    end = term_end(t.started_on, rules, holidays) if t.started_on else None
+    missing = rules.skips_school_holidays and (unknown_weeks or (t.started_on is not None and end is None))
     pending = t.upcoming_sessions()
     ahead = () if t.closed_on else tuple(day for day in pending if day >= on)
     return Progress(
         on=on, status=t.status, template=rules.template, started_on=t.started_on, closed_on=t.closed_on,
         weeks_elapsed=weeks, min_weeks=rules.min_weeks, max_weeks=rules.max_weeks,
-        last_allowed_day=last_allowed_day(t.started_on, rules) if t.started_on else None,
-        holiday_weeks_counted=rules.skips_school_holidays and not use_calendar,
+        last_allowed_day=end, holiday_weeks_counted=unknown_weeks,
+        holiday_region=holidays.region, holiday_calendar_missing=missing,
         over_time=rules.max_weeks is not None and weeks > rules.max_weeks,
         before_minimum=t.started_on is not None and rules.min_weeks is not None and weeks < rules.min_weeks,
         sessions_expected=rules.planned_sessions, max_sessions=rules.max_sessions,
@@ -71,11 +81,19 @@ def progress_of(
     )
 
 
-def _weeks(t: Trajectory, on: date, calendar: HolidayCalendar | None, region: str | None) -> int:
+def _weeks(t: Trajectory, on: date, holidays: FamilyHolidays | None) -> tuple[int, bool]:
+    """Weeks begun by ``on`` (holiday weeks left out when ``holidays``), and whether unknown weeks were counted."""
     if t.started_on is None:
-        return 0
+        return 0, False
     until = min(on, t.closed_on) if t.closed_on else on
-    return weeks_elapsed(t.started_on, until, calendar, region)
+    counted, unknown, monday = 0, False, first_monday(t.started_on)
+    while monday <= until:
+        if holidays is None or not holidays.knows_week_of(monday):
+            counted, unknown = counted + 1, unknown or holidays is not None
+        elif not holidays.is_holiday_week_of(monday):
+            counted += 1
+        monday += timedelta(weeks=1)
+    return counted, unknown
 
 
 def _next_due(t: Trajectory, ahead: tuple[date, ...]) -> date | None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 from services.platform.private_text import PrivateText
+
+T = TypeVar("T")
 
 # The themes the practice names (seed: parallel-ouderschap); counsellors may add free themes.
 STANDARD_THEMES: dict[str, str] = {
@@ -32,6 +34,11 @@ CONSENT_SCOPES = (CONSENT_TRAJECTORY, CONSENT_CHILD_CONVERSATIONS)
 RETENTION_ENDED = "retention period ended"
 ERASURE_REQUEST = "erasure request"
 ERASURE_REASONS = (RETENTION_ENDED, ERASURE_REQUEST)
+
+
+def erased(value: T) -> T:
+    """Private text erased; anything else (a code, clear text of an older event, nothing) as it is."""
+    return value.erased() if isinstance(value, PrivateText) else value  # type: ignore[return-value]
 
 
 def theme_label(theme: str) -> str:
@@ -82,14 +89,17 @@ class PlannedSession:
 
     on: date
     planned_by: str
-    cancelled_reason: str | None = None
+    cancelled_reason: PrivateText | str | None = None  # clear text in events stored before it was private
 
     @property
     def is_pending(self) -> bool:
         return self.cancelled_reason is None
 
-    def cancelled(self, reason: str) -> PlannedSession:
+    def cancelled(self, reason: PrivateText | str) -> PlannedSession:
         return replace(self, cancelled_reason=reason)
+
+    def erased(self) -> PlannedSession:
+        return replace(self, cancelled_reason=erased(self.cancelled_reason))
 
 
 @dataclass(frozen=True)
@@ -98,14 +108,15 @@ class Session:
 
     on: date
     duration_minutes: int
-    themes: tuple[str, ...]
+    themes: tuple[PrivateText | str, ...]  # a standard code, or a free theme as private text
     note: PrivateText | None
     attended: bool
-    missed_reason: str | None
+    missed_reason: PrivateText | str | None  # clear text in events stored before it was private
     recorded_by: str
 
     def erased(self) -> Session:
-        return self if self.note is None else replace(self, note=self.note.erased())
+        return replace(self, note=erased(self.note), themes=tuple(erased(t) for t in self.themes),
+                       missed_reason=erased(self.missed_reason))
 
 
 @dataclass(frozen=True)
@@ -139,7 +150,10 @@ class ReleaseDecision:
     decision: str  # "released" or "withdrawn"
     on: date
     recorded_by: str
-    reason: str = ""
+    reason: PrivateText | str = ""  # clear text in events stored before it was private
+
+    def erased(self) -> ReleaseDecision:
+        return replace(self, reason=erased(self.reason))
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable
 from uuid import UUID
 
-from services.parent_side.domain.entries import not_before, required_date, required_list, required_text
+from services.parent_side.domain.entries import (
+    not_before, private_entries, private_themes, required_date, required_list, required_text,
+)
 from services.parent_side.domain.errors import (
     AgreementMissing, ConsentMissing, InvalidRecord, ParentalAuthorityMissing, TrajectoryIsClosed, WrongStep,
 )
@@ -51,7 +53,8 @@ def proposal(
             raise InvalidRecord("a proposal tailors the rules of this trajectory's own type; another type needs its own intake")
         rules.check()
     return dict(
-        goals=required_list(goals, "the goals"), themes=required_list(themes, "the themes"), on=on,
+        goals=private_entries(required_list(goals, "the goals"), t.case_id),
+        themes=private_themes(required_list(themes, "the themes"), t.case_id), on=on,
         rules=None if rules is None else rules.as_dict(),
     )
 

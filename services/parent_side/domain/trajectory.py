@@ -17,10 +17,11 @@ from eventsourcing.domain import Aggregate, event
 from services.parent_side.domain import closing, conduct, steps
 from services.parent_side.domain.entries import required_text
 from services.parent_side.domain.records import (
-    Assignment, Child, ChildConversation, Consent, CourtReport, PlannedSession, ReleaseDecision, Session,
+    Assignment, Child, ChildConversation, Consent, CourtReport, PlannedSession, ReleaseDecision, Session, erased,
 )
 from services.parent_side.domain.state import TrajectoryState
 from services.parent_side.domain.templates import TrajectoryRules
+from services.parent_side.domain.term import NO_HOLIDAYS_KNOWN, FamilyHolidays
 from services.platform.private_text import PrivateText
 
 # Never change: the ids of stored trajectories are derived from it.
@@ -92,9 +93,12 @@ class Trajectory(TrajectoryState, Aggregate):
 
     @event("GoalsProposed")
     def _goals_proposed(
-        self, goals: list[str], themes: list[str], on: date, rules: dict[str, Any] | None, actor: str,
+        self, goals: list[PrivateText | str], themes: list[PrivateText | str], on: date,
+        rules: dict[str, Any] | None, actor: str,
     ) -> None:
-        """Voorstel met doelstellingen op maat (stap 2); ``rules`` when it tailors the type's rules."""
+        """Voorstel met doelstellingen op maat (stap 2); ``rules`` when it tailors the type's rules.
+
+        Goals and free themes are private text; events stored before they were hold clear text, read as is."""
         self.goals, self.themes, self.proposed_on, self.agreed_on = tuple(goals), tuple(themes), on, None
         self.rules = self.rules if rules is None else TrajectoryRules.from_dict(rules)
         self.last_on = max(self.last_on, on)
@@ -145,9 +149,9 @@ class Trajectory(TrajectoryState, Aggregate):
         """Traject gestart (stap 3)."""
         self.started_on, self.last_on = on, max(self.last_on, on)
 
-    def plan_session(self, on: date, actor: str) -> None:
-        """Plan an individual session, against the trajectory's cadence and limits."""
-        self._session_planned(**conduct.planning(self, on), actor=_actor(actor))
+    def plan_session(self, on: date, actor: str, holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN) -> None:
+        """Plan an individual session, against the trajectory's cadence and limits (``holidays``: the family's)."""
+        self._session_planned(**conduct.planning(self, on, holidays), actor=_actor(actor))
 
     @event("SessionPlanned")
     def _session_planned(self, on: date, actor: str) -> None:
@@ -165,10 +169,11 @@ class Trajectory(TrajectoryState, Aggregate):
 
     def record_session(
         self, on: date, duration_minutes: int, themes: Iterable[str], note: PrivateText | None,
-        attended: bool, actor: str, missed_reason: str | None = None,
+        attended: bool, actor: str, missed_reason: str | None = None, holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN,
+        today: date | None = None,
     ) -> None:
-        """Record an individual session: held (themes, private note) or missed (and why)."""
-        attributes = conduct.session(self, on, duration_minutes, themes, note, attended, missed_reason)
+        """Record an individual session: held (themes, private note) or missed (and why); ``today``: never after it."""
+        attributes = conduct.session(self, on, duration_minutes, themes, note, attended, missed_reason, holidays, today)
         self._session_recorded(**attributes, actor=_actor(actor))
 
     @event("SessionRecorded")
@@ -180,9 +185,12 @@ class Trajectory(TrajectoryState, Aggregate):
         self.sessions += (Session(on, duration_minutes, tuple(themes), note, attended, missed_reason, actor),)
         self.last_on = max(self.last_on, on)
 
-    def record_child_conversation(self, child: str, held_by: str, on: date, summary: PrivateText, actor: str) -> None:
-        """Record a child conversation held by a counsellor other than the parent's own."""
-        attributes = conduct.child_conversation(self, child, held_by, on, summary)
+    def record_child_conversation(
+        self, child: str, held_by: str, on: date, summary: PrivateText, actor: str,
+        holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN, today: date | None = None,
+    ) -> None:
+        """Record a child conversation held by a counsellor other than the parent's own; never after ``today``."""
+        attributes = conduct.child_conversation(self, child, held_by, on, summary, holidays, today)
         self._child_conversation_recorded(**attributes, actor=_actor(actor))
 
     @event("ChildConversationRecorded")
@@ -273,6 +281,9 @@ class Trajectory(TrajectoryState, Aggregate):
         # A replay after the key is destroyed cannot decrypt the texts anyway; clearing them
         # here makes a trajectory kept in memory (the aggregate cache) read the same.
         self.sessions = tuple(session.erased() for session in self.sessions)
+        self.goals, self.themes = tuple(erased(g) for g in self.goals), tuple(erased(t) for t in self.themes)
+        self.planned = tuple(planned.erased() for planned in self.planned)
+        self.releases = tuple(release.erased() for release in self.releases)
         self.child_conversations = tuple(conversation.erased() for conversation in self.child_conversations)
         self.evaluation = self.evaluation.erased() if self.evaluation is not None else None
 

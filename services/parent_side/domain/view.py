@@ -1,18 +1,21 @@
 """What a counsellor sees of a trajectory: plain, frozen data, never the aggregate.
 
-Private text stays ``PrivateText`` (erased text reads as "[gewist]"); whoever renders it
-decides whether the reader may see it.
+Notes, summaries and the evaluation stay ``PrivateText`` (erased text reads as "[gewist]");
+whoever renders them decides whether the reader may see them. Goals, free themes and
+reasons are private text in the events too (encrypted, erased with the case key), but read
+as text here: the side's own counsellor is the only reader of this view.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from uuid import UUID
 
 from services.parent_side.domain.records import (
     Assignment, Child, ChildConversation, Consent, CourtReport, PlannedSession, ReleaseDecision, Session,
 )
+from services.parent_side.domain.entries import shown
 from services.parent_side.domain.templates import TrajectoryRules
 from services.parent_side.domain.trajectory import Trajectory
 from services.platform.private_text import PrivateText
@@ -57,10 +60,17 @@ def view_of(t: Trajectory) -> TrajectoryView:
     return TrajectoryView(
         trajectory_id=t.id, case_id=t.case_id, version=t.version, phase=t.phase, status=t.status, parent=t.parent,
         children=t.children, rules=t.rules, counsellor=t.counsellor, assignments=t.assignments,
-        parental_authority=t.parental_authority, opened_on=t.opened_on, goals=t.goals, themes=t.themes,
-        proposed_on=t.proposed_on, agreed_on=t.agreed_on, consents=t.consents, started_on=t.started_on,
-        planned_sessions=t.planned, sessions=t.sessions, child_conversations=t.child_conversations,
-        closed_on=t.closed_on, evaluation=t.evaluation, retain_until=t.retain_until,
-        evaluation_released=t.is_released, release_decisions=t.releases, court_reports=t.reports,
+        parental_authority=t.parental_authority, opened_on=t.opened_on, goals=_texts(t.goals),
+        themes=_texts(t.themes), proposed_on=t.proposed_on, agreed_on=t.agreed_on, consents=t.consents,
+        started_on=t.started_on,
+        planned_sessions=tuple(replace(p, cancelled_reason=shown(p.cancelled_reason)) for p in t.planned),
+        sessions=tuple(replace(s, themes=_texts(s.themes), missed_reason=shown(s.missed_reason)) for s in t.sessions),
+        child_conversations=t.child_conversations, closed_on=t.closed_on, evaluation=t.evaluation,
+        retain_until=t.retain_until, evaluation_released=t.is_released,
+        release_decisions=tuple(replace(d, reason=str(d.reason)) for d in t.releases), court_reports=t.reports,
         erased_on=t.erased_on, erasure_reason=t.erasure_reason,
     )
+
+
+def _texts(values: tuple[object, ...]) -> tuple[str, ...]:
+    return tuple(str(value) for value in values)

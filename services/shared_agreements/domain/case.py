@@ -13,6 +13,7 @@ from services.platform.trajectory_types import TYPES
 from services.shared_agreements.domain.errors import InvalidCase, ParentalAuthorityMissing, UnknownTrajectoryType
 from services.shared_agreements.domain.parents import PARENTS, checked_parent
 from services.shared_agreements.domain.phases import check_next_phase, checked_reason
+from services.shared_agreements.domain.school_holidays import checked_region
 from services.shared_agreements.domain.views import CaseView, ChildView, ParentView, PhaseView
 
 # The codes and the parallel-parenting rule are the shared trajectory types' data.
@@ -43,8 +44,9 @@ class Case(Aggregate):
     @classmethod
     def register(
         cls, case_id: UUID, parent_a: Parent, parent_b: Parent, children: Sequence[Child],
-        trajectory_type: str, actor: str,
+        trajectory_type: str, actor: str, today: date | None = None,
     ) -> Case:
+        """Zaak registreren; ``today`` (the application's clock): no child is born after it."""
         parents = {"parent_a": _checked_parent_record(parent_a), "parent_b": _checked_parent_record(parent_b)}
         if not any(p["enrolled"] for p in parents.values()):
             raise InvalidCase("at least one parent must follow the trajectory")
@@ -53,7 +55,7 @@ class Case(Aggregate):
         for slot, parent in parents.items():
             _require_authority(trajectory_type, slot, parent)
         return cls._create(
-            cls.CaseRegistered, id=case_id, parents=parents, children=_checked_children(children),
+            cls.CaseRegistered, id=case_id, parents=parents, children=_checked_children(children, today),
             trajectory_type=trajectory_type, actor=actor,
         )
 
@@ -76,12 +78,19 @@ class Case(Aggregate):
         self.registered_by = actor
         self.registered_at = timestamp
         self.phases: tuple[PhaseView, ...] = (PhaseView(1, trajectory_type, timestamp, actor),)
+        self.region: str | None = None
 
     def record_parental_authority(self, parent: str, has_authority: bool, actor: str) -> None:
-        """Ouderlijk gezag vastgelegd (or its loss), e.g. after a court ruling."""
-        record = {**self.parents[checked_parent(parent)], "parental_authority": bool(has_authority)}
-        _require_authority(self.trajectory_type, parent, record)
-        self._authority_recorded(parent=parent, has_authority=bool(has_authority), actor=actor)
+        """Ouderlijk gezag vastgelegd (or its loss), e.g. after a court ruling.
+
+        A loss is a fact: it is recorded, never refused, also in parallel parenting where authority
+        is a precondition; the case then flags it (``CaseView.authority_missing``) for the coordinator
+        and the court report.
+        """
+        checked_parent(parent)
+        if not isinstance(has_authority, bool):
+            raise InvalidCase("say whether the parent has parental authority (yes or no)")
+        self._authority_recorded(parent=parent, has_authority=has_authority, actor=actor)
 
     @event("ParentalAuthorityRecorded")
     def _authority_recorded(self, parent: str, has_authority: bool, actor: str) -> None:
@@ -118,9 +127,28 @@ class Case(Aggregate):
         self.phases = (*self.phases, PhaseView(len(self.phases) + 1, trajectory_type, timestamp, actor, reason))
         self.trajectory_type = trajectory_type
 
+    def record_region(self, region: str, actor: str) -> None:
+        """The family's school-holiday region: whose holidays a type that skips them leaves out."""
+        region = checked_region(region)
+        if region == self.region:
+            raise InvalidCase(f"the case's school-holiday region is already {region}")
+        self._region_recorded(region=region, actor=actor)
+
+    @event("RegionRecorded")
+    def _region_recorded(self, region: str, actor: str) -> None:
+        """Schoolvakantieregio van het gezin vastgelegd."""
+        self.region = region
+
     @property
     def enrolled_parents(self) -> tuple[str, ...]:
         return tuple(slot for slot in PARENTS if self.parents[slot]["enrolled"])
+
+    @property
+    def authority_missing(self) -> tuple[str, ...]:
+        """Enrolled parents without parental authority where the type requires it (a loss after the start)."""
+        if self.trajectory_type not in PARALLEL_PARENTING:
+            return ()
+        return tuple(slot for slot in self.enrolled_parents if not self.parents[slot]["parental_authority"])
 
     def view(self) -> CaseView:
         parents = {slot: ParentView(slot=slot, **record) for slot, record in self.parents.items()}
@@ -132,6 +160,8 @@ class Case(Aggregate):
             case_id=self.id, trajectory_type=self.trajectory_type, parent_a=parents["parent_a"],
             parent_b=parents["parent_b"], children=children, registered_by=self.registered_by,
             registered_at=self.registered_at, phases=self.phases,
+            # A case restored from a snapshot taken before regions existed has no attribute yet.
+            region=getattr(self, "region", None), authority_missing=self.authority_missing,
         )
 
 
@@ -142,7 +172,7 @@ def _checked_parent_record(parent: Parent) -> dict[str, Any]:
     return {"display_name": name, "parental_authority": bool(parent.parental_authority), "enrolled": bool(parent.enrolled)}
 
 
-def _checked_children(children: Sequence[Child]) -> list[dict[str, str]]:
+def _checked_children(children: Sequence[Child], today: date | None) -> list[dict[str, str]]:
     if not children:
         raise InvalidCase("a case needs at least one child")
     records = []
@@ -151,6 +181,9 @@ def _checked_children(children: Sequence[Child]) -> list[dict[str, str]]:
         born = child.date_of_birth
         if not name or isinstance(born, datetime) or not isinstance(born, date):
             raise InvalidCase("each child needs a first name and a date of birth")
+        if today is not None and born > today:
+            raise InvalidCase(f"{name} cannot be born on {born.isoformat()}: that day has not come yet "
+                              f"(today is {today.isoformat()})")
         records.append({"first_name": name, "date_of_birth": born.isoformat()})
     return records
 

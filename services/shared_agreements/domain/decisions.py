@@ -8,7 +8,7 @@ parents. One log per case keeps the numbering of disputes gap-free for a court r
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Mapping
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
@@ -78,24 +78,46 @@ class DecisionLog(Aggregate):
             "position": position, "relayed_by": actor, "relayed_at": timestamp,
         }
 
-    def decide(self, dispute: int, decision: str, reasoning: str, actor: str) -> None:
-        """Take the binding decision on a dispute (knoop doorhakken), with its reasoning."""
-        self._open_dispute(dispute)
+    def decide(
+        self, dispute: int, decision: str, reasoning: str, actor: str,
+        missing_positions: Mapping[str, str] | None = None,
+    ) -> None:
+        """Take the binding decision on a dispute (knoop doorhakken), with its reasoning.
+
+        It binds both parents, so it names both positions: for a parent whose position was not
+        relayed, ``missing_positions`` says why (the parent did not answer, could not be reached).
+        """
+        record = self._open_dispute(dispute)
         self._decided(
             dispute=dispute, decision=_required(decision, "a binding decision needs its text"),
             reasoning=_required(reasoning, "a binding decision needs its reasoning"),
-            binds=list(PARENTS), actor=actor,
+            binds=list(PARENTS), missing_positions=_missing(record, missing_positions or {}), actor=actor,
         )
 
-    @event("BindingDecisionTaken")
+    class BindingDecisionTaken(Aggregate.Event):
+        """Knoop doorgehakt: een beslissing die beide ouders bindt; ``missing_positions``: why a parent's
+        position is not in the log (version 1 of this event had no such field)."""
+
+        class_version = 2
+        dispute: int
+        decision: str
+        reasoning: str
+        binds: list[str]
+        missing_positions: dict[str, str]
+        actor: str
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["missing_positions"] = {}  # decided before the reasons were asked for: none was given
+
+    @event(BindingDecisionTaken)
     def _decided(
-        self, dispute: int, decision: str, reasoning: str, binds: list[str], actor: str,
-        timestamp: datetime | None = None,
+        self, dispute: int, decision: str, reasoning: str, binds: list[str], missing_positions: dict[str, str],
+        actor: str, timestamp: datetime | None = None,
     ) -> None:
-        """Knoop doorgehakt: een beslissing die beide ouders bindt."""
         self.disputes[dispute - 1]["decision"] = {
             "decision": decision, "reasoning": reasoning, "decided_by": actor, "decided_at": timestamp,
-            "binds": tuple(binds),
+            "binds": tuple(binds), "missing_positions": dict(missing_positions),
         }
 
     def view(self) -> tuple[DisputeView, ...]:
@@ -108,6 +130,22 @@ class DecisionLog(Aggregate):
         if record["decision"] is not None:
             raise DisputeAlreadyDecided(f"dispute {dispute} was decided; the binding decision stands")
         return record
+
+
+def _missing(record: dict[str, Any], reasons: Mapping[str, str]) -> dict[str, str]:
+    """Why each parent without a relayed position has none; refused when a reason is missing or needless."""
+    if not isinstance(reasons, Mapping):
+        raise ReasonRequired("say per parent why their position is missing")
+    for parent in reasons:
+        if checked_parent(parent) in record["positions"]:
+            raise ReasonRequired(f"the position of {parent} was relayed; it is not missing")
+    missing = {}
+    for parent in PARENTS:
+        if parent not in record["positions"]:
+            missing[parent] = _required(reasons.get(parent, ""), (
+                f"the position of {parent} was not relayed: relay it, or say why it is missing "
+                "(a binding decision names both parents' positions)"))
+    return missing
 
 
 def _required(text: str, message: str) -> str:

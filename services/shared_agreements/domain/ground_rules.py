@@ -7,8 +7,8 @@ is a new version; the version in force stays in force until its successor is sig
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any, Mapping, Sequence
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
@@ -112,11 +112,20 @@ class RuleSet(Aggregate):
         """Aanbod ingetrokken: een nieuwe versie vervangt de nog niet getekende versie."""
         self.versions[version - 1].withdrawn_at = timestamp
 
-    def sign(self, version: int, parent: str, signed_hash: str, method: str, actor: str) -> bool:
-        """Record one parent's signature; True when the version came into force with it."""
+    def sign(
+        self, version: int, parent: str, signed_hash: str, method: str, actor: str, *,
+        signed_on: date | None = None, today: date | None = None,
+    ) -> bool:
+        """Record one parent's signature; True when the version came into force with it.
+
+        ``signed_on``: the day the parent signed, when that was before it is recorded (a wet
+        signature received by post); never after ``today``, never before the text was offered.
+        """
         state = self._state_of(version)
         self._check_signature(state, checked_parent(parent), checked_hash(signed_hash), method)
-        self._signed(version=version, parent=parent, text_hash=checked_hash(signed_hash), method=method, actor=actor)
+        signed_on = _signed_on(state, signed_on, today)
+        self._signed(version=version, parent=parent, text_hash=checked_hash(signed_hash), method=method,
+                     signed_on=signed_on, actor=actor)
         if not state.fully_signed:
             return False
         current = self._in_force()
@@ -138,13 +147,30 @@ class RuleSet(Aggregate):
                 "was offered, or another text was signed"
             )
 
-    @event("GroundRulesSigned")
+    class GroundRulesSigned(Aggregate.Event):
+        """Spelregels ondertekend door een ouder (vastgelegd door de coördinator); ``signed_on``: the day the
+        parent signed, when it is not the day of recording (version 1 of this event had no such field)."""
+
+        class_version = 2
+        version: int
+        parent: str
+        text_hash: str
+        method: str
+        signed_on: str | None
+        actor: str
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["signed_on"] = None  # signed when it was recorded: nothing else was ever said
+
+    @event(GroundRulesSigned)
     def _signed(
-        self, version: int, parent: str, text_hash: str, method: str, actor: str, timestamp: datetime | None = None
+        self, version: int, parent: str, text_hash: str, method: str, signed_on: str | None, actor: str,
+        timestamp: datetime | None = None,
     ) -> None:
-        """Spelregels ondertekend door een ouder (vastgelegd door de coördinator)."""
         self.versions[version - 1].signatures[parent] = {
             "method": method, "text_hash": text_hash, "recorded_by": actor, "recorded_at": timestamp,
+            "signed_on": date.fromisoformat(signed_on) if signed_on else timestamp.date() if timestamp else None,
         }
 
     @event("GroundRulesCameIntoForce")
@@ -191,3 +217,17 @@ class RuleSet(Aggregate):
 def _copy(rules: dict[str, list[str]]) -> dict[str, list[str]]:
     # The state must never share lists with the stored event it was built from.
     return {code: list(texts) for code, texts in rules.items()}
+
+
+def _signed_on(state: rv.VersionState, signed_on: date | None, today: date | None) -> str | None:
+    if signed_on is None:
+        return None
+    if not isinstance(signed_on, date) or isinstance(signed_on, datetime):
+        raise InvalidCase("the day the parent signed is a calendar date")
+    if today is not None and signed_on > today:
+        raise InvalidCase(f"a parent cannot have signed on {signed_on.isoformat()}: that day has not come yet")
+    offered = state.offered_at.date() if state.offered_at else None
+    if offered is not None and signed_on < offered:
+        raise InvalidCase(f"a parent cannot have signed on {signed_on.isoformat()}, before this text was offered "
+                          f"({offered.isoformat()})")
+    return signed_on.isoformat()

@@ -71,9 +71,11 @@ class SessionPause:
     reason: str
     parent: str | None
     paused_at: datetime
-    paused_by: str
+    paused_by: str  # who led the meeting and stopped it
     resumed_at: datetime | None = None
     resumed_by: str | None = None
+    recorded_afterwards: str | None = None  # why it was recorded after the meeting, not live
+    recorded_by: str | None = None  # who recorded it afterwards
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class JointSessionView:
     pauses: tuple[SessionPause, ...] = ()
     attendance: tuple[Attendance, ...] = ()
     cancel_reason: str | None = None
+    recorded_afterwards: str | None = None  # a session that took place before the case was brought in: why
 
     @property
     def is_cancelled(self) -> bool:
@@ -173,9 +176,12 @@ def meeting_frame(trajectory_type: str) -> TrajectoryType | None:
 
 
 def check_fixed_meeting(
-    frame: TrajectoryType, day: date, start: time, kind: str, planned_on: date, taken: Iterable[date],
+    frame: TrajectoryType, day: date, start: time, kind: str, planned_on: date | None, taken: Iterable[date],
 ) -> None:
-    """A meeting of a fixed frame: its form, months, weekdays and time of day, one a month, notice."""
+    """A meeting of a fixed frame: its form, months, weekdays and time of day, one a month, notice.
+
+    ``planned_on`` None: a meeting that took place before the case was brought in (no notice to check).
+    """
     rules, name = frame.template, frame.name_nl
     if rules.joint_meetings_in_person and kind != IN_PERSON:
         raise OutsideFixedMeetingFrame(f"meetings of {name} are held in person, never online")
@@ -193,7 +199,7 @@ def check_fixed_meeting(
             f"there is one in each of the {len(rules.joint_meeting_months)} months"
         )
     notice = timedelta(weeks=frame.meeting_notice_weeks or 0)
-    if day - planned_on < notice:
+    if planned_on is not None and day - planned_on < notice:
         raise TooLittleNotice(f"meetings of {name} are planned at least {frame.meeting_notice_weeks} weeks ahead")
 
 

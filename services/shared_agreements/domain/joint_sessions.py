@@ -12,6 +12,7 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from services.platform.practice_day import practice_day
 from services.shared_agreements.domain.joint_session_rules import (
     Attendance, AttendanceAlreadyRecorded, InvalidJointSession, JointSessionNotFound,
     JointSessionView, SessionAlreadyPaused, SessionCannotBeMoved, SessionClosed, SessionNotPaused, SessionPause,
@@ -55,15 +56,8 @@ class JointSessions(Aggregate):
         """Plan a joint session (gezamenlijk gesprek inplannen); returns its id."""
         check_session(day, start, duration_minutes, kind, planned_on)
         place = checked_text(place, "the place of the session")
-        # A case never returns to a type it left (next phases only go on), so the sessions of
-        # this type are the sessions of this phase.
-        taken = [s.day for s in self.sessions.values() if s.trajectory_type == trajectory_type and not s.is_cancelled]
-        frame = meeting_frame(trajectory_type)
-        if frame is not None:
-            check_fixed_meeting(frame, day, start, kind, planned_on, taken)
-        check_joint_session_limit(trajectory_type, day, taken)
-        # Ids follow the order of planning, so they are reproducible from the history alone.
-        session_id = uuid5(self.id, f"session/{len(self.sessions) + 1}")
+        self._check_frame_and_limit(trajectory_type, day, start, kind, planned_on)
+        session_id = self._next_id()
         self._planned(
             session_id=session_id, day=day, start=start.isoformat(timespec="minutes"),
             duration_minutes=duration_minutes, place=place, kind=kind, trajectory_type=trajectory_type,
@@ -81,6 +75,36 @@ class JointSessions(Aggregate):
             session_id=session_id, number=len(self.sessions) + 1, day=day, start=time.fromisoformat(start),
             duration_minutes=duration_minutes, place=place, kind=kind, trajectory_type=trajectory_type,
             planned_by=actor, planned_at=timestamp,
+        )
+
+    def record_past(
+        self, *, day: date, start: time, duration_minutes: int, place: str, kind: str, trajectory_type: str,
+        today: date, why: str, actor: str,
+    ) -> UUID:
+        """A joint session that took place before the case was brought in, marked as recorded afterwards."""
+        check_session(day, start, duration_minutes, kind, day)
+        if day > today:
+            raise InvalidJointSession(f"{day.isoformat()} has not come yet; plan the session instead")
+        place, why = checked_text(place, "the place of the session"), checked_text(why, "why it is recorded afterwards")
+        self._check_frame_and_limit(trajectory_type, day, start, kind, None)
+        session_id = self._next_id()
+        self._recorded_afterwards(
+            session_id=session_id, day=day, start=start.isoformat(timespec="minutes"),
+            duration_minutes=duration_minutes, place=place, kind=kind, trajectory_type=trajectory_type, why=why,
+            actor=actor,
+        )
+        return session_id
+
+    @event("PastJointSessionRecorded")
+    def _recorded_afterwards(
+        self, session_id: UUID, day: date, start: str, duration_minutes: int, place: str, kind: str,
+        trajectory_type: str, why: str, actor: str, timestamp: datetime | None = None,
+    ) -> None:
+        """Eerder gehouden gezamenlijk gesprek achteraf vastgelegd (bij het inbrengen van de zaak)."""
+        self.sessions[session_id] = JointSessionView(
+            session_id=session_id, number=len(self.sessions) + 1, day=day, start=time.fromisoformat(start),
+            duration_minutes=duration_minutes, place=place, kind=kind, trajectory_type=trajectory_type,
+            planned_by=actor, planned_at=timestamp, recorded_afterwards=why,
         )
 
     def reschedule(self, session_id: UUID, *, day: date, start: time, reason: str, on: date, actor: str) -> None:
@@ -124,6 +148,41 @@ class JointSessions(Aggregate):
         session = self.sessions[session_id]
         pause = SessionPause(reason=reason, parent=parent, paused_at=at, paused_by=actor)
         self.sessions[session_id] = replace(session, pauses=(*session.pauses, pause))
+
+    def record_pause_afterwards(
+        self, session_id: UUID, *, paused_at: datetime, resumed_at: datetime, reason: str, led_by: str, why: str,
+        now: datetime, actor: str, parent: str | None = None,
+    ) -> None:
+        """A pause recorded after the meeting: when it was stopped and resumed, by the one who led it, and why
+        it is recorded afterwards (the meeting's day was too full, the system was down)."""
+        session = self._open_session(session_id)
+        if not all(isinstance(t, datetime) and t.tzinfo is not None for t in (paused_at, resumed_at)):
+            raise InvalidJointSession("a pause has a moment it began and one it ended, with a time zone")
+        if practice_day(paused_at) != session.day or not paused_at < resumed_at:
+            raise InvalidJointSession("a pause begins on the day of the session and ends after it began")
+        if resumed_at > now:
+            raise InvalidJointSession("a pause recorded afterwards has ended; record a pause now live")
+        if any(p.paused_at < resumed_at and paused_at < (p.resumed_at or now) for p in session.pauses):
+            raise InvalidJointSession("this pause overlaps a pause already recorded")
+        if parent is not None:
+            checked_parent(parent)
+        self._paused_afterwards(
+            session_id=session_id, reason=checked_text(reason, "the reason for pausing"), parent=parent,
+            paused_at=paused_at, resumed_at=resumed_at, led_by=checked_text(led_by, "who led the meeting"),
+            why=checked_text(why, "why the pause is recorded afterwards"), actor=actor,
+        )
+
+    @event("JointSessionPauseRecordedAfterwards")
+    def _paused_afterwards(
+        self, session_id: UUID, reason: str, parent: str | None, paused_at: datetime, resumed_at: datetime,
+        led_by: str, why: str, actor: str,
+    ) -> None:
+        """Stillegging van het overleg achteraf vastgelegd, met begin en einde."""
+        session = self.sessions[session_id]
+        pause = SessionPause(reason=reason, parent=parent, paused_at=paused_at, paused_by=led_by,
+                             resumed_at=resumed_at, resumed_by=led_by, recorded_afterwards=why, recorded_by=actor)
+        self.sessions[session_id] = replace(session, pauses=tuple(sorted((*session.pauses, pause),
+                                                                        key=lambda p: p.paused_at)))
 
     def resume(self, session_id: UUID, *, at: datetime, actor: str) -> None:
         """Go on with the meeting once calm has returned (overleg hervat)."""
@@ -178,6 +237,21 @@ class JointSessions(Aggregate):
     def _cancelled(self, session_id: UUID, reason: str, actor: str) -> None:
         """Gezamenlijk gesprek geannuleerd."""
         self.sessions[session_id] = replace(self.sessions[session_id], cancel_reason=reason)
+
+    def _check_frame_and_limit(
+        self, trajectory_type: str, day: date, start: time, kind: str, planned_on: date | None,
+    ) -> None:
+        # A case never returns to a type it left (next phases only go on), so the sessions of
+        # this type are the sessions of this phase.
+        taken = [s.day for s in self.sessions.values() if s.trajectory_type == trajectory_type and not s.is_cancelled]
+        frame = meeting_frame(trajectory_type)
+        if frame is not None:
+            check_fixed_meeting(frame, day, start, kind, planned_on, taken)
+        check_joint_session_limit(trajectory_type, day, taken)
+
+    def _next_id(self) -> UUID:
+        # Ids follow the order of planning, so they are reproducible from the history alone.
+        return uuid5(self.id, f"session/{len(self.sessions) + 1}")
 
     def _open_session(self, session_id: UUID) -> JointSessionView:
         session = self.session(session_id)

@@ -5,7 +5,7 @@ A court report is built from these later, so every view carries who acted and wh
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from uuid import UUID
 
@@ -45,6 +45,9 @@ class CaseView:
     registered_by: str
     registered_at: datetime
     phases: tuple[PhaseView, ...] = ()  # in order, the current one last
+    region: str | None = None  # the school-holiday region, once recorded
+    #: Enrolled parents without the parental authority the type requires: recorded after the start, flagged.
+    authority_missing: tuple[str, ...] = ()
 
     @property
     def parents(self) -> tuple[ParentView, ParentView]:
@@ -71,6 +74,7 @@ class SignatureView:
     text_hash: str
     recorded_by: str
     recorded_at: datetime
+    signed_on: date | None = None  # the day the parent signed (a wet signature may be recorded later)
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,9 @@ class RuleVersionView:
 class GroundRulesView:
     case_id: UUID
     versions: tuple[RuleVersionView, ...]
+    #: Parents enrolled now who did not sign the version in force (enrolled after it came into force):
+    #: the rules need their signature, so the coordinator offers a version to every parent.
+    awaiting_signature_of: tuple[str, ...] = ()
 
     @property
     def in_force(self) -> RuleVersionView | None:
@@ -131,6 +138,7 @@ class DecisionView:
     decided_by: str
     decided_at: datetime
     binds: tuple[str, ...]
+    missing_positions: dict[str, str] = field(default_factory=dict)  # parent: why no position was relayed
 
 
 @dataclass(frozen=True)

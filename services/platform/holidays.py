@@ -12,9 +12,10 @@ periods; overlapping and back-to-back periods count together. So herfstvakantie
 and Friday) does not, and a school holiday from a Thursday to the next Wednesday makes the
 second week (Monday to Wednesday off) a holiday week and not the first (two days off).
 
-What the calendar knows. It knows a scope's holidays from the first day of its earliest
-period to the last day of its latest, and answers for a week whose five school days all
-lie in that span. Any other week is not guessed to be a school week: the query refuses
+What the calendar knows. It knows a scope's holidays over its ``known`` spans (an imported
+school year's list, consecutive years joined: see ``school_years``) or, when none are
+given, from the first day of its earliest period to the last day of its latest, and
+answers for a week whose five school days all lie in one such span. Any other week is not guessed to be a school week: the query refuses
 it (OutsideHolidayCalendar), because one unknown holiday would silently move every date
 planned after it. Import each school year's list, summer holidays included.
 """
@@ -78,23 +79,47 @@ class HolidayPeriod:
     def covers(self, day: date) -> bool:
         return self.first_day <= day <= self.last_day
 
+    def as_record(self) -> dict[str, str]:
+        """As events store it: name and days (the scope is the list's, stored beside it)."""
+        return {"name": self.name, "first_day": self.first_day.isoformat(), "last_day": self.last_day.isoformat()}
+
+    @classmethod
+    def from_record(cls, record: dict[str, str], scope: str) -> HolidayPeriod:
+        return cls(date.fromisoformat(record["first_day"]), date.fromisoformat(record["last_day"]), record["name"],
+                   scope)
+
 
 def _is_day(value: object) -> bool:
     # A datetime is a date too, but a holiday is whole days.
     return isinstance(value, date) and not hasattr(value, "hour")
 
 
+@dataclass(frozen=True, order=True)
+class KnownSpan:
+    """Days, both included, for which a scope's holidays are all known."""
+
+    scope: str
+    first_day: date
+    last_day: date
+
+
 @dataclass(frozen=True)
 class HolidayCalendar:
-    """The holiday periods of every region and school the practice works with."""
+    """The holiday periods of every region and school the practice works with.
+
+    ``known``: the spans each scope's holidays are known for; a scope without any is
+    known from its first holiday to its last.
+    """
 
     periods: tuple[HolidayPeriod, ...] = ()
+    known: tuple[KnownSpan, ...] = ()
 
     def __post_init__(self) -> None:
         periods = tuple(self.periods)
         if not all(isinstance(p, HolidayPeriod) for p in periods):
             raise InvalidHolidayPeriod("a holiday calendar holds holiday periods only")
         object.__setattr__(self, "periods", tuple(sorted(set(periods))))
+        object.__setattr__(self, "known", tuple(sorted(set(self.known))))
 
     def scopes(self) -> tuple[str, ...]:
         """The regions and schools this calendar has holidays for."""
@@ -108,10 +133,22 @@ class HolidayCalendar:
             raise UnknownHolidayScope(f"the holiday calendar has no holidays for {scope.strip()!r} (known: {known})")
         return periods
 
+    def known_spans(self, scope: str) -> tuple[tuple[date, date], ...]:
+        """The spans of days this calendar knows every holiday of ``scope`` for, earliest first."""
+        periods, key = self.periods_for(scope), scope_key(scope)
+        given = tuple((k.first_day, k.last_day) for k in self.known if k.scope == key)
+        return given or ((periods[0].first_day, max(p.last_day for p in periods)),)
+
     def known_span(self, scope: str) -> tuple[date, date]:
-        """The first and last day this calendar knows the holidays of ``scope`` for."""
-        periods = self.periods_for(scope)
-        return periods[0].first_day, max(p.last_day for p in periods)
+        """The first and last day this calendar knows the holidays of ``scope`` for (gaps aside)."""
+        spans = self.known_spans(scope)
+        return spans[0][0], spans[-1][1]
+
+    def knows_week_of(self, day: date, scope: str) -> bool:
+        """Whether every school day of the week of ``day`` lies in a span the calendar knows."""
+        monday = monday_of(day)
+        friday = monday + timedelta(days=SCHOOL_DAYS_PER_WEEK - 1)
+        return any(first <= monday and friday <= last for first, last in self.known_spans(scope))
 
     def holiday_school_days(self, day: date, scope: str) -> int:
         """How many school days (Monday–Friday) of the week of ``day`` are holidays in ``scope``."""
@@ -134,21 +171,22 @@ class HolidayCalendar:
 
     def with_periods(self, periods: Iterable[HolidayPeriod]) -> HolidayCalendar:
         """This calendar with more periods (a period already present is kept once)."""
-        return HolidayCalendar(self.periods + tuple(periods))
+        return HolidayCalendar(self.periods + tuple(periods), self.known)
 
     def replacing(self, scope: str, periods: Iterable[HolidayPeriod]) -> HolidayCalendar:
         """This calendar with the holidays of ``scope`` replaced (a re-imported school list)."""
         key, new = scope_key(scope), tuple(periods)
         if any(p.scope != key for p in new):
             raise InvalidHolidayPeriod(f"every replacing period must belong to {scope.strip()!r}")
-        return HolidayCalendar(tuple(p for p in self.periods if p.scope != key) + new)
+        return HolidayCalendar(tuple(p for p in self.periods if p.scope != key) + new,
+                               tuple(k for k in self.known if k.scope != key))
 
     def _known_monday(self, day: date, scope: str) -> date:
-        first, last = self.known_span(scope)
         monday = monday_of(day)
-        if monday < first or monday + timedelta(days=SCHOOL_DAYS_PER_WEEK - 1) > last:
+        if not self.knows_week_of(monday, scope):
+            covered = "; ".join(f"{a.isoformat()} to {b.isoformat()}" for a, b in self.known_spans(scope))
             raise OutsideHolidayCalendar(
-                f"the holiday calendar of {scope.strip()!r} covers {first.isoformat()} to {last.isoformat()}; "
+                f"the holiday calendar of {scope.strip()!r} covers {covered}; "
                 f"the week of {monday.isoformat()} is outside it, so import the school holidays for that time first"
             )
         return monday

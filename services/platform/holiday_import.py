@@ -20,7 +20,7 @@ from typing import Any
 
 from icalendar import Calendar, Component
 
-from services.parent_side.domain.holidays import HolidayCalendar, HolidayPeriod, scope_key
+from services.platform.holidays import HolidayCalendar, HolidayPeriod, scope_key
 from services.platform.errors import Invalid
 
 MAX_FILE_BYTES = 1_000_000
