@@ -16,7 +16,7 @@ import pytest
 from gql.transport.exceptions import TransportQueryError
 
 from services.staff_directory.api import Role
-from tests.e2e.test_whole_case_over_http import ADMIN, client, install_first_administrator, run
+from tests.support.http import ADMIN, client, install_first_administrator, run
 from tests.support.processes import environ_for, serving
 
 COORDINATOR = "e2e-ov-coordinator"
@@ -64,7 +64,7 @@ def test_opnieuw_verbinden_through_a_year_meetings_a_pause_visits_and_hours_agai
             parent: PARENT_B) { ok } }""", c=case, s=sessions[2], begin=f"{MEETINGS[2]}T10:15:00+02:00",
             end=f"{MEETINGS[2]}T10:40:00+02:00")
         # A fifth meeting in a year of four: refused, and nothing stored.
-        with pytest.raises(TransportQueryError, match="already has its Opnieuw Verbinden meeting"):
+        with pytest.raises(TransportQueryError, match="already has its meeting of Opnieuw Verbinden"):
             run(coordinator, """mutation($c: UUID!, $d: Date!) { recordPastJointSession(caseId: $c, day: $d,
                 start: "09:30:00", durationMinutes: 150, place: "Praktijk Utrecht", why: "Dubbel") }""", c=case,
                 d=(date.fromisoformat(MEETINGS[3]) + timedelta(weeks=1)).isoformat())

@@ -15,7 +15,7 @@ import pytest
 
 from gateway.auth import mint_development_token
 from services.staff_directory.api import Role
-from tests.e2e.test_whole_case_over_http import ADMIN, install_first_administrator
+from tests.support.http import ADMIN, install_first_administrator
 from tests.support.processes import environ_for, serving
 
 NEWCOMER, DEPUTY = "w-newcomer", "w-deputy-admin"

@@ -21,6 +21,7 @@ from tests.shared_agreements.builders import AMENDED_RULES, COORDINATOR, OTHER_C
 class RacingSharedAgreements(SharedAgreements):
     """Holds every save until two requests have reached it."""
 
+    name = SharedAgreements.name  # the same store (eventsourcing names a subclass after itself otherwise)
     barrier: threading.Barrier | None = None
 
     def save(self, *objs: Any, **kwargs: Any) -> Any:
