@@ -105,6 +105,11 @@ CHILD_CONVERSATIONS = [
         "query($case: UUID!) { childConversations(caseId: $case) { side on child heldByYou summary } }",
         expect=ASSIGNED_CASE,
         logs=lambda call, data: [(SIDE_A, Action.READ, call.case), (SIDE_B, Action.READ, call.case)]),
+    row(Role.CHILD_COUNSELLOR, "childConversationRooms",
+        """query($case: UUID!) { childConversationRooms(caseId: $case, on: "2025-02-10") {
+           side on trajectoryOpened consentInForce maximum held left } }""",
+        expect=ASSIGNED_CASE,
+        logs=lambda call, data: [(SIDE_A, Action.READ, call.case), (SIDE_B, Action.READ, call.case)]),
 ]
 
 READS = [
