@@ -17,7 +17,13 @@ from uuid import UUID
 import strawberry
 
 from gateway.schema.counsellor.types import Side
-from services.shared_agreements.api import ScheduleView, JointSessionView, DisputeView, GroundRulesView, RuleVersionView
+from services.shared_agreements.api import (
+    IN_FORCE, OFFERED, DisputeView, GroundRulesView, JointSessionView, RuleVersionView, ScheduleView,
+)
+
+# Only the statuses a counsellor is shown (drafts, superseded and withdrawn versions are not), by the context's codes.
+RuleVersionStatus = strawberry.enum(Enum("RuleVersionStatus", {code.upper(): code for code in (OFFERED, IN_FORCE)}),
+                                    description="Where a version of the ground rules shown to a counsellor stands.")
 
 
 @strawberry.type(description="The rules of one category, numbered as in the signed text.")
@@ -39,7 +45,8 @@ class Signature:
 @strawberry.type(description="One version of the ground rules (spelregels) as offered to the parents.")
 class RuleVersion:
     version: int
-    status: str = strawberry.field(description="offered (awaiting signatures) or in_force.")
+    status: str = strawberry.field(description="offered (awaiting signatures) or in_force.",
+                                   deprecation_reason="Use versionStatus: the same code as an enum.")
     categories: list[RuleCategory]
     text: str | None = strawberry.field(description="The exact canonical text the parents sign.")
     text_hash: str | None = strawberry.field(description="SHA-256 of the text, hex.")
@@ -48,6 +55,8 @@ class RuleVersion:
     unsigned: list[Side] = strawberry.field(description="The parents asked to sign who have not signed yet.")
     offered_at: datetime | None
     in_force_from: datetime | None
+    version_status: RuleVersionStatus = strawberry.field(
+        description="OFFERED (awaiting signatures) or IN_FORCE.")
 
 
 @strawberry.type(description="The ground rules of a case: the version in force and the version offered for signing.")
@@ -119,7 +128,7 @@ def _version_of(v: RuleVersionView) -> RuleVersion:
         signatures=[Signature(parent=Side(s.parent), method=s.method, text_hash=s.text_hash, signed_at=s.recorded_at)
                     for s in v.signatures],
         unsigned=[Side(p) for p in v.signers if p not in signed], offered_at=v.offered_at,
-        in_force_from=v.in_force_from,
+        in_force_from=v.in_force_from, version_status=RuleVersionStatus(v.status),
     )
 
 
