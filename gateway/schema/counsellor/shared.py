@@ -16,9 +16,11 @@ from uuid import UUID
 
 import strawberry
 
+from gateway.schema.counsellor.plan import TrajectoryType
 from gateway.schema.counsellor.types import Side
 from services.shared_agreements.api import (
-    IN_FORCE, OFFERED, DisputeView, GroundRulesView, JointSessionView, RuleVersionView, ScheduleView,
+    IN_FORCE, OFFERED, DisputeView, GroundRulesView, JointSessionRoom as RoomView, JointSessionView, RuleVersionView,
+    ScheduleView,
 )
 
 # Only the statuses a counsellor is shown (drafts, superseded and withdrawn versions are not), by the context's codes.
@@ -87,6 +89,16 @@ class JointSession:
     pauses: int = strawberry.field(description="How often the session was paused (stilgelegd).")
 
 
+@strawberry.type(description="The joint sessions the case's current type still allows: in this phase, or in the "
+                               "calendar year when the type counts per year. Null numbers: the type sets no limit.")
+class JointSessionRoom:
+    trajectory_type: TrajectoryType
+    year: int | None = strawberry.field(description="The calendar year counted; null when the whole phase counts.")
+    maximum: int | None
+    taken: int = strawberry.field(description="Planned or held, not cancelled.")
+    left: int | None
+
+
 @strawberry.type(description="A binding decision (knoop doorgehakt) on a dispute; it binds the parents named.")
 class Decision:
     number: int
@@ -142,6 +154,11 @@ def joint_session_of(s: JointSessionView) -> JointSession:
     return JointSession(session_id=s.session_id, number=s.number, day=s.day, start=s.start,
                         duration_minutes=s.duration_minutes, place=s.place, kind=s.kind,
                         status=JointSessionStatus(s.status), moved_from=list(s.moved_from), pauses=len(s.pauses))
+
+
+def joint_session_room_of(room: RoomView) -> JointSessionRoom:
+    return JointSessionRoom(trajectory_type=TrajectoryType(room.trajectory_type), year=room.year,
+                            maximum=room.maximum, taken=room.taken, left=room.left)
 
 
 def decisions_of(disputes: tuple[DisputeView, ...]) -> list[Decision]:
