@@ -93,3 +93,11 @@ def test_a_type_without_a_session_maximum_has_no_sessions_left_to_count_and_no_c
     coaching = template("parallel_solo_coaching")
     progress = progress_of(trajectory(*started(), held(fortnight(1)), rules=coaching), fortnight(2))
     assert (progress.sessions_left, progress.child_conversations_left) == (None, 0)
+
+
+def test_a_trajectory_closed_before_the_minimum_duration_is_recorded_and_flagged_not_refused():
+    # A parent may stop early: that is a fact to record, and the plan shows it fell short of 6 months.
+    closed_early = trajectory(*started(), held(fortnight(1)), close(fortnight(5)))
+    progress = progress_of(closed_early, date(2025, 12, 1))
+    assert (progress.status, progress.closed_on) == ("closed", fortnight(5))
+    assert progress.before_minimum and progress.weeks_elapsed == 9 < progress.min_weeks
