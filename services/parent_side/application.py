@@ -266,7 +266,7 @@ class ParentSide(ContextApplication, FlowFollower):
         What a child counsellor checks before recording one; never who gave the consent.
         """
         self.catch_up(strict=False)
-        return room_of(self._get(case_id), on)
+        return room_of(self._get(case_id), on, self._holidays(case_id))
 
     def family_holidays(self, case_id: UUID) -> FamilyHolidays:
         """The case's school-holiday region and the practice's lists for it, as this side received them."""

@@ -107,7 +107,7 @@ CHILD_CONVERSATIONS = [
         logs=lambda call, data: [(SIDE_A, Action.READ, call.case), (SIDE_B, Action.READ, call.case)]),
     row(Role.CHILD_COUNSELLOR, "childConversationRooms",
         """query($case: UUID!) { childConversationRooms(caseId: $case, on: "2025-02-10") {
-           side on trajectoryOpened consentInForce maximum held left } }""",
+           side on trajectoryOpened inTerm consentInForce maximum held left } }""",
         expect=ASSIGNED_CASE,
         logs=lambda call, data: [(SIDE_A, Action.READ, call.case), (SIDE_B, Action.READ, call.case)]),
 ]

@@ -169,7 +169,7 @@ def test_a_case_you_do_not_hold_answers_exactly_like_a_case_that_does_not_exist(
 
 
 ROOMS = """query($case: UUID!, $on: Date!) { childConversationRooms(caseId: $case, on: $on) {
-  side on trajectoryOpened consentInForce maximum held left } }"""
+  side on trajectoryOpened inTerm consentInForce maximum held left } }"""
 
 
 def rooms(gateway, case: str, day: int = 60, user: str = CHILD) -> dict:
@@ -181,10 +181,10 @@ def test_before_recording_a_child_counsellor_sees_per_side_the_consent_in_force_
     for day in (10, 20, 30):
         post(gateway, RECORD, conversation(case, day=day))
     assert rooms(gateway, case)["data"]["childConversationRooms"] == [
-        {"side": "PARENT_A", "on": "2026-03-06", "trajectoryOpened": True, "consentInForce": True, "maximum": 4,
-         "held": 3, "left": 1},
-        {"side": "PARENT_B", "on": "2026-03-06", "trajectoryOpened": True, "consentInForce": False, "maximum": 4,
-         "held": 0, "left": 4}]
+        {"side": "PARENT_A", "on": "2026-03-06", "trajectoryOpened": True, "inTerm": True, "consentInForce": True,
+         "maximum": 4, "held": 3, "left": 1},
+        {"side": "PARENT_B", "on": "2026-03-06", "trajectoryOpened": True, "inTerm": True, "consentInForce": False,
+         "maximum": 4, "held": 0, "left": 4}]
     post(gateway, RECORD, conversation(case, day=40))
     assert rooms(gateway, case)["data"]["childConversationRooms"][0]["left"] == 0
 
@@ -205,8 +205,8 @@ def test_a_side_without_a_trajectory_has_no_room(gateway):
     known_case(gateway.contexts.directory, case)
     gateway.contexts.directory.assign_child_counsellor(case, CHILD, actor="admin-1")
     assert rooms(gateway, str(case))["data"]["childConversationRooms"] == [
-        {"side": side, "on": "2026-03-06", "trajectoryOpened": False, "consentInForce": False, "maximum": 0,
-         "held": 0, "left": 0} for side in ("PARENT_A", "PARENT_B")]
+        {"side": side, "on": "2026-03-06", "trajectoryOpened": False, "inTerm": False, "consentInForce": False,
+         "maximum": 0, "held": 0, "left": 0} for side in ("PARENT_A", "PARENT_B")]
 
 
 def test_the_rooms_of_a_case_you_do_not_hold_answer_exactly_like_a_case_that_does_not_exist(gateway, case):

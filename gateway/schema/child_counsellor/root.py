@@ -68,6 +68,9 @@ class ChildConversationRoom:
     on: date
     trajectory_opened: bool = strawberry.field(
         description="False while this parent follows no trajectory: then no conversation can be recorded.")
+    in_term: bool = strawberry.field(
+        description="Whether the trajectory takes a conversation on that day: started, not closed, the day inside "
+                    "its phase and its term.")
     consent_in_force: bool = strawberry.field(
         description="Whether the parents' consent (toestemming) for child conversations is in force on that day.")
     maximum: int = strawberry.field(description="The most child conversations the trajectory allows.")
@@ -84,10 +87,11 @@ async def _room_on(info: Info, case_id: UUID, side: SideValue, on: date) -> Chil
 
     room = await on_case(info, case_id, SIDE_CONTEXT[side], Action.READ, read)
     if room is None:
-        return ChildConversationRoom(side=Side(side.value), on=on, trajectory_opened=False, consent_in_force=False,
+        return ChildConversationRoom(side=Side(side.value), on=on, trajectory_opened=False, in_term=False,
+                                     consent_in_force=False,
                                      maximum=0, held=0, left=0)
     return ChildConversationRoom(side=Side(side.value), on=room.on, trajectory_opened=True,
-                                 consent_in_force=room.consent_in_force, maximum=room.maximum, held=room.held,
+                                 in_term=room.in_term, consent_in_force=room.consent_in_force, maximum=room.maximum, held=room.held,
                                  left=room.left)
 
 
