@@ -33,8 +33,12 @@ def follows(view: type, *, not_shown: Mapping[str, str] = {}) -> Callable[[T], T
     """Apply under ``@strawberry.type``: add every plain field and property of ``view`` the class does not declare."""
     def decorate(cls: T) -> T:
         annotations = cls.__dict__.get("__annotations__", {})
+        exposed = _exposed(view)
+        unknown = set(not_shown) - {name for name, _, _ in exposed}
+        if unknown:  # a stale entry would hide nothing and mislead its reader
+            raise TypeError(f"{view.__name__} has no {', '.join(sorted(unknown))} to leave out")
         followed = []
-        for name, annotation, doc in _exposed(view):
+        for name, annotation, doc in exposed:
             if name in annotations or name in not_shown:
                 continue
             annotations[name] = _graphql_type(view, name, annotation)

@@ -77,3 +77,8 @@ def test_a_view_field_that_is_not_a_plain_value_must_be_declared_by_hand():
 
     with pytest.raises(TypeError, match="View.secret is not a plain value"):
         follows(View)(type("Shown", (), {}))
+
+
+def test_leaving_out_a_field_the_view_does_not_have_is_refused():
+    with pytest.raises(TypeError, match="has no secret_notes to leave out"):
+        follows(TrajectoryView, not_shown={"secret_notes": "renamed long ago"})(type("Shown", (), {}))
