@@ -13,6 +13,7 @@ from uuid import UUID
 
 from services.parent_side.as_of import SideAsOf
 from services.parent_side.domain.catalogue import TEMPLATES, template
+from services.parent_side.domain.child_room import ChildConversationRoom
 from services.parent_side.domain.errors import TrajectoryNotFound
 from services.parent_side.domain.progress import Progress
 from services.parent_side.domain.records import (
@@ -25,7 +26,8 @@ from services.platform.holidays import HolidayPeriod
 
 __all__ = ["HeaderRegistered", "PhaseStarted", "ParentalAuthorityRecorded", "ParentEnrolled", "RegionRecorded",
            "SchoolHolidaysPublished", "CounsellorAssigned", "CounsellorUnassigned", "Child", "ChildConversation",
-           "HolidayPeriod", "TrajectoryView", "Progress", "TrajectoryRules", "TEMPLATES", "template", "STANDARD_THEMES",
+           "HolidayPeriod", "TrajectoryView", "Progress", "ChildConversationRoom", "TrajectoryRules", "TEMPLATES",
+           "template", "STANDARD_THEMES",
            "theme_label", "CONSENT_TRAJECTORY", "CONSENT_CHILD_CONVERSATIONS", "ERASURE_REQUEST", "RETENTION_ENDED",
            "SideAsOf", "TrajectoryNotFound"]
 

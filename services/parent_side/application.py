@@ -24,6 +24,7 @@ from services.parent_side import inbound
 from services.parent_side.as_of import SideAsOf
 from services.parent_side.domain.case_file import CaseFile, case_file_id
 from services.parent_side.domain.catalogue import template
+from services.parent_side.domain.child_room import ChildConversationRoom, room_of
 from services.parent_side.domain.errors import (
     ConcurrentChange, InvalidRecord, NotEnrolled, PreviousPhaseOpen, TrajectoryAlreadyOpened, TrajectoryNotFound,
 )
@@ -258,6 +259,14 @@ class ParentSide(ContextApplication, FlowFollower):
         """
         trajectory = self._get(case_id)
         return progress_with(trajectory, on, self.family_holidays(case_id))
+
+    def child_conversation_room(self, case_id: UUID, *, on: date) -> ChildConversationRoom:
+        """Whether consent for child conversations is in force on ``on``, and the conversations left.
+
+        What a child counsellor checks before recording one; never who gave the consent.
+        """
+        self.catch_up(strict=False)
+        return room_of(self._get(case_id), on, self._holidays(case_id))
 
     def family_holidays(self, case_id: UUID) -> FamilyHolidays:
         """The case's school-holiday region and the practice's lists for it, as this side received them."""

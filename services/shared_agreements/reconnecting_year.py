@@ -10,9 +10,8 @@ from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
 from services.shared_agreements.domain.errors import ConcurrentChange
-from services.shared_agreements.domain.reconnecting import OPNIEUW_VERBINDEN
 from services.shared_agreements.domain.reconnecting import (
-    InvalidReconnectingRecord, ReconnectingRecord, YearOverview, reconnecting_id,
+    InvalidReconnectingRecord, ReconnectingRecord, YearFrame, YearOverview, reconnecting_id,
 )
 
 if TYPE_CHECKING:
@@ -45,7 +44,7 @@ class ReconnectingYear:
     def record_professional_hours(
         self, case_id: UUID, *, on: date, professional: str, activity: str, minutes: int, actor: str,
     ) -> YearOverview:
-        """Record time a professional spent on the case; returns the year against the 170-200 hour budget."""
+        """Record time a professional spent on the case; returns the year against the type's hour budget."""
         self._reconnecting_case(case_id)
         self._change_record(case_id, actor, lambda r: r.record_hours(
             on=on, professional=professional, activity=activity, minutes=minutes, today=self.today(), actor=actor))
@@ -53,19 +52,18 @@ class ReconnectingYear:
 
     def reconnecting_year(self, case_id: UUID, year: int) -> YearOverview:
         """Visits at each parent's home against the minimum, and the hours against the budget, in ``year``."""
-        self._reconnecting_case(case_id)
+        frame = YearFrame.of(self._reconnecting_case(case_id).trajectory_type)
         if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
             raise InvalidReconnectingRecord("a year is written in four digits, e.g. 2027")
         try:
             record = self.repository.get(reconnecting_id(case_id))
         except AggregateNotFoundError:
             record = ReconnectingRecord.open(case_id, "nobody")  # an empty year, never saved
-        return record.year(year)
+        return record.year(year, frame)
 
     def _reconnecting_case(self, case_id: UUID) -> CaseView:
         case = self.case(case_id)
-        if case.trajectory_type != OPNIEUW_VERBINDEN:
-            raise InvalidReconnectingRecord("child visits and the hour budget belong to Opnieuw Verbinden cases")
+        YearFrame.of(case.trajectory_type)  # refused for a type whose data keeps no such year
         return case
 
     def _change_record(self, case_id: UUID, actor: str, command: Callable[[ReconnectingRecord], None]) -> None:

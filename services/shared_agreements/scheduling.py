@@ -15,7 +15,9 @@ from services.shared_agreements.domain.contact_schedule import (
     ContactRange, ContactSchedule, ContactScheduleNotFound, ScheduleView, contact_schedule_id,
 )
 from services.shared_agreements.domain.errors import ConcurrentChange
-from services.shared_agreements.domain.joint_session_rules import IN_PERSON, JointSessionNotFound, JointSessionView
+from services.shared_agreements.domain.joint_session_rules import (
+    IN_PERSON, InvalidJointSession, JointSessionNotFound, JointSessionRoom, JointSessionView, joint_session_room,
+)
 from services.shared_agreements.domain.joint_sessions import JointSessions, joint_sessions_id
 
 if TYPE_CHECKING:
@@ -127,6 +129,17 @@ class JointSessionsAndSchedule:
             return self.repository.get(joint_sessions_id(case_id)).views()
         except AggregateNotFoundError:
             return []
+
+    def joint_session_room(self, case_id: UUID, *, on: date) -> JointSessionRoom:
+        """The joint sessions the case's current type still allows on ``on``: in this phase, or in that year."""
+        trajectory_type = self.case(case_id).trajectory_type
+        if isinstance(on, datetime) or not isinstance(on, date):
+            raise InvalidJointSession("the day is a calendar date")
+        try:
+            sessions: JointSessions = self.repository.get(joint_sessions_id(case_id))
+        except AggregateNotFoundError:
+            return joint_session_room(trajectory_type, on, ())
+        return sessions.room(trajectory_type, on)
 
     def set_contact_schedule(
         self, case_id: UUID, year: int, ranges: Sequence[ContactRange], actor: str, reason: str | None = None,

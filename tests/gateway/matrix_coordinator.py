@@ -153,6 +153,8 @@ SHARED_CONTEXT = [
             on: "2026-02-11", professional: "Lotte", activity: CHILD_VISIT, minutes: 90) { year } }""",
            Action.CHANGE))),
     read("jointSessions", f"query($case: UUID!) {{ jointSessions(caseId: $case) {{ {SESSION_FIELDS} }} }}"),
+    read("jointSessionRoom", """query($case: UUID!) { jointSessionRoom(caseId: $case, on: "2026-02-11") {
+        trajectoryType year maximum taken left } }"""),
     change("setContactSchedule", """mutation($case: UUID!, $ranges: [ContactRangeInput!]!) {
         setContactSchedule(caseId: $case, year: 2026, ranges: $ranges) }""",
            lambda call: {"case": call.case, "ranges": RANGES}),

@@ -105,6 +105,11 @@ CHILD_CONVERSATIONS = [
         "query($case: UUID!) { childConversations(caseId: $case) { side on child heldByYou summary } }",
         expect=ASSIGNED_CASE,
         logs=lambda call, data: [(SIDE_A, Action.READ, call.case), (SIDE_B, Action.READ, call.case)]),
+    row(Role.CHILD_COUNSELLOR, "childConversationRooms",
+        """query($case: UUID!) { childConversationRooms(caseId: $case, on: "2025-02-10") {
+           side on trajectoryOpened inTerm consentInForce maximum held left } }""",
+        expect=ASSIGNED_CASE,
+        logs=lambda call, data: [(SIDE_A, Action.READ, call.case), (SIDE_B, Action.READ, call.case)]),
 ]
 
 READS = [
@@ -120,6 +125,8 @@ READS = [
         inForce {{ {RULE_VERSION} }} offered {{ {RULE_VERSION} }} }} }}"""),
     shared_read("jointSessions", """query($case: UUID!) { jointSessions(caseId: $case) {
         sessionId number day start durationMinutes place kind status movedFrom pauses } }"""),
+    shared_read("jointSessionRoom", """query($case: UUID!, $on: Date!) { jointSessionRoom(caseId: $case, on: $on) {
+        trajectoryType year maximum taken left } }""", on("2026-02-11")),
     shared_read("decisions", """query($case: UUID!) { decisions(caseId: $case) {
         number subject decision reasoning decidedAt binds } }"""),
     shared_read("contactSchedule", """query($case: UUID!) { contactSchedule(caseId: $case, year: 2026) {

@@ -166,3 +166,53 @@ def test_a_case_you_do_not_hold_answers_exactly_like_a_case_that_does_not_exist(
     assert {name: len(e) for name, e in new_entries(gateway, logs).items()} == dict.fromkeys(logs, 0)
     assert post(gateway, "{ myCases }", {}).json()["data"]["myCases"] == [case]
     assert post(gateway, "{ myCases }", {}, user="child-counsellor-3").json()["data"]["myCases"] == []
+
+
+ROOMS = """query($case: UUID!, $on: Date!) { childConversationRooms(caseId: $case, on: $on) {
+  side on trajectoryOpened inTerm consentInForce maximum held left } }"""
+
+
+def rooms(gateway, case: str, day: int = 60, user: str = CHILD) -> dict:
+    return post(gateway, ROOMS, {"case": case, "on": (START + timedelta(days=day)).isoformat()}, user=user).json()
+
+
+def test_before_recording_a_child_counsellor_sees_per_side_the_consent_in_force_and_the_conversations_left(
+        gateway, case):
+    for day in (10, 20, 30):
+        post(gateway, RECORD, conversation(case, day=day))
+    assert rooms(gateway, case)["data"]["childConversationRooms"] == [
+        {"side": "PARENT_A", "on": "2026-03-06", "trajectoryOpened": True, "inTerm": True, "consentInForce": True,
+         "maximum": 4, "held": 3, "left": 1},
+        {"side": "PARENT_B", "on": "2026-03-06", "trajectoryOpened": True, "inTerm": True, "consentInForce": False,
+         "maximum": 4, "held": 0, "left": 4}]
+    post(gateway, RECORD, conversation(case, day=40))
+    assert rooms(gateway, case)["data"]["childConversationRooms"][0]["left"] == 0
+
+
+def test_the_rooms_name_no_consent_giver_note_goal_parent_or_counsellor(gateway, case):
+    post(gateway, RECORD, conversation(case))
+    answer = rooms(gateway, case)
+    assert answer["data"]["childConversationRooms"][0]["consentInForce"]
+    for secret in (NOTE, "Rust", "Ouder", "own_ground", *COUNSELLORS.values()):
+        assert secret not in str(answer)
+    side_a = gateway.contexts.parent_a.trajectory(UUID(case))
+    assert side_a.consents[0].given_by == ("Ouder",) and side_a.goals == ("Rust",)  # the canaries are there
+
+
+def test_a_side_without_a_trajectory_has_no_room(gateway):
+    case = uuid4()
+    gateway.staff(CHILD, Role.CHILD_COUNSELLOR)
+    known_case(gateway.contexts.directory, case)
+    gateway.contexts.directory.assign_child_counsellor(case, CHILD, actor="admin-1")
+    assert rooms(gateway, str(case))["data"]["childConversationRooms"] == [
+        {"side": side, "on": "2026-03-06", "trajectoryOpened": False, "inTerm": False, "consentInForce": False,
+         "maximum": 0, "held": 0, "left": 0} for side in ("PARENT_A", "PARENT_B")]
+
+
+def test_the_rooms_of_a_case_you_do_not_hold_answer_exactly_like_a_case_that_does_not_exist(gateway, case):
+    gateway.staff("child-counsellor-3", Role.CHILD_COUNSELLOR)
+    logs = access_logs(gateway)
+    theirs = rooms(gateway, case, user="child-counsellor-3")
+    missing = rooms(gateway, str(uuid4()), user="child-counsellor-3")
+    assert theirs == missing and theirs["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    assert {name: len(e) for name, e in new_entries(gateway, logs).items()} == dict.fromkeys(logs, 0)

@@ -8,7 +8,7 @@ import vobject
 
 from services.platform.access_log import Action
 from tests.support.coordinator_gateway import (
-    COORDINATOR, NOW, PLAN, SCHEDULE_RANGES, SESSIONS, SET_SCHEDULE, call, registered_with_both_parents,
+    COORDINATOR, NOW, PLAN, SCHEDULE_RANGES, SESSIONS, SET_SCHEDULE, call, register, registered_with_both_parents,
 )
 
 
@@ -70,3 +70,24 @@ def test_a_contact_schedule_is_laid_down_replaced_and_exported_as_icalendar(coor
         (date(2026, 1, 1), date(2026, 7, 3)), (date(2026, 7, 4), date(2026, 8, 16)), (date(2026, 8, 17), date(2026, 12, 31))]
     assert "bij ouder B" in events[2].summary.value and COORDINATOR not in ical
     assert call(coordinator, export, {"case": case}, action=Action.EXPORT)["contactScheduleIcal"] == ical
+
+
+ROOM = """query($case: UUID!, $on: Date!) { jointSessionRoom(caseId: $case, on: $on) {
+  trajectoryType year maximum taken left } }"""
+
+
+def test_before_planning_the_coordinator_sees_the_guided_conversations_left_in_the_year(coordinator):
+    case = register(coordinator, trajectoryType="PARALLEL_OUDERSCHAP_FASE_2")
+    call(coordinator, PLAN, {"case": case, "day": "2026-03-10"}, action=Action.CHANGE)
+    assert call(coordinator, ROOM, {"case": case, "on": "2026-06-01"})["jointSessionRoom"] == {
+        "trajectoryType": "PARALLEL_OUDERSCHAP_FASE_2", "year": 2026, "maximum": 4, "taken": 1, "left": 3}
+    assert call(coordinator, ROOM, {"case": case, "on": "2027-01-05"})["jointSessionRoom"]["left"] == 4
+
+
+def test_a_type_that_counts_per_phase_shows_no_year_and_a_type_without_a_limit_no_number(coordinator):
+    phase = register(coordinator, trajectoryType="GEZINSBEMIDDELING_FASE_1")
+    assert call(coordinator, ROOM, {"case": phase, "on": "2026-06-01"})["jointSessionRoom"] == {
+        "trajectoryType": "GEZINSBEMIDDELING_FASE_1", "year": None, "maximum": 4, "taken": 0, "left": 4}
+    free = register(coordinator)
+    assert call(coordinator, ROOM, {"case": free, "on": "2026-06-01"})["jointSessionRoom"] == {
+        "trajectoryType": "PARALLEL_OUDERSCHAP", "year": None, "maximum": None, "taken": 0, "left": None}

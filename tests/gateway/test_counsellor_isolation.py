@@ -22,9 +22,9 @@ CANARY_NOTE_A = "CANARY-NOTE-A: vader dreigde met verhuizen"
 CANARY_NOTE_B = "CANARY-NOTE-B: moeder wil andere school"
 
 GROUND_RULES = """query($case: UUID!) { groundRules(caseId: $case) {
-  inForce { version status text textHash signers unsigned offeredAt inForceFrom
+  inForce { version status versionStatus text textHash signers unsigned offeredAt inForceFrom
             categories { category number title rules } signatures { parent method textHash signedAt } }
-  offered { version status text textHash signers unsigned offeredAt inForceFrom
+  offered { version status versionStatus text textHash signers unsigned offeredAt inForceFrom
             categories { category number title rules } signatures { parent method textHash signedAt } } } }"""
 JOINT_SESSIONS = """query($case: UUID!) { jointSessions(caseId: $case) {
   sessionId number day start durationMinutes place kind status movedFrom pauses } }"""
@@ -117,6 +117,8 @@ def test_the_shared_reads_show_what_both_parents_agreed_and_no_staff_id_of_anybo
     assert rules["inForce"]["version"] == 1 and rules["inForce"]["unsigned"] == []
     assert [s["parent"] for s in rules["inForce"]["signatures"]] == ["PARENT_A", "PARENT_B"]
     assert rules["offered"]["version"] == 2 and rules["offered"]["unsigned"] == ["PARENT_B"]
+    assert [(v["status"], v["versionStatus"]) for v in (rules["inForce"], rules["offered"])] == [
+        ("in_force", "IN_FORCE"), ("offered", "OFFERED")]
     assert rules["offered"]["signatures"][0]["textHash"] == rules["offered"]["textHash"]
     assert rules["offered"]["signatures"][0]["method"] == "in_person"
     [session] = seen["jointSessions"]

@@ -109,3 +109,28 @@ def test_a_proposal_may_tailor_the_rules_again(scene):
     seen = scene.ok(COUNSELLOR_A, proposal, {"case": scene.case, "goals": ["Rust"], "themes": ["own_ground"],
                                              "on": "2025-01-13"})["proposeGoals"]
     assert seen == {"status": "PROPOSED", "rules": {"maxSessions": 12, "maxChildConversations": 2}}
+
+
+def test_progress_shows_what_this_phase_has_left_and_the_type_as_an_enum(scene):
+    started_side(scene, COUNSELLOR_A, "Eerste gesprek.")
+    scene.gateway.contexts.parent_a.record_child_conversation(
+        uuid.UUID(scene.case), child="Noor", held_by=CHILD_COUNSELLOR, on=date(2025, 2, 10),
+        summary=PrivateText(uuid.UUID(scene.case), "Noor tekende."), actor=CHILD_COUNSELLOR)
+    seen = scene.ok(COUNSELLOR_A, """query($case: UUID!, $on: Date!) { progress(caseId: $case, on: $on) {
+        trajectoryType template sessionsHeld maxSessions sessionsLeft childConversationsLeft } }""",
+                    {"case": scene.case, "on": "2025-02-10"})["progress"]
+    assert seen == {"trajectoryType": "PARALLEL_SOLO_OUDERSCHAP_LOMAN", "template": LOMAN, "sessionsHeld": 1,
+                    "maxSessions": 12, "sessionsLeft": 11, "childConversationsLeft": 3}
+
+
+def test_the_type_is_an_enum_wherever_the_counsellor_sees_it(scene):
+    started_side(scene, COUNSELLOR_A, "Eerste gesprek.")
+    enum = "PARALLEL_SOLO_OUDERSCHAP_LOMAN"
+    case = scene.ok(COUNSELLOR_A, "{ myCases { trajectory { trajectoryType template } } }")["myCases"][0]
+    assert case["trajectory"] == {"trajectoryType": enum, "template": LOMAN}
+    seen = scene.ok(COUNSELLOR_A, "query($case: UUID!) { trajectory(caseId: $case) { phase rules { trajectoryType } } }",
+                    {"case": scene.case})["trajectory"]
+    assert seen == {"phase": 1, "rules": {"trajectoryType": enum}}
+    types = scene.ok(COUNSELLOR_A, "{ trajectoryTypes { trajectoryType template } }")["trajectoryTypes"]
+    assert {t["trajectoryType"] for t in types} >= {enum, "OPNIEUW_VERBINDEN", "GEZINSBEMIDDELING_FASE_1"}
+    assert all(t["trajectoryType"] == t["template"].upper() for t in types)

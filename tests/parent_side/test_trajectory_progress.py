@@ -80,3 +80,24 @@ def test_a_type_that_excludes_school_holidays_counts_weeks_with_the_familys_holi
 def test_without_a_holiday_calendar_such_a_type_says_holiday_weeks_were_counted():
     progress = progress_of(trajectory(*started(), rules=template("gezinsbemiddeling_fase_1")), date(2025, 3, 3))
     assert progress.weeks_elapsed == 6 and progress.holiday_weeks_counted
+
+
+def test_the_progress_shows_the_sessions_and_child_conversations_this_phase_has_left():
+    steps = (*started(), held(fortnight(1)), missed(fortnight(2)), held(fortnight(3)),
+             child_conversation(fortnight(2)))
+    progress = progress_of(trajectory(*steps), fortnight(4))
+    assert (progress.sessions_left, progress.child_conversations_left) == (10 - 2, 4 - 1), "a missed one is not held"
+
+
+def test_a_type_without_a_session_maximum_has_no_sessions_left_to_count_and_no_child_conversation_left():
+    coaching = template("parallel_solo_coaching")
+    progress = progress_of(trajectory(*started(), held(fortnight(1)), rules=coaching), fortnight(2))
+    assert (progress.sessions_left, progress.child_conversations_left) == (None, 0)
+
+
+def test_a_trajectory_closed_before_the_minimum_duration_is_recorded_and_flagged_not_refused():
+    # A parent may stop early: that is a fact to record, and the plan shows it fell short of 6 months.
+    closed_early = trajectory(*started(), held(fortnight(1)), close(fortnight(5)))
+    progress = progress_of(closed_early, date(2025, 12, 1))
+    assert (progress.status, progress.closed_on) == ("closed", fortnight(5))
+    assert progress.before_minimum and progress.weeks_elapsed == 9 < progress.min_weeks

@@ -4,7 +4,8 @@ The commit-sized example of issue 19 ("a new trajectory type = one data entry, p
 regenerated SDL"): a fresh interpreter adds one entry to ``services.platform.trajectory_types``
 before anything else is imported, and then the case header accepts the type, the parent side
 plans from it, the court report names it in both languages, the joint-session rules apply its
-meeting frame, and the only SDL change is one enum value in the coordinator's schema.
+meeting frame, the Opnieuw Verbinden-like year takes its visit minimum and hour budget, and the only
+SDL change is one enum value in the counsellor's and one in the coordinator's schema.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ import services.platform.trajectory_types as types
 base = types.TYPES["opnieuw_verbinden"].template
 entry = types.TrajectoryType(
     replace(base, template="ouderschapscoaching_kort", title="Kortdurende ouderschapscoaching",
-            joint_meeting_months=(2,), joint_meeting_weekdays=(0,), joint_sessions=1, max_joint_sessions=1),
+            joint_meeting_months=(2,), joint_meeting_weekdays=(0,), joint_sessions=1, max_joint_sessions=1,
+            min_child_visits_per_year=3, min_professional_hours_per_year=40, max_professional_hours_per_year=60),
     name_en="Short parenting coaching", parallel_parenting=False, meeting_notice_weeks=2,
 )
 types.TYPES = MappingProxyType({**types.TYPES, entry.code: entry})
@@ -46,6 +48,7 @@ from services.court_report.shared import case_section
 from services.parent_side.domain.catalogue import template
 from services.shared_agreements.domain.case import Case, Child, Parent
 from services.shared_agreements.domain.joint_sessions import JointSessions
+from services.shared_agreements.domain.reconnecting import YearFrame
 from services.platform.errors import Invalid
 
 code = "ouderschapscoaching_kort"
@@ -71,6 +74,7 @@ print(json.dumps({
     "report_en": i18n.TRAJECTORY_TYPES_EN[code],
     "in_frame": plan(date(2027, 2, 1)),
     "outside_frame": plan(date(2027, 3, 1)),
+    "year_frame": [YearFrame.of(code).min_visits_per_parent, list(YearFrame.of(code).budget_hours)],
     "sdl_diff": sdl_diff,
 }))
 '''
@@ -93,4 +97,6 @@ def test_a_new_trajectory_type_is_one_data_entry_and_one_new_enum_value_in_the_s
     assert seen["report_en"] == "Short parenting coaching"
     assert seen["in_frame"] == "planned"  # a Monday morning in February, in person, a month ahead
     assert "are held in February" in seen["outside_frame"]
-    assert seen["sdl_diff"] == ["coordinator.graphql: +  OUDERSCHAPSCOACHING_KORT"]
+    assert seen["year_frame"] == [3, [40, 60]]  # its child visits and hour budget, from the entry alone
+    assert seen["sdl_diff"] == ["counsellor.graphql: +  OUDERSCHAPSCOACHING_KORT",
+                                "coordinator.graphql: +  OUDERSCHAPSCOACHING_KORT"]

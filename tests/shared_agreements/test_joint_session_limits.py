@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 from uuid import UUID
 
-from services.shared_agreements.domain.joint_session_rules import JointSessionLimitReached
+from services.shared_agreements.domain.joint_session_rules import JointSessionLimitReached, JointSessionRoom
 from services.shared_agreements.domain.joint_sessions import JointSessions
 from tests.support.given_when_then import given
 
@@ -65,3 +65,26 @@ def test_parallel_ouderschap_fase_2_guides_at_most_four_conversations_a_year():
         JointSessionLimitReached, "at most 4 joint sessions in 2026")
     given(*history).when(plan(date(2027, 1, 11), "parallel_ouderschap_fase_2")).then(
         JointSessions.JointSessionPlanned)
+
+
+def room(history, trajectory_type, on):
+    return given(*history).when(lambda s: s.room(trajectory_type, on)).result
+
+
+def test_the_room_shows_the_joint_sessions_a_phase_has_left():
+    history = planned("gezinsbemiddeling_fase_1", weekly(3))
+    assert room(history, "gezinsbemiddeling_fase_1", date(2026, 2, 2)) == JointSessionRoom(
+        "gezinsbemiddeling_fase_1", year=None, maximum=4, taken=3)
+    assert room(history, "gezinsbemiddeling_fase_1", date(2026, 2, 2)).left == 1
+    assert room(history, "parallel_ouderschap_fase_1", date(2026, 2, 2)).left == 5, "the next phase counts its own"
+
+
+def test_a_type_that_counts_per_year_shows_the_guided_conversations_left_in_that_year():
+    history = planned("parallel_ouderschap_fase_2", [date(2026, 2, 2), date(2026, 5, 4), date(2026, 8, 3)])
+    assert room(history, "parallel_ouderschap_fase_2", date(2026, 9, 1)) == JointSessionRoom(
+        "parallel_ouderschap_fase_2", year=2026, maximum=4, taken=3)
+    assert room(history, "parallel_ouderschap_fase_2", date(2027, 1, 4)).left == 4
+
+
+def test_a_type_without_a_joint_session_limit_has_no_count_left():
+    assert room(planned("parallel_solo_coaching", []), "parallel_solo_coaching", date(2026, 2, 2)).left is None

@@ -7,13 +7,17 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from services.shared_agreements.domain.joint_session_rules import InvalidJointSession, OutsideFixedMeetingFrame
 from services.shared_agreements.domain.joint_sessions import JointSessions
-from services.shared_agreements.domain.reconnecting import InvalidReconnectingRecord, ReconnectingRecord
+from services.shared_agreements.domain.reconnecting import (
+    InvalidReconnectingRecord, NotAReconnectingCase, ReconnectingRecord, YearFrame,
+)
 from services.shared_agreements.domain.errors import UnknownParent
 from tests.shared_agreements.builders import CASE, COORDINATOR
 from tests.support.given_when_then import given
 
 TODAY = date(2027, 11, 30)
 KIDS = ("Noor", "Daan")
+#: Opnieuw Verbinden's numbers, read from its data entry: two visits at each parent, 170-200 hours.
+OPNIEUW = YearFrame.of("opnieuw_verbinden")
 
 
 def opened() -> list:
@@ -40,10 +44,11 @@ def test_the_year_shows_the_visits_at_each_parent_against_the_minimum_of_two():
     record = opened()
     for step in (visit(), visit(date(2027, 9, 18)), visit(date(2027, 6, 5), parent="parent_b")):
         record += given(*record).when(step).then(ReconnectingRecord.ChildVisitRecorded)
-    year = given(*record).when(lambda r: r).aggregate.year(2027)
+    year = given(*record).when(lambda r: r).aggregate.year(2027, OPNIEUW)
     assert year.visits == {"parent_a": 2, "parent_b": 1}
     assert year.visits_short == {"parent_a": 0, "parent_b": 1}, "parent B's home needs one more visit this year"
-    assert given(*record).when(lambda r: r).aggregate.year(2026).visits_short == {"parent_a": 2, "parent_b": 2}
+    last_year = given(*record).when(lambda r: r).aggregate.year(2026, OPNIEUW)
+    assert last_year.visits_short == {"parent_a": 2, "parent_b": 2}
 
 
 def test_a_visit_on_a_day_that_has_not_come_or_for_a_stranger_or_at_no_parent_is_refused():
@@ -57,7 +62,7 @@ def test_hours_are_summed_per_year_professional_and_activity_against_the_budget(
     for step in (hours(), hours(60, professional="Youssef El Amrani", activity="communication_support"),
                  hours(30, on=date(2026, 11, 10))):
         record += given(*record).when(step).then(ReconnectingRecord.ProfessionalHoursRecorded)
-    year = given(*record).when(lambda r: r).aggregate.year(2027)
+    year = given(*record).when(lambda r: r).aggregate.year(2027, OPNIEUW)
     assert year.minutes == 150 and year.minutes_per_professional == {"Ineke Bos": 90, "Youssef El Amrani": 60}
     assert year.minutes_per_activity == {"communication_support": 60, "joint_meeting": 90}
     assert year.budget_hours == (170, 200) and year.below_budget and not year.over_budget
@@ -68,7 +73,7 @@ def test_hours_over_the_budget_are_recorded_and_flagged_not_refused():
     for day in range(1, 15):  # 14 days of 15 hours: 210 hours
         record += given(*record).when(hours(15 * 60, on=date(2027, 1, day))).then(
             ReconnectingRecord.ProfessionalHoursRecorded)
-    year = given(*record).when(lambda r: r).aggregate.year(2027)
+    year = given(*record).when(lambda r: r).aggregate.year(2027, OPNIEUW)
     assert year.minutes == 210 * 60 and year.over_budget and not year.below_budget
 
 
@@ -139,3 +144,17 @@ def test_a_pause_afterwards_needs_why_and_a_begin_before_its_end_on_the_meetings
     first += given(*first).when(pause_afterwards()).then(JointSessions.JointSessionPauseRecordedAfterwards)
     given(*first).when(pause_afterwards(begin=time(10, 30), end=time(10, 50))).then_refused(
         InvalidJointSession, "overlaps")
+
+
+def test_the_visit_minimum_and_the_hour_budget_are_the_types_data_and_a_type_without_them_keeps_no_such_year():
+    assert OPNIEUW == YearFrame(min_visits_per_parent=2, budget_hours=(170, 200))
+    history = opened() + given(*opened()).when(visit()).then(ReconnectingRecord.ChildVisitRecorded)
+    other = given(*history).when(lambda r: r).aggregate.year(2027, YearFrame(min_visits_per_parent=3, budget_hours=(10, 20)))
+    assert (other.visits_short, other.budget_hours) == ({"parent_a": 2, "parent_b": 3}, (10, 20))
+    for code in ("parallel_solo_ouderschap_loman", "gezinsbemiddeling_fase_1", "no_such_type"):
+        try:
+            YearFrame.of(code)
+        except NotAReconnectingCase as refused:
+            assert "Opnieuw Verbinden" in str(refused)
+        else:
+            raise AssertionError(f"{code} keeps no visits and hours")

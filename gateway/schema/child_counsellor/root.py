@@ -20,7 +20,9 @@ from services.staff_directory.api import Role, Side as SideValue
 from gateway.schema.base import build_schema
 from gateway.schema.bounds import MAX_LONG_TEXT, MAX_NAME, text
 from gateway.schema.common import SIDE_CONTEXT, Done, actor, assignment_to, context_app, directory, on_case
-from services.parent_side.api import TrajectoryNotFound, ChildConversation as ConversationRecord
+from services.parent_side.api import (
+    ChildConversation as ConversationRecord, ChildConversationRoom as RoomView, TrajectoryNotFound,
+)
 from services.platform.access_log import Action
 from services.platform.private_text import PrivateText
 from services.platform.stores import Store
@@ -59,6 +61,40 @@ async def _conversations_on(info: Info, case_id: UUID, side: SideValue) -> list[
     return [_conversation(side, r, actor(info)) for r in records]
 
 
+@strawberry.type(description="What one side's trajectory leaves for child conversations on a day: enough to "
+                               "keep to its consent and its limit, nothing else of the side.")
+class ChildConversationRoom:
+    side: Side
+    on: date
+    trajectory_opened: bool = strawberry.field(
+        description="False while this parent follows no trajectory: then no conversation can be recorded.")
+    in_term: bool = strawberry.field(
+        description="Whether the trajectory takes a conversation on that day: started, not closed, the day inside "
+                    "its phase and its term.")
+    consent_in_force: bool = strawberry.field(
+        description="Whether the parents' consent (toestemming) for child conversations is in force on that day.")
+    maximum: int = strawberry.field(description="The most child conversations the trajectory allows.")
+    held: int = strawberry.field(description="The child conversations recorded on this side so far.")
+    left: int = strawberry.field(description="How many more the trajectory allows.")
+
+
+async def _room_on(info: Info, case_id: UUID, side: SideValue, on: date) -> ChildConversationRoom:
+    def read() -> RoomView | None:
+        try:
+            return context_app(info, SIDE_CONTEXT[side]).child_conversation_room(case_id, on=on)
+        except TrajectoryNotFound:
+            return None
+
+    room = await on_case(info, case_id, SIDE_CONTEXT[side], Action.READ, read)
+    if room is None:
+        return ChildConversationRoom(side=Side(side.value), on=on, trajectory_opened=False, in_term=False,
+                                     consent_in_force=False,
+                                     maximum=0, held=0, left=0)
+    return ChildConversationRoom(side=Side(side.value), on=room.on, trajectory_opened=True,
+                                 in_term=room.in_term, consent_in_force=room.consent_in_force, maximum=room.maximum, held=room.held,
+                                 left=room.left)
+
+
 @strawberry.type
 class Query:
     @strawberry.field(description="The cases whose child conversations you hold.")
@@ -72,6 +108,13 @@ class Query:
         await assignment_to(info, case_id, Role.CHILD_COUNSELLOR)
         found = [c for side in SideValue for c in await _conversations_on(info, case_id, side)]
         return sorted(found, key=lambda c: (c.on, c.side.value))
+
+    @strawberry.field(description="Per side, before you record a child conversation: whether the parents' consent "
+                                  "is in force on that day, and the conversations the trajectory has left. Never "
+                                  "who gave consent.")
+    async def child_conversation_rooms(self, info: Info, case_id: UUID, on: date) -> list[ChildConversationRoom]:
+        await assignment_to(info, case_id, Role.CHILD_COUNSELLOR)
+        return [await _room_on(info, case_id, side, on) for side in SideValue]
 
 
 @strawberry.type

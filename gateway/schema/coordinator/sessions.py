@@ -19,7 +19,7 @@ from gateway.schema.coordinator.common import (
     value,
 )
 from services.platform.access_log import Action
-from services.shared_agreements.api import JointSessionView
+from services.shared_agreements.api import JointSessionRoom as RoomView, JointSessionView
 
 
 
@@ -83,12 +83,32 @@ def joint_session_of(s: JointSessionView) -> JointSession:
     )
 
 
+@strawberry.type(description="The joint sessions the case's current type still allows: in this phase, or in the "
+                               "calendar year when the type counts per year. Null numbers: the type sets no limit.")
+class JointSessionRoom:
+    trajectory_type: TrajectoryType
+    year: int | None = strawberry.field(description="The calendar year counted; null when the whole phase counts.")
+    maximum: int | None
+    taken: int = strawberry.field(description="Planned or held, not cancelled.")
+    left: int | None
+
+
+def joint_session_room_of(room: RoomView) -> JointSessionRoom:
+    return JointSessionRoom(trajectory_type=member(TrajectoryType, room.trajectory_type), year=room.year,
+                            maximum=room.maximum, taken=room.taken, left=room.left)
+
+
 @strawberry.type
 class SessionsQuery:
     @strawberry.field(description="The case's joint sessions in calendar order.")
     async def joint_sessions(self, info: Info, case_id: UUID) -> list[JointSession]:
         views = await coordinate(info, case_id, Action.READ, lambda app: app.joint_sessions(case_id))
         return [joint_session_of(s) for s in views]
+
+    @strawberry.field(description="Before planning: the joint sessions the type still allows on the day given.")
+    async def joint_session_room(self, info: Info, case_id: UUID, on: date) -> JointSessionRoom:
+        return joint_session_room_of(await coordinate(
+            info, case_id, Action.READ, lambda app: app.joint_session_room(case_id, on=on)))
 
 
 @strawberry.type

@@ -9,7 +9,15 @@ from typing import Any
 
 import strawberry
 
-from services.parent_side.api import Progress as ProgressView, TrajectoryRules as RulesView
+from gateway.schema.follow import follows, followed_values
+from services.parent_side.api import TEMPLATES, Progress as ProgressView, TrajectoryRules as RulesView
+
+_OLD_CODE = "Use trajectoryType: the same code as an enum."
+
+# From the data (services/platform/trajectory_types.py, through the parent side's templates): a new type
+# is a new value here. This schema's own enum class: strawberry.enum marks the class it wraps.
+TrajectoryType = strawberry.enum(Enum("TrajectoryType", {code.upper(): code for code in TEMPLATES}),
+                                 description="The kind of trajectory the practice offers.")
 
 
 @strawberry.enum(description="Where a trajectory stands: intake (step 1), proposed and agreed (step 2), "
@@ -24,8 +32,9 @@ class TrajectoryStatus(Enum):
 
 @strawberry.type(description="A trajectory type's rules as this family's trajectory enforces them; "
                              "null numbers mean: no limit. Weekdays count from 0 (Monday), months from 1.")
+@follows(RulesView)
 class TrajectoryRules:
-    template: str
+    template: str = strawberry.field(deprecation_reason=_OLD_CODE)
     title: str
     description: str
     source: str
@@ -54,13 +63,15 @@ class TrajectoryRules:
     supervised_contact_possible: bool
     min_professional_hours_per_year: int | None
     max_professional_hours_per_year: int | None
+    trajectory_type: TrajectoryType = strawberry.field(description="The type this trajectory follows.")
 
 
 @strawberry.type(description="The plan against what happened, on one day. Null where the rules state no number.")
+@follows(ProgressView)
 class Progress:
     on: date
     status: TrajectoryStatus
-    template: str
+    template: str = strawberry.field(deprecation_reason=_OLD_CODE)
     started_on: date | None
     closed_on: date | None
     weeks_elapsed: int
@@ -90,6 +101,7 @@ class Progress:
     next_session_due: date | None
     child_conversations_held: int
     max_child_conversations: int
+    trajectory_type: TrajectoryType = strawberry.field(description="The type this trajectory follows.")
 
 
 def _plain(value: Any) -> Any:
@@ -97,9 +109,11 @@ def _plain(value: Any) -> Any:
 
 
 def rules_of(rules: RulesView) -> TrajectoryRules:
-    return TrajectoryRules(**{f.name: _plain(getattr(rules, f.name)) for f in fields(rules)})
+    return TrajectoryRules(**{f.name: _plain(getattr(rules, f.name)) for f in fields(rules)},
+                           **followed_values(TrajectoryRules, rules), trajectory_type=TrajectoryType(rules.template))
 
 
 def progress_of(view: ProgressView) -> Progress:
     values = {f.name: _plain(getattr(view, f.name)) for f in fields(view)}
-    return Progress(**{**values, "status": TrajectoryStatus(view.status)})
+    return Progress(**{**values, "status": TrajectoryStatus(view.status)}, **followed_values(Progress, view),
+                    trajectory_type=TrajectoryType(view.template))

@@ -22,8 +22,8 @@ from gateway.schema.common import actor, directory, off_loop
 from gateway.schema.counsellor.mutations import Mutation
 from gateway.schema.counsellor.plan import Progress, TrajectoryRules, progress_of, rules_of
 from gateway.schema.counsellor.shared import (
-    ContactSchedule, Decision, GroundRules, JointSession, contact_schedule_of, decisions_of, ground_rules_of,
-    joint_session_of,
+    ContactSchedule, Decision, GroundRules, JointSession, JointSessionRoom, contact_schedule_of, decisions_of,
+    ground_rules_of, joint_session_of, joint_session_room_of,
 )
 from gateway.schema.counsellor.support import on_my_side, on_shared
 from gateway.schema.counsellor.types import MyCase, Side, Trajectory, summary_of, trajectory_of
@@ -81,6 +81,11 @@ class Query:
     async def joint_sessions(self, info: Info, case_id: UUID) -> list[JointSession]:
         sessions = await on_shared(info, case_id, lambda app: app.joint_sessions(case_id))
         return [joint_session_of(s) for s in sessions]
+
+    @strawberry.field(description="The joint sessions the case's type still allows on the day given: in this "
+                                  "phase, or in that calendar year when the type counts per year.")
+    async def joint_session_room(self, info: Info, case_id: UUID, on: date) -> JointSessionRoom:
+        return joint_session_room_of(await on_shared(info, case_id, lambda app: app.joint_session_room(case_id, on=on)))
 
     @strawberry.field(description="The binding decisions taken in the case, oldest first.")
     async def decisions(self, info: Info, case_id: UUID) -> list[Decision]:

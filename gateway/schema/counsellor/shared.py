@@ -16,8 +16,16 @@ from uuid import UUID
 
 import strawberry
 
+from gateway.schema.counsellor.plan import TrajectoryType
 from gateway.schema.counsellor.types import Side
-from services.shared_agreements.api import ScheduleView, JointSessionView, DisputeView, GroundRulesView, RuleVersionView
+from services.shared_agreements.api import (
+    IN_FORCE, OFFERED, DisputeView, GroundRulesView, JointSessionRoom as RoomView, JointSessionView, RuleVersionView,
+    ScheduleView,
+)
+
+# Only the statuses a counsellor is shown (drafts, superseded and withdrawn versions are not), by the context's codes.
+RuleVersionStatus = strawberry.enum(Enum("RuleVersionStatus", {code.upper(): code for code in (OFFERED, IN_FORCE)}),
+                                    description="Where a version of the ground rules shown to a counsellor stands.")
 
 
 @strawberry.type(description="The rules of one category, numbered as in the signed text.")
@@ -39,7 +47,8 @@ class Signature:
 @strawberry.type(description="One version of the ground rules (spelregels) as offered to the parents.")
 class RuleVersion:
     version: int
-    status: str = strawberry.field(description="offered (awaiting signatures) or in_force.")
+    status: str = strawberry.field(description="offered (awaiting signatures) or in_force.",
+                                   deprecation_reason="Use versionStatus: the same code as an enum.")
     categories: list[RuleCategory]
     text: str | None = strawberry.field(description="The exact canonical text the parents sign.")
     text_hash: str | None = strawberry.field(description="SHA-256 of the text, hex.")
@@ -48,6 +57,8 @@ class RuleVersion:
     unsigned: list[Side] = strawberry.field(description="The parents asked to sign who have not signed yet.")
     offered_at: datetime | None
     in_force_from: datetime | None
+    version_status: RuleVersionStatus = strawberry.field(
+        description="OFFERED (awaiting signatures) or IN_FORCE.")
 
 
 @strawberry.type(description="The ground rules of a case: the version in force and the version offered for signing.")
@@ -76,6 +87,16 @@ class JointSession:
     status: JointSessionStatus
     moved_from: list[date]
     pauses: int = strawberry.field(description="How often the session was paused (stilgelegd).")
+
+
+@strawberry.type(description="The joint sessions the case's current type still allows: in this phase, or in the "
+                               "calendar year when the type counts per year. Null numbers: the type sets no limit.")
+class JointSessionRoom:
+    trajectory_type: TrajectoryType
+    year: int | None = strawberry.field(description="The calendar year counted; null when the whole phase counts.")
+    maximum: int | None
+    taken: int = strawberry.field(description="Planned or held, not cancelled.")
+    left: int | None
 
 
 @strawberry.type(description="A binding decision (knoop doorgehakt) on a dispute; it binds the parents named.")
@@ -119,7 +140,7 @@ def _version_of(v: RuleVersionView) -> RuleVersion:
         signatures=[Signature(parent=Side(s.parent), method=s.method, text_hash=s.text_hash, signed_at=s.recorded_at)
                     for s in v.signatures],
         unsigned=[Side(p) for p in v.signers if p not in signed], offered_at=v.offered_at,
-        in_force_from=v.in_force_from,
+        in_force_from=v.in_force_from, version_status=RuleVersionStatus(v.status),
     )
 
 
@@ -133,6 +154,11 @@ def joint_session_of(s: JointSessionView) -> JointSession:
     return JointSession(session_id=s.session_id, number=s.number, day=s.day, start=s.start,
                         duration_minutes=s.duration_minutes, place=s.place, kind=s.kind,
                         status=JointSessionStatus(s.status), moved_from=list(s.moved_from), pauses=len(s.pauses))
+
+
+def joint_session_room_of(room: RoomView) -> JointSessionRoom:
+    return JointSessionRoom(trajectory_type=TrajectoryType(room.trajectory_type), year=room.year,
+                            maximum=room.maximum, taken=room.taken, left=room.left)
 
 
 def decisions_of(disputes: tuple[DisputeView, ...]) -> list[Decision]:

@@ -12,7 +12,8 @@ from uuid import UUID
 
 import strawberry
 
-from gateway.schema.counsellor.plan import TrajectoryRules, TrajectoryStatus, rules_of
+from gateway.schema.counsellor.plan import TrajectoryRules, TrajectoryStatus, TrajectoryType, rules_of
+from gateway.schema.follow import follows, followed_values
 from services.parent_side.api import STANDARD_THEMES, theme_label, TrajectoryView
 from services.platform.private_text import PrivateText
 
@@ -92,6 +93,8 @@ class CourtReport:
 
 
 @strawberry.type(description="The caller's own side of a case: one parent's whole trajectory.")
+@follows(TrajectoryView, not_shown={"trajectory_id": "the store's key; a trajectory is found by its case",
+                                    "assignments": "shown as counsellorHistory"})
 class Trajectory:
     case_id: UUID
     version: int = strawberry.field(description="The number of recorded events of this trajectory.")
@@ -158,19 +161,20 @@ def trajectory_of(view: TrajectoryView) -> Trajectory:
         release_decisions=[ReleaseDecision(decision=d.decision, on=d.on, reason=d.reason)
                            for d in view.release_decisions],
         court_reports=[CourtReport(report_id=r.report_id, made_at=r.made_at) for r in view.court_reports],
-        erased_on=view.erased_on, erasure_reason=view.erasure_reason,
+        erased_on=view.erased_on, erasure_reason=view.erasure_reason, **followed_values(Trajectory, view),
     )
 
 
 @strawberry.type(description="Where one of the caller's trajectories stands.")
 class TrajectorySummary:
     status: TrajectoryStatus
-    template: str
+    template: str = strawberry.field(deprecation_reason="Use trajectoryType: the same code as an enum.")
     title: str
     parent: str
     opened_on: date
     started_on: date | None
     closed_on: date | None
+    trajectory_type: TrajectoryType = strawberry.field(description="The type this trajectory follows.")
 
 
 @strawberry.type(description="A case the caller counsels one side of; trajectory is null until the intake.")
@@ -185,4 +189,5 @@ def summary_of(view: TrajectoryView | None) -> TrajectorySummary | None:
         return None
     return TrajectorySummary(status=TrajectoryStatus(view.status), template=view.rules.template,
                              title=view.rules.title, parent=view.parent, opened_on=view.opened_on,
-                             started_on=view.started_on, closed_on=view.closed_on)
+                             started_on=view.started_on, closed_on=view.closed_on,
+                             trajectory_type=TrajectoryType(view.rules.template))

@@ -49,6 +49,18 @@ class Progress:
     child_conversations_held: int
     max_child_conversations: int
 
+    # Who must respect a limit sees it before hitting it (issue 14). Counted per phase: each
+    # phase is a trajectory of its own, with its own limits.
+    @property
+    def sessions_left(self) -> int | None:
+        """Individual sessions this phase still allows; null where the type sets no maximum."""
+        return None if self.max_sessions is None else max(0, self.max_sessions - self.sessions_held)
+
+    @property
+    def child_conversations_left(self) -> int:
+        """Child conversations this phase still allows (none unless the type or the tailored plan allows them)."""
+        return max(0, self.max_child_conversations - self.child_conversations_held)
+
 
 def progress_of(
     t: Trajectory, on: date, calendar: HolidayCalendar | None = None, region: str | None = None,

@@ -154,18 +154,40 @@ def check_session(day: date, start: time, duration_minutes: int, kind: str, plan
         raise InvalidJointSession(f"a session is held {' or '.join(KINDS)}, not {kind!r}")
 
 
+@dataclass(frozen=True)
+class JointSessionRoom:
+    """What the type's limit leaves for joint sessions on a day: in its phase, or in that day's calendar year.
+
+    Who must respect a limit sees it before hitting it (issue 14); ``None`` where the type sets none.
+    """
+
+    trajectory_type: str
+    year: int | None  # the calendar year counted, when the type counts per year; None: the whole phase
+    maximum: int | None
+    taken: int  # planned or held, not cancelled
+
+    @property
+    def left(self) -> int | None:
+        return None if self.maximum is None else max(0, self.maximum - self.taken)
+
+
+def joint_session_room(trajectory_type: str, day: date, taken: Iterable[date]) -> JointSessionRoom:
+    """The room for joint sessions of ``trajectory_type`` on ``day``, given the days already ``taken``."""
+    entry = TYPES.get(trajectory_type)
+    per_year = entry is not None and entry.joint_sessions_per_year
+    counted = [d for d in taken if not per_year or d.year == day.year]
+    return JointSessionRoom(trajectory_type, day.year if per_year else None,
+                            entry.template.max_joint_sessions if entry is not None else None, len(counted))
+
+
 def check_joint_session_limit(trajectory_type: str, day: date, taken: Iterable[date]) -> None:
     """At most the type's number of joint sessions in its phase, or in the calendar year of ``day``."""
-    entry = TYPES.get(trajectory_type)
-    limit = entry.template.max_joint_sessions if entry is not None else None
-    if limit is None:
-        return
-    per_year = entry.joint_sessions_per_year
-    counted = [d for d in taken if not per_year or d.year == day.year]
-    if len(counted) >= limit:
-        period = f"in {day.year}" if per_year else "in this phase"
+    room = joint_session_room(trajectory_type, day, taken)
+    if room.left == 0:
+        period = f"in {room.year}" if room.year is not None else "in this phase"
         raise JointSessionLimitReached(
-            f"{entry.name_nl} has at most {limit} joint sessions {period}; {len(counted)} are planned or held"
+            f"{TYPES[trajectory_type].name_nl} has at most {room.maximum} joint sessions {period}; "
+            f"{room.taken} are planned or held"
         )
 
 

@@ -15,8 +15,8 @@ from eventsourcing.domain import Aggregate, event
 from services.platform.practice_day import practice_day
 from services.shared_agreements.domain.joint_session_rules import (
     Attendance, AttendanceAlreadyRecorded, InvalidJointSession, JointSessionNotFound,
-    JointSessionView, SessionAlreadyPaused, SessionCannotBeMoved, SessionClosed, SessionNotPaused, SessionPause,
-    check_fixed_meeting, check_joint_session_limit, check_session, checked_text, meeting_frame,
+    JointSessionRoom, JointSessionView, SessionAlreadyPaused, SessionCannotBeMoved, SessionClosed, SessionNotPaused, SessionPause,
+    check_fixed_meeting, check_joint_session_limit, check_session, checked_text, joint_session_room, meeting_frame,
 )
 from services.shared_agreements.domain.parents import checked_parent
 
@@ -238,12 +238,19 @@ class JointSessions(Aggregate):
         """Gezamenlijk gesprek geannuleerd."""
         self.sessions[session_id] = replace(self.sessions[session_id], cancel_reason=reason)
 
+    def room(self, trajectory_type: str, on: date) -> JointSessionRoom:
+        """The joint sessions the type's limit leaves on ``on`` (this phase, or that calendar year)."""
+        return joint_session_room(trajectory_type, on, self._taken(trajectory_type))
+
+    def _taken(self, trajectory_type: str) -> list[date]:
+        # A case never returns to a type it left (next phases only go on), so the sessions of
+        # this type are the sessions of this phase.
+        return [s.day for s in self.sessions.values() if s.trajectory_type == trajectory_type and not s.is_cancelled]
+
     def _check_frame_and_limit(
         self, trajectory_type: str, day: date, start: time, kind: str, planned_on: date | None,
     ) -> None:
-        # A case never returns to a type it left (next phases only go on), so the sessions of
-        # this type are the sessions of this phase.
-        taken = [s.day for s in self.sessions.values() if s.trajectory_type == trajectory_type and not s.is_cancelled]
+        taken = self._taken(trajectory_type)
         frame = meeting_frame(trajectory_type)
         if frame is not None:
             check_fixed_meeting(frame, day, start, kind, planned_on, taken)

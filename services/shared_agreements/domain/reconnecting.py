@@ -5,9 +5,11 @@ als dat nodig is" and "Minstens vier keer per jaar bezoek aan de kinderen bij el
 bezoeken": at least two visits a year at each parent's home. "In een dergelijk traject worden
 170-200 professionele uren ingezet": the hours a year the practice plans for the case.
 
-The budget is a plan, not a cap: hours worked are facts a court may rely on, so hours over
-the budget are recorded and flagged (``over_budget``), never refused. A visit or an hour is
-recorded only for a day that has come. One record per case, in the shared context: the
+The numbers are the trajectory type's data (``services/platform/trajectory_types.py``:
+``min_child_visits_per_year`` and the professional hours): a type whose entry states them keeps
+such a year (``YearFrame.of``); no code names a type. The budget is a plan, not a cap: hours
+worked are facts a court may rely on, so hours over the budget are recorded and flagged
+(``over_budget``), never refused. A visit or an hour is recorded only for a day that has come. One record per case, in the shared context: the
 coordinator keeps it; the parents' sides never see it.
 """
 
@@ -21,13 +23,9 @@ from uuid import UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from services.platform.errors import Invalid
+from services.platform.trajectory_types import TYPES
 from services.shared_agreements.domain.parents import PARENTS, checked_parent
 
-# Duplicated from the parent side's catalogue on purpose (contexts share no code): the seed's numbers.
-#: The trajectory type whose year counts child visits and professional hours (seed: opnieuw-verbinden).
-OPNIEUW_VERBINDEN = "opnieuw_verbinden"
-MIN_VISITS_PER_PARENT_PER_YEAR = 2
-HOURS_BUDGET = (170, 200)
 # The seed's activities: the quarterly meeting (three professionals), support in safe communication
 # between meetings (two professionals), individual consultations, the visits to the children.
 ACTIVITIES = ("joint_meeting", "communication_support", "individual_consultation", "child_visit", "other")
@@ -36,6 +34,30 @@ MAX_MINUTES_A_DAY = 24 * 60
 
 class InvalidReconnectingRecord(Invalid):
     """A visit or hours without a day, a parent, a professional or a sensible length."""
+
+
+class NotAReconnectingCase(InvalidReconnectingRecord):
+    """The case's trajectory type keeps no yearly count of child visits and professional hours."""
+
+
+@dataclass(frozen=True)
+class YearFrame:
+    """What a type's year is measured against: visits at each parent's home, and the hour budget."""
+
+    min_visits_per_parent: int
+    budget_hours: tuple[int, int]
+
+    @classmethod
+    def of(cls, trajectory_type: str) -> YearFrame:
+        """The frame the type's data entry states; refused for a type that states none."""
+        entry = TYPES.get(trajectory_type)
+        rules = entry.template if entry is not None else None
+        if rules is None or rules.min_child_visits_per_year is None or rules.min_professional_hours_per_year is None \
+                or rules.max_professional_hours_per_year is None:
+            raise NotAReconnectingCase("child visits and the hour budget belong to cases whose trajectory type "
+                                       "states them (Opnieuw Verbinden)")
+        return cls(rules.min_child_visits_per_year,
+                   (rules.min_professional_hours_per_year, rules.max_professional_hours_per_year))
 
 
 def reconnecting_id(case_id: UUID) -> UUID:
@@ -132,16 +154,17 @@ class ReconnectingRecord(Aggregate):
         """Professionele uren vastgelegd."""
         self.hours += (HoursEntry(date.fromisoformat(on), professional, activity, minutes, actor),)
 
-    def year(self, year: int) -> YearOverview:
+    def year(self, year: int, frame: YearFrame) -> YearOverview:
+        """``year`` against the case's type's ``frame``."""
         visits = {p: sum(1 for v in self.visits if v.on.year == year and v.parent == p) for p in PARENTS}
         entries = [h for h in self.hours if h.on.year == year]
-        minutes = sum(h.minutes for h in entries)
+        minutes, (low, high) = sum(h.minutes for h in entries), frame.budget_hours
         return YearOverview(
-            year=year, visits=visits, min_visits_per_parent=MIN_VISITS_PER_PARENT_PER_YEAR,
-            visits_short={p: max(0, MIN_VISITS_PER_PARENT_PER_YEAR - n) for p, n in visits.items()},
+            year=year, visits=visits, min_visits_per_parent=frame.min_visits_per_parent,
+            visits_short={p: max(0, frame.min_visits_per_parent - n) for p, n in visits.items()},
             minutes=minutes, minutes_per_professional=_sum(entries, "professional"),
-            minutes_per_activity=_sum(entries, "activity"), budget_hours=HOURS_BUDGET,
-            over_budget=minutes > HOURS_BUDGET[1] * 60, below_budget=minutes < HOURS_BUDGET[0] * 60,
+            minutes_per_activity=_sum(entries, "activity"), budget_hours=frame.budget_hours,
+            over_budget=minutes > high * 60, below_budget=minutes < low * 60,
         )
 
 
