@@ -134,3 +134,13 @@ def test_the_type_is_an_enum_wherever_the_counsellor_sees_it(scene):
     types = scene.ok(COUNSELLOR_A, "{ trajectoryTypes { trajectoryType template } }")["trajectoryTypes"]
     assert {t["trajectoryType"] for t in types} >= {enum, "OPNIEUW_VERBINDEN", "GEZINSBEMIDDELING_FASE_1"}
     assert all(t["trajectoryType"] == t["template"].upper() for t in types)
+
+
+def test_the_counsellor_sees_the_joint_sessions_the_type_allows_and_loman_sets_no_limit(scene):
+    before = scene.access_logs()
+    room = scene.ok(COUNSELLOR_A, """query($case: UUID!) { jointSessionRoom(caseId: $case, on: "2025-03-03") {
+        trajectoryType year maximum taken left } }""", {"case": scene.case})["jointSessionRoom"]
+    assert_logged_once(scene, before, "shared_agreements", Action.READ)
+    # The scene's case has one joint session planned; Loman's seed states no number of them.
+    assert room == {"trajectoryType": "PARALLEL_SOLO_OUDERSCHAP_LOMAN", "year": None, "maximum": None, "taken": 1,
+                    "left": None}
