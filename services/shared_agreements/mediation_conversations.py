@@ -1,0 +1,117 @@
+"""Application commands for the begeleider's conversations in gezinsbemiddeling (mixin of SharedAgreements).
+
+The case header says which phase a day falls in and the family's region; the practice's
+school-holiday lists of that region give the phase's 16 school weeks. One write, in this store.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any, Sequence
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError
+
+from services.platform.holidays import HolidayCalendar
+from services.platform.practice_day import practice_day
+from services.platform.private_text import PrivateText
+from services.platform.school_years import known_spans
+from services.platform.trajectory_types import TYPES
+from services.shared_agreements.domain.errors import ConcurrentChange
+from services.shared_agreements.domain.mediation import MediationPhase, MediationRecord, mediation_id
+from services.shared_agreements.domain.mediation_term import Term, term
+from services.shared_agreements.domain.mediation_views import MediationView, phase_view
+
+if TYPE_CHECKING:
+    from eventsourcing.application import Repository
+
+    from services.shared_agreements.domain.school_holidays import SchoolHolidaysView
+    from services.shared_agreements.domain.views import CaseView
+
+
+class MediationConversations:
+    """Mixed into the shared-agreements application: uses the host's repository, ``save``, cases and lists."""
+
+    if TYPE_CHECKING:
+        repository: Repository
+
+        def save(self, *objs: Any) -> Any: ...
+        def case(self, case_id: UUID) -> CaseView: ...
+        def today(self) -> date: ...
+        def school_holidays(self) -> list[SchoolHolidaysView]: ...
+
+    def record_mediation_conversation(
+        self, case_id: UUID, *, kind: str, on: date, minutes: int, note: PrivateText, actor: str,
+        parents: Sequence[str] = (), attended: Sequence[str] = (),
+    ) -> MediationView:
+        """Record a conversation the begeleider held: ``kind`` is intake, joint or individual; ``parents``
+        names the one parent of an intake or individual conversation (a joint one is with both); ``attended``
+        who came. Refused outside a gezinsbemiddeling phase or its 16 school weeks, on a day to come, and
+        beyond the type's counts. Returns the mediation as it stands."""
+        case = self.case(case_id)
+        record = _record(self, case_id) or MediationRecord.open(case_id, actor)
+        phase = _phase_on(case, on) if isinstance(on, date) else _phases(case)[-1]
+        record.record(phase=phase, kind=kind, on=on, minutes=minutes, parents=parents, attended=attended, note=note,
+                      enrolled=_enrolled(case), term=_term(self, case, record, phase), today=self.today(),
+                      actor=actor)
+        try:
+            self.save(record)
+        except IntegrityError:
+            raise ConcurrentChange("someone else recorded a conversation of this case at the same moment; nothing "
+                                   "was saved, reload and try again") from None
+        return self.mediation(case_id)
+
+    def mediation(self, case_id: UUID) -> MediationView:
+        """Every gezinsbemiddeling phase of the case: its term, its conversations and the counts left."""
+        case = self.case(case_id)
+        record = _record(self, case_id)
+        return MediationView(case_id=case_id, phases=tuple(
+            phase_view(record, phase, _term(self, case, record, phase), _enrolled(case))
+            for phase in _phases(case) if phase.mediated))
+
+    def family_holidays(self, region: str) -> HolidayCalendar:
+        """The imported school holidays of ``region``, with the spans they are known for."""
+        years = {v.school_year: v.holidays for v in self.school_holidays() if v.region == region}
+        periods = tuple(p for holidays in years.values() for p in holidays)
+        return HolidayCalendar(periods, known_spans(region, years)) if periods else HolidayCalendar()
+
+
+def _record(app: MediationConversations, case_id: UUID) -> MediationRecord | None:
+    try:
+        found = app.repository.get(mediation_id(case_id))
+    except AggregateNotFoundError:
+        return None
+    return found if isinstance(found, MediationRecord) else None
+
+
+def _enrolled(case: CaseView) -> tuple[str, ...]:
+    return tuple(p.slot for p in case.parents if p.enrolled)
+
+
+def _phases(case: CaseView) -> list[MediationPhase]:
+    days = [None if p.number == 1 else practice_day(p.since) for p in case.phases]
+    phases = []
+    for index, p in enumerate(case.phases):
+        entry = TYPES[p.trajectory_type]
+        following = case.phases[index + 1] if index + 1 < len(case.phases) else None
+        phases.append(MediationPhase(
+            number=p.number, trajectory_type=p.trajectory_type, mediated=entry.mediated, entered_on=days[index],
+            left_on=days[index + 1] if following else None, next_type=following and following.trajectory_type,
+            max_joint=entry.template.max_joint_sessions, max_individual=entry.template.max_sessions))
+    return phases
+
+
+def _phase_on(case: CaseView, on: date) -> MediationPhase:
+    """The phase a day belongs to: the day of a move still belongs to the phase the case left (as on the sides)."""
+    phases = _phases(case)
+    return next(p for p in reversed(phases) if p.entered_on is None or p.entered_on < on)
+
+
+def _term(app: MediationConversations, case: CaseView, record: MediationRecord | None, phase: MediationPhase) -> Term | None:
+    began = record.intake_day(phase.number) if record else None
+    rules = TYPES[phase.trajectory_type].template
+    if began is None or rules.max_weeks is None:
+        return None
+    calendar = app.family_holidays(case.region) if case.region and rules.skips_school_holidays else HolidayCalendar()
+    return term(began, rules.max_weeks, calendar, case.region if rules.skips_school_holidays else None)
