@@ -14,13 +14,11 @@ from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
 from services.platform.holidays import HolidayCalendar
-from services.platform.practice_day import practice_day
 from services.platform.private_text import PrivateText
-from services.platform.school_years import known_spans
-from services.platform.trajectory_types import TYPES
 from services.shared_agreements.domain.errors import ConcurrentChange
 from services.shared_agreements.domain.mediation import MediationPhase, MediationRecord, mediation_id
-from services.shared_agreements.domain.mediation_term import Term, term
+from services.shared_agreements.domain.mediation_phases import enrolled, phase_on, phases_of
+from services.shared_agreements.domain.mediation_term import Term, calendar_of, phase_term
 from services.shared_agreements.domain.mediation_views import MediationView, phase_view
 
 if TYPE_CHECKING:
@@ -51,9 +49,9 @@ class MediationConversations:
         beyond the type's counts. Returns the mediation as it stands."""
         case = self.case(case_id)
         record = _record(self, case_id) or MediationRecord.open(case_id, actor)
-        phase = _phase_on(case, on) if isinstance(on, date) else _phases(case)[-1]
+        phase = phase_on(case, on) if isinstance(on, date) else phases_of(case)[-1]
         record.record(phase=phase, kind=kind, on=on, minutes=minutes, parents=parents, attended=attended, note=note,
-                      enrolled=_enrolled(case), term=_term(self, case, record, phase), today=self.today(),
+                      enrolled=enrolled(case), term=_term(self, case, record, phase), today=self.today(),
                       actor=actor)
         try:
             self.save(record)
@@ -67,14 +65,8 @@ class MediationConversations:
         case = self.case(case_id)
         record = _record(self, case_id)
         return MediationView(case_id=case_id, phases=tuple(
-            phase_view(record, phase, _term(self, case, record, phase), _enrolled(case))
-            for phase in _phases(case) if phase.mediated))
-
-    def family_holidays(self, region: str) -> HolidayCalendar:
-        """The imported school holidays of ``region``, with the spans they are known for."""
-        years = {v.school_year: v.holidays for v in self.school_holidays() if v.region == region}
-        periods = tuple(p for holidays in years.values() for p in holidays)
-        return HolidayCalendar(periods, known_spans(region, years)) if periods else HolidayCalendar()
+            phase_view(record, phase, _term(self, case, record, phase), enrolled(case))
+            for phase in phases_of(case) if phase.mediated))
 
 
 def _record(app: MediationConversations, case_id: UUID) -> MediationRecord | None:
@@ -85,33 +77,11 @@ def _record(app: MediationConversations, case_id: UUID) -> MediationRecord | Non
     return found if isinstance(found, MediationRecord) else None
 
 
-def _enrolled(case: CaseView) -> tuple[str, ...]:
-    return tuple(p.slot for p in case.parents if p.enrolled)
-
-
-def _phases(case: CaseView) -> list[MediationPhase]:
-    days = [None if p.number == 1 else practice_day(p.since) for p in case.phases]
-    phases = []
-    for index, p in enumerate(case.phases):
-        entry = TYPES[p.trajectory_type]
-        following = case.phases[index + 1] if index + 1 < len(case.phases) else None
-        phases.append(MediationPhase(
-            number=p.number, trajectory_type=p.trajectory_type, mediated=entry.mediated, entered_on=days[index],
-            left_on=days[index + 1] if following else None, next_type=following and following.trajectory_type,
-            max_joint=entry.template.max_joint_sessions, max_individual=entry.template.max_sessions))
-    return phases
-
-
-def _phase_on(case: CaseView, on: date) -> MediationPhase:
-    """The phase a day belongs to: the day of a move still belongs to the phase the case left (as on the sides)."""
-    phases = _phases(case)
-    return next(p for p in reversed(phases) if p.entered_on is None or p.entered_on < on)
-
-
-def _term(app: MediationConversations, case: CaseView, record: MediationRecord | None, phase: MediationPhase) -> Term | None:
-    began = record.intake_day(phase.number) if record else None
-    rules = TYPES[phase.trajectory_type].template
-    if began is None or rules.max_weeks is None:
-        return None
-    calendar = app.family_holidays(case.region) if case.region and rules.skips_school_holidays else HolidayCalendar()
-    return term(began, rules.max_weeks, calendar, case.region if rules.skips_school_holidays else None)
+def _term(app: MediationConversations, case: CaseView, record: MediationRecord | None,
+          phase: MediationPhase) -> Term | None:
+    calendar = HolidayCalendar()
+    if case.region:
+        calendar = calendar_of(case.region, {v.school_year: v.holidays for v in app.school_holidays()
+                                             if v.region == case.region})
+    return phase_term(phase.trajectory_type, record.intake_day(phase.number) if record else None, calendar,
+                      case.region)

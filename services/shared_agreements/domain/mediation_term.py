@@ -13,8 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Iterable, Mapping
 
-from services.platform.holidays import HolidayCalendar, monday_of
+from services.platform.holidays import HolidayCalendar, HolidayPeriod, monday_of
+from services.platform.school_years import known_spans
+from services.platform.trajectory_types import TYPES
 
 WEEK = timedelta(weeks=1)
 # Autumn 1, Christmas 2, spring 1, May 2 and summer 6 weeks: no region has more in a year.
@@ -52,3 +55,21 @@ def term(started_on: date, weeks: int, calendar: HolidayCalendar, region: str | 
                 end = monday + timedelta(days=6)
                 return Term(end, end)
         monday += WEEK
+
+
+def calendar_of(region: str, years: Mapping[str, Iterable[HolidayPeriod]]) -> HolidayCalendar:
+    """The imported school holidays of ``region`` (by school year), with the spans they are known for."""
+    lists = {year: tuple(periods) for year, periods in years.items()}
+    periods = tuple(p for year in lists.values() for p in year)
+    return HolidayCalendar(periods, known_spans(region, lists)) if periods else HolidayCalendar()
+
+
+def phase_term(trajectory_type: str, began_on: date | None, calendar: HolidayCalendar, region: str | None) -> Term | None:
+    """The term of a phase of ``trajectory_type`` that began on ``began_on`` (None before it began)."""
+    rules = TYPES[trajectory_type].template
+    if began_on is None or rules.max_weeks is None:
+        return None
+    if not rules.skips_school_holidays:
+        end = first_monday(began_on) + WEEK * rules.max_weeks - timedelta(days=1)
+        return Term(end, end)
+    return term(began_on, rules.max_weeks, calendar, region)
