@@ -3,11 +3,13 @@ and the imported list give the phase's end; the note is never stored in clear; a
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
 from services.platform.private_text import PrivateText
+from services.platform.replay import HistoryFilter, Replay
 from services.shared_agreements.domain.mediation import InvalidMediationConversation
 from tests.support.cases import register_case
 from tests.support.raw_store import raw_bytes
@@ -73,3 +75,11 @@ def test_after_the_case_moved_on_to_parallel_parenting_no_mediation_conversation
         record(app, mediation, "joint", moved_on + timedelta(days=1))
     assert app.position == before
     assert [p.number for p in app.mediation(mediation).phases] == [1], "parallel parenting has no begeleider"
+
+
+def test_the_auditors_replay_shows_the_conversations_of_the_case_with_the_note_redacted(app, mediation):
+    events = list(Replay(app).events(only=HistoryFilter(case_id=mediation)))
+    recorded = [e for e in events if e["event_type"] == "ConversationRecorded"]
+    assert [(e["payload"]["kind"], e["payload"]["parents"], e["actor"]) for e in recorded] == [
+        ("intake", ["parent_a"], BEGELEIDER), ("intake", ["parent_b"], BEGELEIDER)]
+    assert recorded[0]["payload"]["note"] == "[redacted]" and CANARY not in json.dumps(events)
