@@ -3,10 +3,13 @@ quotes a note; a case without mediation conversations keeps its report unchanged
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date, timedelta
 
-from services.court_report import build_report
+import pypdf
+
+from services.court_report import build_report, render_pdf
 from services.court_report.render_json import render_json
 from services.platform.private_text import PrivateText
 from tests.report.builders import now, registered_case
@@ -49,3 +52,17 @@ def test_the_report_counts_each_parents_conversations_attended_and_missed_and_qu
 def test_a_case_without_mediation_conversations_has_no_mediation_section(contexts):
     case = registered_case(contexts, "gezinsbemiddeling_fase_1")
     assert "mediation" not in build_report(contexts, case, now())
+
+
+def test_the_pdf_shows_the_counts_and_the_term_and_no_note(contexts):
+    case = registered_case(contexts, "gezinsbemiddeling_fase_1")
+    talk(contexts, case, "intake", INTAKE, "parent_a")
+    talk(contexts, case, "individual", INTAKE + timedelta(weeks=1), "parent_a", came=False)
+    for language, heading, counts in (("nl", "Gesprekken van de begeleider", "0 aanwezig, 1 afwezig"),
+                                      ("en", "The begeleider's conversations", "0 attended, 1 missed")):
+        text = pdf_text(render_pdf(build_report(contexts, case, now(), language=language)))
+        assert heading in text and counts in text and "MEDIATIONCANARY" not in text
+
+
+def pdf_text(pdf: bytes) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)

@@ -10,7 +10,9 @@ import pytest
 
 from services.platform.private_text import PrivateText
 from services.platform.replay import HistoryFilter, Replay
-from services.shared_agreements.domain.mediation import InvalidMediationConversation
+from services.shared_agreements import mediation_conversations as conversations
+from services.shared_agreements.domain.errors import ConcurrentChange
+from services.shared_agreements.domain.mediation import InvalidMediationConversation, mediation_id
 from tests.support.cases import register_case
 from tests.support.raw_store import raw_bytes
 from tests.support.school_holidays import MIDDEN
@@ -83,3 +85,23 @@ def test_the_auditors_replay_shows_the_conversations_of_the_case_with_the_note_r
     assert [(e["payload"]["kind"], e["payload"]["parents"], e["actor"]) for e in recorded] == [
         ("intake", ["parent_a"], BEGELEIDER), ("intake", ["parent_b"], BEGELEIDER)]
     assert recorded[0]["payload"]["note"] == "[redacted]" and CANARY not in json.dumps(events)
+
+
+def test_once_the_cases_key_is_destroyed_the_notes_read_as_erased_and_the_counts_stay(app, mediation, settings):
+    app.case_keys.destroy(mediation)  # what erasing the case's private text does in each store
+    [phase] = app.mediation(mediation).phases
+    assert [str(c.note) for c in phase.conversations] == ["[gewist]", "[gewist]"]
+    assert [p.intake_held for p in phase.parents] == [True, True]
+    assert CANARY.encode() not in raw_bytes(settings, "shared_agreements")
+
+
+def test_two_conversations_recorded_at_the_same_moment_give_a_conflict_never_a_lost_one(app, mediation, monkeypatch):
+    stale = app.repository.get(mediation_id(mediation))  # what the second writer loaded
+    record(app, mediation, "joint", INTAKE_DAY + timedelta(weeks=1))  # the first writer saves first
+    monkeypatch.setattr(conversations, "_record", lambda app, case_id: stale)
+    before = app.position
+    with pytest.raises(ConcurrentChange, match="at the same moment"):
+        record(app, mediation, "joint", INTAKE_DAY + timedelta(weeks=2))
+    assert app.position == before
+    monkeypatch.undo()
+    assert [c.kind for c in app.mediation(mediation).phases[0].conversations] == ["intake", "intake", "joint"]

@@ -18,25 +18,22 @@ The note is private text: encrypted with the case's key, redacted in the auditor
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Sequence
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
-from services.platform.errors import Invalid
 from services.platform.private_text import PrivateText
+from services.shared_agreements.domain.mediation_inputs import (
+    CONVERSATION_KINDS, INDIVIDUAL, INTAKE, JOINT, InvalidMediationConversation, checked_day, checked_kind,
+    checked_minutes, checked_note, checked_parents,
+)
 from services.shared_agreements.domain.mediation_term import Term
-from services.shared_agreements.domain.parents import PARENTS, checked_parent
+from services.shared_agreements.domain.parents import checked_parent
 
-INTAKE, JOINT, INDIVIDUAL = "intake", "joint", "individual"
-CONVERSATION_KINDS = (INTAKE, JOINT, INDIVIDUAL)
-MAX_MINUTES = 8 * 60
-MAX_NOTE = 10_000
-
-
-class InvalidMediationConversation(Invalid):
-    """A conversation outside its phase, beyond the phase's counts, or without a day, a length or a note."""
+__all__ = ["CONVERSATION_KINDS", "INDIVIDUAL", "INTAKE", "JOINT", "InvalidMediationConversation", "MediationPhase",
+           "MediationRecord", "Conversation", "mediation_id"]
 
 
 def mediation_id(case_id: UUID) -> UUID:
@@ -95,10 +92,10 @@ class MediationRecord(Aggregate):
         actor: str,
     ) -> None:
         """A conversation the begeleider held: ``term`` is the phase's term (None before its first intake)."""
-        on = _day(on)
+        on = checked_day(on)
         if not phase.mediated:
             raise InvalidMediationConversation(_not_mediated(phase, on))
-        kind, who = _kind(kind), _parents(kind, parents, enrolled)
+        kind, who = checked_kind(kind), checked_parents(kind, parents, enrolled)
         _check_inside(phase, kind, on, term, self._of(phase.number))
         if on > today:
             raise InvalidMediationConversation(f"a conversation on {on.isoformat()} cannot be recorded yet: that day "
@@ -107,8 +104,8 @@ class MediationRecord(Aggregate):
         came = tuple(sorted({checked_parent(p) for p in attended}))
         if set(came) - set(who):
             raise InvalidMediationConversation("only a parent the conversation was for can have attended it")
-        self._recorded(phase=phase.number, kind=kind, on=on.isoformat(), minutes=_minutes(minutes),
-                       parents=list(who), attended=list(came), note=_note(note, self.case_id), actor=actor)
+        self._recorded(phase=phase.number, kind=kind, on=on.isoformat(), minutes=checked_minutes(minutes),
+                       parents=list(who), attended=list(came), note=checked_note(note, self.case_id), actor=actor)
 
     @event("ConversationRecorded")
     def _recorded(self, phase: int, kind: str, on: str, minutes: int, parents: list[str], attended: list[str],
@@ -177,41 +174,3 @@ def _not_mediated(phase: MediationPhase, on: date) -> str:
         else f"the case follows {phase.trajectory_type}"
     return (f"on {on.isoformat()} {since}, which has no begeleider of both parents; mediation conversations "
             "belong to a gezinsbemiddeling phase")
-
-
-def _day(on: object) -> date:
-    if not isinstance(on, date) or isinstance(on, datetime):
-        raise InvalidMediationConversation("the day of a conversation is a calendar date")
-    return on
-
-
-def _kind(kind: object) -> str:
-    if kind not in CONVERSATION_KINDS:
-        raise InvalidMediationConversation(f"a conversation is one of {', '.join(CONVERSATION_KINDS)}, not {kind!r}")
-    return str(kind)
-
-
-def _parents(kind: str, parents: Sequence[str], enrolled: Sequence[str]) -> tuple[str, ...]:
-    if kind == JOINT:
-        return tuple(p for p in PARENTS if p in enrolled)
-    named = {checked_parent(p) for p in parents}
-    if len(named) != 1:
-        raise InvalidMediationConversation(f"an {kind} conversation is with one parent; name that parent")
-    (parent,) = named
-    if parent not in enrolled:
-        raise InvalidMediationConversation(f"{parent} does not follow the trajectory of this case")
-    return (parent,)
-
-
-def _minutes(minutes: object) -> int:
-    if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 < minutes <= MAX_MINUTES:
-        raise InvalidMediationConversation(f"a conversation lasts a whole number of minutes, 1 to {MAX_MINUTES}")
-    return minutes
-
-
-def _note(note: object, case_id: UUID) -> PrivateText:
-    if not isinstance(note, PrivateText) or note.case_id != case_id or not (note.text or "").strip():
-        raise InvalidMediationConversation("a conversation needs its note")
-    if len(note.text or "") > MAX_NOTE:
-        raise InvalidMediationConversation(f"the note is longer than {MAX_NOTE} characters")
-    return note
