@@ -108,7 +108,7 @@ COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "serve": _serve, "demo": _demo, "token": _token, "audit": audit_cli.run, "report": report_cli.run,
     "retention": retention_cli.run, "admin": admin_cli.run, "store": store_cli.run,
 }
-ROLES = ("counsellor", "child_counsellor", "coordinator", "auditor", "admin")
+ROLES = ("counsellor", "child_counsellor", "coordinator", "mediator", "auditor", "admin")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -29,6 +29,12 @@ query MyCases {
   myCases
 }
 """,
+    "mediator": """# The cases you are the begeleider of (gezinsbemiddeling).
+# Then: mediation(caseId: "…") { number termEnd jointLeft parents { parent individualLeft } }
+query MyCases {
+  myCases
+}
+""",
     "auditor": """# Verify a history's hash chain; its first events.
 query Verify {
   verify(context: SHARED_AGREEMENTS) {

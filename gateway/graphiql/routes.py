@@ -31,6 +31,7 @@ ASSETS = {
     "evenwijdig.js": "text/javascript", "evenwijdig.css": "text/css",
 }
 TITLES = {"counsellor": "Counsellor", "child_counsellor": "Child counsellor", "coordinator": "Coordinator",
+          "mediator": "Begeleider (mediator)",
           "auditor": "Auditor", "admin": "Administrator", "status": "Status (operators)"}
 _HEADERS = {"Content-Security-Policy": CONTENT_SECURITY_POLICY, "Cache-Control": "no-store",
             "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}

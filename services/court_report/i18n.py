@@ -120,6 +120,18 @@ _WORDS: dict[str, tuple[str, str]] = {
     "pause_by": (" vanwege {parent}", " because of {parent}"), "resumed": ("hervat om {at}", "resumed at {at}"),
     "not_resumed": ("niet hervat", "not resumed"), "moved": ("Verzet van {dates}.", "Moved from {dates}."),
     "no_joint": ("Er zijn geen gezamenlijke gesprekken gepland.", "No joint sessions were planned."),
+    "s_mediation": ("Gesprekken van de begeleider (gezinsbemiddeling)", "The begeleider's conversations (family "
+                                                                        "mediation)"),
+    "mediation_phase": ("Fase {n}: {title}", "Phase {n}: {title}"),
+    "mediation_term": ("16 schoolweken vanaf de kennismaking op {began}, tot en met {end}.",
+                       "16 school weeks from the intake on {began}, up to and including {end}."),
+    "mediation_term_unknown": ("16 schoolweken vanaf de kennismaking op {began}; het einde is niet bekend: geen "
+                               "schoolvakantielijst van de regio dekt de hele termijn.",
+                               "16 school weeks from the intake on {began}; the end is not known: no school-holiday "
+                               "list of the region covers the whole term."),
+    "kind_intake": ("Kennismaking", "Intake"), "kind_joint": ("Gezamenlijk", "Joint"),
+    "kind_individual": ("Individueel", "Individual"),
+    "attended_missed": ("{a} aanwezig, {m} afwezig", "{a} attended, {m} missed"),
     "s_verification": ("Verantwoording en controle", "Sources and verification"),
     "context": ("Bron", "Store"), "position": ("Positie", "Position"), "head": ("Kettinghash op die positie",
                                                                                    "Chain hash at that position"),
@@ -188,6 +200,7 @@ NEVER = {
 
 #: The types' English names are the types' own data, like their Dutch titles.
 TRAJECTORY_TYPES_EN = {code: entry.name_en for code, entry in TYPES.items()}
+TRAJECTORY_TITLES_NL = {code: entry.name_nl for code, entry in TYPES.items()}
 
 
 def word(language: str, key: str, **values: object) -> str:

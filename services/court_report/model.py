@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any, Callable
 from uuid import UUID
 
 from services.court_report import i18n
-from services.court_report.shared import case_section, decisions_section, joint_sessions_section, rules_section
+from services.court_report.shared import (
+    case_section, decisions_section, joint_sessions_section, mediation_section, rules_section,
+)
 from services.court_report.sides import check_release_still_stands, evaluation_included, side_section
 from services.platform.as_of import Source
 from services.platform.errors import Invalid, NotFound
@@ -69,6 +71,7 @@ def build_report(
         sides.append(_side(side, case_id, slot, header, transparency, as_of, names))
         sources.append(side)
     rules = shared.ground_rules(case_id)
+    mediation = mediation_section(shared.mediation(case_id))
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION, "language": language,
         "title": i18n.word(language, "title"), "as_of": as_of.isoformat(),
@@ -76,6 +79,8 @@ def build_report(
         "ground_rules": rules_section(rules),
         "decisions": decisions_section(shared.decisions(case_id)),
         "joint_sessions": joint_sessions_section(shared.joint_sessions(case_id)),
+        # Only a case with mediation conversations has the section: every other report keeps its exact bytes.
+        **({"mediation": mediation} if mediation else {}),
         "sources": [_source(r.source()) for r in (*sources, shared)],
         "verification": {"instructions": list(i18n.VERIFY[language]), "never_contains": i18n.NEVER[language]},
     }

@@ -17,6 +17,7 @@ def write_agreements(doc: ReportDocument) -> None:
     _rules(doc, report["ground_rules"])
     _decisions(doc, report["decisions"])
     _joint_sessions(doc, report["joint_sessions"])
+    _mediation(doc, report.get("mediation", []))
     _verification(doc, report)
 
 
@@ -110,6 +111,25 @@ def _joint_sessions(doc: ReportDocument, sessions: list[Data]) -> None:
                        else doc.word("not_resumed"))
             doc.paragraph(doc.word("pause", n=s["number"], at=i18n.moment(lang, p["paused_at"]), by=by,
                                    reason=p["reason"], resumed=resumed), size=8.5)
+
+
+def _mediation(doc: ReportDocument, phases: list[Data]) -> None:
+    """Counts per parent and kind, attended and missed; a case without mediation has no such part (same bytes)."""
+    if not phases:
+        return
+    doc.heading(doc.word("s_mediation"), level=1)
+    kinds = ("intake", "joint", "individual")
+    for phase in phases:
+        code = phase["trajectory_type"]
+        title = i18n.TRAJECTORY_TYPES_EN[code] if doc.language == "en" else i18n.TRAJECTORY_TITLES_NL[code]
+        doc.paragraph(doc.word("mediation_phase", n=phase["phase"], title=title))
+        began = i18n.day(doc.language, phase["began_on"])
+        doc.paragraph(doc.word("mediation_term", began=began, end=i18n.day(doc.language, phase["term_end"]))
+                      if phase["term_end"] else doc.word("mediation_term_unknown", began=began), size=8.5)
+        doc.table_of([doc.word("parent"), *(doc.word("kind_" + k) for k in kinds)],
+                     [[doc.word(parent), *(doc.word("attended_missed", a=counts[k]["attended"], m=counts[k]["missed"])
+                                          for k in kinds)] for parent, counts in phase["parents"].items()],
+                     (22, 26, 26, 26))
 
 
 def _verification(doc: ReportDocument, report: Data) -> None:

@@ -13,7 +13,9 @@ from typing import Any
 
 from services.platform.errors import Invalid
 from services.platform.trajectory_types import trajectory_type
-from services.shared_agreements.api import CaseView, DisputeView, GroundRulesView, JointSessionView, RuleVersionView
+from services.shared_agreements.api import (
+    CaseView, DisputeView, GroundRulesView, JointSessionView, MediationView, RuleVersionView,
+)
 
 Section = dict[str, Any]
 
@@ -94,3 +96,21 @@ def joint_sessions_section(sessions: list[JointSessionView]) -> list[Section]:
         "pauses": [{"paused_at": utc(p.paused_at), "because_of": p.parent, "reason": p.reason,
                     "resumed_at": utc(p.resumed_at)} for p in s.pauses],
     } for s in sessions]
+
+
+def mediation_section(view: MediationView | None) -> list[Section]:
+    """Each gezinsbemiddeling phase with, per parent and kind of conversation, how many were attended and
+    missed; never a note (the begeleider's notes are private text)."""
+    if view is None:
+        return []
+    return [{
+        "phase": p.number, "trajectory_type": p.trajectory_type,
+        "began_on": p.began_on and p.began_on.isoformat(), "term_end": p.term_end and p.term_end.isoformat(),
+        "holiday_calendar_missing": p.holiday_calendar_missing,
+        "parents": {counts.parent: {kind: {
+            "attended": sum(1 for c in p.conversations if c.kind == kind and counts.parent in c.parents
+                            and counts.parent in c.attended),
+            "missed": sum(1 for c in p.conversations if c.kind == kind and counts.parent in c.parents
+                          and counts.parent not in c.attended),
+        } for kind in ("intake", "joint", "individual")} for counts in p.parents},
+    } for p in view.phases if p.conversations]

@@ -42,6 +42,9 @@ class TrajectoryType:
     #: ``template.max_joint_sessions`` counts per calendar year ("3-4 keer per jaar", "vier keer per
     #: jaar"); otherwise per phase.
     joint_sessions_per_year: bool = False
+    #: One begeleider works with both parents (gezinsbemiddeling): the shared context records their
+    #: conversations, ``template.max_joint_sessions`` per phase and ``template.max_sessions`` per parent.
+    mediated: bool = False
 
     @property
     def code(self) -> str:
@@ -67,11 +70,12 @@ _PHASE_CLOSE = ("Afspraken over transparantie", "Evaluatie en verslaglegging")
 
 
 def _type(*, name_en: str, parallel_parenting: bool, meeting_notice_weeks: int | None = None,
-          next_phases: tuple[str, ...] = (), joint_sessions_per_year: bool = False, **rules: object) -> TrajectoryType:
+          next_phases: tuple[str, ...] = (), joint_sessions_per_year: bool = False, mediated: bool = False,
+          **rules: object) -> TrajectoryType:
     template = TrajectoryRules(**rules)  # type: ignore[arg-type]
     template.check()  # a broken template fails at import, not in front of a counsellor
     return TrajectoryType(template, name_en, parallel_parenting, meeting_notice_weeks, next_phases,
-                          joint_sessions_per_year)
+                          joint_sessions_per_year, mediated)
 
 
 # Seed gezinsbemiddeling-kind-en-ik: "Aansluitend kan het traject Systemische Gezinsbemiddeling
@@ -144,7 +148,7 @@ _ALL = (
         ),
     ),
     _type(
-        name_en="Systemic family mediation, phase 1", parallel_parenting=False, next_phases=_AFTER_MEDIATION,
+        name_en="Systemic family mediation, phase 1", parallel_parenting=False, next_phases=_AFTER_MEDIATION, mediated=True,
         template="gezinsbemiddeling_fase_1", title="Systemische gezinsbemiddeling fase 1",
         source=_GEZINSBEMIDDELING, description=_SIXTEEN_WEEKS,
         # "4 gezamenlijke gesprekken; 4 Individuele gesprekken": counts the phase keeps, not just plans.
@@ -158,7 +162,7 @@ _ALL = (
         ),
     ),
     _type(
-        name_en="Systemic family mediation, phase 2", parallel_parenting=False,
+        name_en="Systemic family mediation, phase 2", parallel_parenting=False, mediated=True,
         next_phases=("parallel_ouderschap_fase_1",),
         template="gezinsbemiddeling_fase_2", title="Systemische gezinsbemiddeling fase 2",
         source=_GEZINSBEMIDDELING, description=_SIXTEEN_WEEKS,

@@ -15,6 +15,10 @@ from services.shared_agreements.domain.contact_schedule import (
 from services.shared_agreements.domain.errors import CaseNotFound
 from services.shared_agreements.domain.ground_rules import SIGNATURE_METHODS
 from services.shared_agreements.domain.joint_session_rules import KINDS, JointSessionRoom, JointSessionView
+from services.shared_agreements.domain.mediation import CONVERSATION_KINDS
+from services.shared_agreements.domain.mediation_views import (
+    ConversationView, MediationPhaseView, MediationView, ParentCounts,
+)
 from services.shared_agreements.domain.rule_versions import DRAFT, IN_FORCE, OFFERED, REVOKED, SUPERSEDED, WITHDRAWN
 from services.shared_agreements.domain.rules_text import CATEGORY_CODES
 from services.shared_agreements.domain.school_holidays import SchoolHolidays
@@ -37,6 +41,7 @@ __all__ = [
     "Parent", "Child", "ContactRange", "TRAJECTORY_TYPES", "CATEGORY_CODES", "SIGNATURE_METHODS",
     "SHAREABLE_CATEGORIES", "KINDS", "HOLIDAY", "REGULAR", "DRAFT", "OFFERED", "IN_FORCE", "SUPERSEDED", "WITHDRAWN",
     "REVOKED", "CaseView", "ParentView", "GroundRulesView", "RuleVersionView", "DisputeView", "TransparencyView",
-    "ScheduleView", "JointSessionView", "JointSessionRoom", "AgreementsAsOf", "CaseNotFound", "ContactScheduleNotFound",
+    "ScheduleView", "JointSessionView", "JointSessionRoom", "CONVERSATION_KINDS", "ConversationView", "MediationPhaseView", "MediationView",
+    "ParentCounts", "AgreementsAsOf", "CaseNotFound", "ContactScheduleNotFound",
     "CaseRegistered", "ParentalAuthorityRecorded", "ParentEnrolled", "PhaseStarted", "RegionRecorded", "SchoolHolidaysImported", "SchoolHolidaysReplaced",
 ]

@@ -33,6 +33,7 @@ from services.shared_agreements.domain.transparency import SHAREABLE_CATEGORIES,
 from services.shared_agreements.domain.views import (
     CaseView, DisputeView, GroundRulesView, RuleVersionView, TransparencyView,
 )
+from services.shared_agreements.mediation_conversations import MediationConversations
 from services.shared_agreements.reconnecting_year import ReconnectingYear
 from services.shared_agreements.scheduling import JointSessionsAndSchedule
 from services.shared_agreements.school_holiday_lists import SchoolHolidayLists
@@ -53,7 +54,8 @@ class RegisteredCase:
 
 
 class SharedAgreements(
-    CourtReportRegister, JointSessionsAndSchedule, SchoolHolidayLists, ReconnectingYear, ContextApplication,
+    CourtReportRegister, JointSessionsAndSchedule, SchoolHolidayLists, ReconnectingYear, MediationConversations,
+    ContextApplication,
 ):
     """The case header, ground rules and their signatures, decisions, joint sessions, court reports made."""
 

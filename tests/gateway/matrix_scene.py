@@ -1,7 +1,7 @@
 """The authorization matrix's scene: who calls, which cases they call about, and what each side wrote.
 
 Four case columns (issue 5): OWN, the case everybody of the matrix works on (counsellor A on
-side A, counsellor B on side B, the child counsellor, the coordinator); OTHER_SIDE, a case
+side A, counsellor B on side B, the child counsellor, the coordinator, the begeleider); OTHER_SIDE, a case
 where the two counsellors counsel the opposite sides; UNASSIGNED, a case with data on both
 sides and in the shared context that nobody of the matrix is assigned to; MISSING, a case id
 that was never used. Every text a side writes carries a tag of its own, so a response can be
@@ -49,10 +49,11 @@ COUNSELLOR_A = Caller("counsellor A", "A", "counsellor-a-mx-41007", Role.COUNSEL
 COUNSELLOR_B = Caller("counsellor B", "B", "counsellor-b-mx-41008", Role.COUNSELLOR, COUNSELLOR_A.columns)
 CHILD = Caller("child counsellor", "C", "child-counsellor-mx-41009", Role.CHILD_COUNSELLOR, CASE_COLUMNS)
 COORDINATOR = Caller("coordinator", "K", "coordinator-mx-41010", Role.COORDINATOR, CASE_COLUMNS)
+MEDIATOR = Caller("begeleider", "G", "mediator-mx-41022", Role.MEDIATOR, CASE_COLUMNS)
 # Auditors and administrators are assigned to no case: "own" and "other side" do not apply.
 AUDITOR = Caller("auditor", "U", "auditor-mx-41011", Role.AUDITOR, (Column.UNASSIGNED, Column.MISSING))
 ADMIN = Caller("admin", "M", "admin-mx-41012", Role.ADMIN, (Column.UNASSIGNED, Column.MISSING))
-CALLERS = (COUNSELLOR_A, COUNSELLOR_B, CHILD, COORDINATOR, AUDITOR, ADMIN)
+CALLERS = (COUNSELLOR_A, COUNSELLOR_B, CHILD, COORDINATOR, MEDIATOR, AUDITOR, ADMIN)
 
 #: Staff of the cases the callers do not work on, and spare staff for the administrator to assign.
 ELSEWHERE = {"coordinator": "coordinator-elsewhere-mx-41013", "za": "counsellor-za-mx-41014",

@@ -23,7 +23,7 @@ from services.platform.private_text import PrivateText
 from services.shared_agreements.application import Child, Parent
 from services.shared_agreements.domain.contact_schedule import ContactRange
 from tests.gateway.matrix_scene import (
-    CALLERS, CHILD, COORDINATOR, COUNSELLOR_A, COUNSELLOR_B, ELSEWHERE, LOMAN, NOW, SPARE, Z_TAGS, Column, MatrixScene,
+    CALLERS, CHILD, COORDINATOR, COUNSELLOR_A, MEDIATOR, COUNSELLOR_B, ELSEWHERE, LOMAN, NOW, SPARE, Z_TAGS, Column, MatrixScene,
 )
 
 
@@ -62,6 +62,7 @@ def _assign(directory, cases: dict[Column, uuid.UUID]) -> None:  # noqa: ANN001
         directory.assign_counsellor(case, Side.PARENT_B, side_b, "admin-setup")
     known_case(directory, own)
     directory.assign_child_counsellor(own, CHILD.user, "admin-setup")
+    directory.assign_mediator(own, MEDIATOR.user, "admin-setup")
     known_case(directory, unassigned)
     directory.assign_child_counsellor(unassigned, ELSEWHERE["child"], "admin-setup")
 

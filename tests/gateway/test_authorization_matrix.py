@@ -21,6 +21,7 @@ from gateway.audiences import SCHEMAS
 from services.staff_directory.api import Role
 from tests.gateway.matrix_coordinator import SHARED_CONTEXT
 from tests.gateway.matrix_counsellor import CHILD_CONVERSATIONS, INTAKE_TO_FIRST_SESSION, READS, TO_THE_END
+from tests.gateway.matrix_mediator import MEDIATOR_ROWS
 from tests.gateway.matrix_others import ADMIN as ADMIN_ROWS
 from tests.gateway.matrix_others import AUDITOR as AUDITOR_ROWS
 from tests.gateway.matrix_scene import (
@@ -30,8 +31,8 @@ from tests.gateway.matrix_scene import (
 from tests.gateway.matrix_setup import build_scene
 from tests.gateway.matrix_table import NOT_FOUND, Row
 
-TABLE: list[Row] = [*INTAKE_TO_FIRST_SESSION, *CHILD_CONVERSATIONS, *READS, *SHARED_CONTEXT, *TO_THE_END,
-                    *AUDITOR_ROWS, *ADMIN_ROWS]
+TABLE: list[Row] = [*INTAKE_TO_FIRST_SESSION, *CHILD_CONVERSATIONS, *READS, *SHARED_CONTEXT, *MEDIATOR_ROWS,
+                    *TO_THE_END, *AUDITOR_ROWS, *ADMIN_ROWS]
 DOOR_REFUSAL = {"detail": "This endpoint is not for your role.",
                 "errors": [{"message": "This endpoint is not for your role.", "extensions": {"code": "FORBIDDEN"}}]}
 

@@ -49,7 +49,8 @@ INTERNALS = ("traceback", "psycopg", "sqlite", "eventsourcing", "strawberry", "s
 
 #: Each audience and the user who sends its operations.
 SENDERS = {Role.COUNSELLOR: COUNSELLOR, Role.CHILD_COUNSELLOR: "reliability-child-counsellor",
-           Role.COORDINATOR: "reliability-coordinator", Role.AUDITOR: "reliability-auditor",
+           Role.COORDINATOR: "reliability-coordinator", Role.MEDIATOR: "reliability-mediator",
+           Role.AUDITOR: "reliability-auditor",
            Role.ADMIN: "reliability-admin"}
 
 
@@ -71,6 +72,8 @@ class HostileScene:
         directory.assign_coordinator(case, SENDERS[Role.COORDINATOR], "test-setup")
         known_case(directory, case)
         directory.assign_child_counsellor(case, SENDERS[Role.CHILD_COUNSELLOR], "test-setup")
+        known_case(directory, case)
+        directory.assign_mediator(case, SENDERS[Role.MEDIATOR], "test-setup")
         contexts.shared.register_case(parent_a=Parent("Sanne", True), parent_b=Parent("Mark", True),
                                       children=[Child("Noor", date(2014, 5, 3))], trajectory_type=LOMAN,
                                       actor=SENDERS[Role.COORDINATOR], case_id=case)

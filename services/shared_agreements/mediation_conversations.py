@@ -1,0 +1,87 @@
+"""Application commands for the begeleider's conversations in gezinsbemiddeling (mixin of SharedAgreements).
+
+The case header says which phase a day falls in and the family's region; the practice's
+school-holiday lists of that region give the phase's 16 school weeks. One write, in this store.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any, Sequence
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError
+
+from services.platform.holidays import HolidayCalendar
+from services.platform.private_text import PrivateText
+from services.shared_agreements.domain.errors import ConcurrentChange
+from services.shared_agreements.domain.mediation import MediationPhase, MediationRecord, mediation_id
+from services.shared_agreements.domain.mediation_phases import enrolled, phase_on, phases_of
+from services.shared_agreements.domain.mediation_term import Term, calendar_of, phase_term
+from services.shared_agreements.domain.mediation_views import MediationView, phase_view
+
+if TYPE_CHECKING:
+    from eventsourcing.application import Repository
+
+    from services.shared_agreements.domain.school_holidays import SchoolHolidaysView
+    from services.shared_agreements.domain.views import CaseView
+
+
+class MediationConversations:
+    """Mixed into the shared-agreements application: uses the host's repository, ``save``, cases and lists."""
+
+    if TYPE_CHECKING:
+        repository: Repository
+
+        def save(self, *objs: Any) -> Any: ...
+        def case(self, case_id: UUID) -> CaseView: ...
+        def today(self) -> date: ...
+        def school_holidays(self) -> list[SchoolHolidaysView]: ...
+
+    def record_mediation_conversation(
+        self, case_id: UUID, *, kind: str, on: date, minutes: int, note: PrivateText, actor: str,
+        parents: Sequence[str] = (), attended: Sequence[str] = (),
+    ) -> MediationView:
+        """Record a conversation the begeleider held: ``kind`` is intake, joint or individual; ``parents``
+        names the one parent of an intake or individual conversation (a joint one is with both); ``attended``
+        who came. Refused outside a gezinsbemiddeling phase or its 16 school weeks, on a day to come, and
+        beyond the type's counts. Returns the mediation as it stands."""
+        case = self.case(case_id)
+        record = _record(self, case_id) or MediationRecord.open(case_id, actor)
+        phase = phase_on(case, on) if isinstance(on, date) else phases_of(case)[-1]
+        record.record(phase=phase, kind=kind, on=on, minutes=minutes, parents=parents, attended=attended, note=note,
+                      enrolled=enrolled(case), term=_term(self, case, record, phase), today=self.today(),
+                      actor=actor)
+        try:
+            self.save(record)
+        except IntegrityError:
+            raise ConcurrentChange("someone else recorded a conversation of this case at the same moment; nothing "
+                                   "was saved, reload and try again") from None
+        return self.mediation(case_id)
+
+    def mediation(self, case_id: UUID) -> MediationView:
+        """Every gezinsbemiddeling phase of the case: its term, its conversations and the counts left."""
+        case = self.case(case_id)
+        record = _record(self, case_id)
+        return MediationView(case_id=case_id, phases=tuple(
+            phase_view(record, phase, _term(self, case, record, phase), enrolled(case))
+            for phase in phases_of(case) if phase.mediated))
+
+
+def _record(app: MediationConversations, case_id: UUID) -> MediationRecord | None:
+    try:
+        found = app.repository.get(mediation_id(case_id))
+    except AggregateNotFoundError:
+        return None
+    return found if isinstance(found, MediationRecord) else None
+
+
+def _term(app: MediationConversations, case: CaseView, record: MediationRecord | None,
+          phase: MediationPhase) -> Term | None:
+    calendar = HolidayCalendar()
+    if case.region:
+        calendar = calendar_of(case.region, {v.school_year: v.holidays for v in app.school_holidays()
+                                             if v.region == case.region})
+    return phase_term(phase.trajectory_type, record.intake_day(phase.number) if record else None, calendar,
+                      case.region)
