@@ -99,4 +99,5 @@ def test_a_new_trajectory_type_is_one_data_entry_and_one_new_enum_value_in_the_s
     assert "are held in February" in seen["outside_frame"]
     assert seen["year_frame"] == [3, [40, 60]]  # its child visits and hour budget, from the entry alone
     assert seen["sdl_diff"] == ["counsellor.graphql: +  OUDERSCHAPSCOACHING_KORT",
-                                "coordinator.graphql: +  OUDERSCHAPSCOACHING_KORT"]
+                                "coordinator.graphql: +  OUDERSCHAPSCOACHING_KORT",
+                                "mediator.graphql: +  OUDERSCHAPSCOACHING_KORT"]
