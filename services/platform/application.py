@@ -114,20 +114,22 @@ class ContextApplication(Application[Any]):
             return None
         return aggregate if isinstance(aggregate, kind) else None
 
-    def load(self, aggregate_id: object, kind: type[A], missing: str) -> A:
-        """The record with this id; the context's ``not_found`` error (``missing`` says what) when there is none."""
+    def load(self, aggregate_id: object, kind: type[A], missing: str | DomainError) -> A:
+        """The record with this id; when there is none, ``missing``: an error, or what the context's ``not_found``
+        error says."""
         aggregate = self.find(aggregate_id, kind)
         if aggregate is None:
-            raise self.not_found(missing)
+            raise missing if isinstance(missing, DomainError) else self.not_found(missing)
         return aggregate
 
-    def change(self, aggregate_id: object, kind: type[A], command: Callable[[A], Any], *, missing: str,
-               view: Callable[[A], V] | None = None) -> Any:
+    def change(self, aggregate_id: object, kind: type[A], command: Callable[[A], Any], *,
+               missing: str | DomainError, view: Callable[[A], V] | None = None,
+               conflict: DomainError | None = None) -> Any:
         """Load the record, run one command on it, save it (conflict-aware); returns ``view`` of it as saved
         (the record itself without one): the answer needs no second read, which could fail after the commit."""
         aggregate = self.load(aggregate_id, kind, missing)
         command(aggregate)
-        self.save(aggregate)
+        self.save(aggregate, conflict=conflict)
         return aggregate if view is None else view(aggregate)
 
     def save(self, *objs: Any, conflict: DomainError | None = None, **kwargs: Any) -> Any:
