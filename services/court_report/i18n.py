@@ -11,6 +11,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from services.platform.trajectory_types import TYPES
+from services.shared_agreements.api import RULE_VERSION_STATUSES
 
 LANGUAGES = ("nl", "en")
 #: The court's time zone: every moment on paper is local time with its offset to UTC (the JSON keeps UTC).
@@ -80,11 +81,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "not_closed": ("Het traject is op dit moment niet afgesloten; er is nog geen eindevaluatie.",
                    "The trajectory was not closed at this moment; there is no closing evaluation yet."),
     "s_rules": ("Spelregels", "Ground rules"), "version": ("Versie {n}", "Version {n}"),
-    "rs_draft": ("concept, niet ter ondertekening aangeboden", "draft, not offered for signature"),
-    "rs_offered": ("ter ondertekening aangeboden", "offered for signature"), "rs_in_force": ("van kracht", "in force"),
-    "rs_superseded": ("vervangen door een latere versie", "superseded by a later version"),
-    "rs_revoked": ("herroepen", "revoked"), "rs_withdrawn": ("aanbod ingetrokken voor een nieuwere versie",
-                                                            "offer withdrawn for a newer version"),
     "offered_at": ("Aangeboden op", "Offered on"), "in_force": ("Van kracht", "In force"),
     "from_until": ("van {start} tot {end}", "from {start} until {end}"), "from": ("vanaf {start}", "from {start}"),
     "never_in_force": ("niet van kracht geweest", "never in force"),
@@ -157,6 +153,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "signed_at": ("Ondertekend op", "Signed on"), "key": ("Sleutel", "Key"),
     "page_of": ("Pagina {n} van {total} · rapportnummer {report}", "Page {n} of {total} · report id {report}"),
 }
+# A ground-rules version's status, in the words its one table in the shared context gives it.
+_WORDS.update({f"rs_{status.code}": (status.nl, status.en) for status in RULE_VERSION_STATUSES})
 
 VERIFY = {
     "nl": (

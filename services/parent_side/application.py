@@ -13,12 +13,11 @@ the case as registered and names the counsellor of each moment.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any, Callable, Iterable, Mapping
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, ProcessingEvent
-from eventsourcing.persistence import IntegrityError
+from eventsourcing.application import ProcessingEvent
 
 from services.parent_side import inbound
 from services.parent_side.as_of import SideAsOf
@@ -35,13 +34,14 @@ from services.parent_side.domain.templates import TrajectoryRules
 from services.parent_side.domain.term import FamilyHolidays
 from services.parent_side.domain.trajectory import Trajectory, phase_trajectory_id, phase_trajectory_ids
 from services.parent_side.domain.view import TrajectoryView, view_of
-from services.platform.application import ContextApplication
+from services.platform.application import Clock, ContextApplication
 from services.platform.flow import FlowFollower
 from services.platform.practice_day import practice_day
 from services.platform.private_text import PrivateText
 
 # Jeugdwet art. 7.3.8: a youth-care file is kept twenty years (here: from the closing).
 JEUGDWET_RETENTION_YEARS = 20
+NO_TRAJECTORY = "there is no trajectory for this case"
 
 
 class ParentSide(ContextApplication, FlowFollower):
@@ -51,15 +51,17 @@ class ParentSide(ContextApplication, FlowFollower):
     ``clock``: says which day an erasure on request is recorded for; tests pass a fixed one.
     """
 
+    not_found = TrajectoryNotFound
+    conflict = ConcurrentChange
+    conflict_message = "someone else changed this trajectory in the meantime; reload it and try again"
+
     def __init__(
-        self, store: Mapping[str, str], *, retention_years: int = JEUGDWET_RETENTION_YEARS,
-        clock: Callable[[], datetime] | None = None,
+        self, store: Mapping[str, str], *, retention_years: int = JEUGDWET_RETENTION_YEARS, clock: Clock | None = None,
     ) -> None:
         if not isinstance(retention_years, int) or retention_years < 1:
             raise ValueError(f"{self.name}: the retention period must be at least one year")
         self.retention_years = retention_years
-        self.clock = clock or (lambda: datetime.now(timezone.utc))
-        super().__init__(store)
+        super().__init__(store, clock=clock)
 
     #: This side's slot in the case header ("parent_a" or "parent_b"), set by the subclass.
     side: str = ""
@@ -100,10 +102,7 @@ class ParentSide(ContextApplication, FlowFollower):
             counsellor=case.counsellor or actor, parental_authority=case.parental_authority, on=on, actor=actor,
             phase=case.phase,
         )
-        try:
-            self.save(trajectory)
-        except IntegrityError:
-            raise TrajectoryAlreadyOpened("this parent already has a trajectory in this case") from None
+        self.save(trajectory, conflict=TrajectoryAlreadyOpened("this parent already has a trajectory in this case"))
         return view_of(trajectory)
 
     def propose_goals(
@@ -115,19 +114,19 @@ class ParentSide(ContextApplication, FlowFollower):
         ``rules`` tailors the type's rules as part of the proposal. A new proposal replaces
         the previous one and needs the parent's agreement again.
         """
-        return view_of(self._change(case_id, lambda t: t.propose_goals(goals, themes, on, actor, rules)))
+        return self._change(case_id, lambda t: t.propose_goals(goals, themes, on, actor, rules))
 
     def record_consent(
         self, case_id: UUID, *, scopes: Iterable[str], given_by: Iterable[str], given_on: date, actor: str,
     ) -> TrajectoryView:
         """Record parental consent: ``scopes`` "trajectory" and/or "child_conversations", who gave it, when."""
-        return view_of(self._change(case_id, lambda t: t.record_consent(scopes, given_by, given_on, actor)))
+        return self._change(case_id, lambda t: t.record_consent(scopes, given_by, given_on, actor))
 
     def withdraw_consent(
         self, case_id: UUID, *, scopes: Iterable[str], withdrawn_by: Iterable[str], on: date, actor: str,
     ) -> TrajectoryView:
         """Record that consent was withdrawn; from that day, what needed it is refused."""
-        return view_of(self._change(case_id, lambda t: t.withdraw_consent(scopes, withdrawn_by, on, actor)))
+        return self._change(case_id, lambda t: t.withdraw_consent(scopes, withdrawn_by, on, actor))
 
     def confirm_parental_authority(self, case_id: UUID, *, on: date, actor: str) -> TrajectoryView:
         """Record that the parent has parental authority (required by most trajectory types).
@@ -135,67 +134,65 @@ class ParentSide(ContextApplication, FlowFollower):
         Parental authority is recorded in the case header and reaches the trajectory by the
         flow; when it already stands there is nothing to record, and nothing is.
         """
-        return view_of(self._change(
-            case_id, lambda t: None if t.parental_authority else t.confirm_parental_authority(on, actor)))
+        return self._change(
+            case_id, lambda t: None if t.parental_authority else t.confirm_parental_authority(on, actor))
 
     def record_agreement(self, case_id: UUID, *, on: date, actor: str) -> TrajectoryView:
         """Record the parent's agreement to the current proposal."""
-        return view_of(self._change(case_id, lambda t: t.record_agreement(on, actor)))
+        return self._change(case_id, lambda t: t.record_agreement(on, actor))
 
     def start(self, case_id: UUID, *, on: date, actor: str) -> TrajectoryView:
         """Step 3: start the trajectory; needs the agreement and, for a child under 16, consent."""
-        return view_of(self._change(case_id, lambda t: t.start(on, actor)))
+        return self._change(case_id, lambda t: t.start(on, actor))
 
     # The running trajectory ------------------------------------------------------------
 
     def plan_session(self, case_id: UUID, *, on: date, actor: str) -> TrajectoryView:
         """Plan an individual session on a day; refused off the cadence, past the term or the limit."""
-        return view_of(self._change(case_id, lambda t, holidays: t.plan_session(on, actor, holidays), in_term=True))
+        return self._change(case_id, lambda t: t.plan_session(on, actor, self._holidays(case_id)))
 
     def cancel_planned_session(self, case_id: UUID, *, on: date, reason: str, actor: str) -> TrajectoryView:
         """Take the session planned on that day out of the plan, with the reason."""
-        return view_of(self._change(case_id, lambda t: t.cancel_planned_session(on, reason, actor)))
+        return self._change(case_id, lambda t: t.cancel_planned_session(on, reason, actor))
 
     def record_session(
         self, case_id: UUID, *, on: date, duration_minutes: int, themes: Iterable[str],
         note: PrivateText | None, attended: bool, actor: str, missed_reason: str | None = None,
     ) -> TrajectoryView:
         """Record an individual session: attended (duration, themes, private note) or missed (and why)."""
-        return view_of(self._change(case_id, lambda t, holidays: t.record_session(
-            on, duration_minutes, themes, note, attended, actor, missed_reason=missed_reason, holidays=holidays,
-            today=self.today(),
-        ), in_term=True))
+        return self._change(case_id, lambda t: t.record_session(
+            on, duration_minutes, themes, note, attended, actor, missed_reason=missed_reason,
+            holidays=self._holidays(case_id), today=self.today(),
+        ))
 
     def record_child_conversation(
         self, case_id: UUID, *, child: str, held_by: str, on: date, summary: PrivateText, actor: str,
     ) -> TrajectoryView:
         """Record a child conversation, held by ``held_by``: never this parent's own counsellor."""
-        return view_of(self._change(
-            case_id, lambda t, holidays: t.record_child_conversation(child, held_by, on, summary, actor, holidays,
-                                                                     self.today()),
-            in_term=True))
+        return self._change(case_id, lambda t: t.record_child_conversation(
+            child, held_by, on, summary, actor, self._holidays(case_id), self.today()))
 
     def reassign_counsellor(
         self, case_id: UUID, *, counsellor: str, reason: str, on: date, actor: str,
     ) -> TrajectoryView:
         """Assign another counsellor to this parent, with the reason."""
-        return view_of(self._change(case_id, lambda t: t.reassign_counsellor(counsellor, reason, on, actor)))
+        return self._change(case_id, lambda t: t.reassign_counsellor(counsellor, reason, on, actor))
 
     # The end -----------------------------------------------------------------------------
 
     def close_trajectory(self, case_id: UUID, *, on: date, evaluation: PrivateText, actor: str) -> TrajectoryView:
         """Close the trajectory with its closing evaluation; private text is kept for the retention term."""
-        trajectory = self._change(case_id, lambda t: t.close(on, evaluation, self.retention_years, actor))
-        self.case_keys.set_retention(case_id, trajectory.retain_until)
-        return view_of(trajectory)
+        closed = self._change(case_id, lambda t: t.close(on, evaluation, self.retention_years, actor))
+        self.case_keys.set_retention(case_id, closed.retain_until)
+        return closed
 
     def release_evaluation_for_court(self, case_id: UUID, *, on: date, actor: str) -> TrajectoryView:
         """Record the parent's decision to release the closing evaluation for a court report."""
-        return view_of(self._change(case_id, lambda t: t.release_evaluation_for_court(on, actor)))
+        return self._change(case_id, lambda t: t.release_evaluation_for_court(on, actor))
 
     def withdraw_release(self, case_id: UUID, *, on: date, actor: str, reason: str | None = None) -> TrajectoryView:
         """Record the parent's withdrawal of the release; refused once a report was made with it."""
-        return view_of(self._change(case_id, lambda t: t.withdraw_release(on, actor, reason)))
+        return self._change(case_id, lambda t: t.withdraw_release(on, actor, reason))
 
     def record_report_made(self, case_id: UUID, *, report_id: UUID, at: datetime, actor: str) -> TrajectoryView:
         """Record that court report ``report_id`` included the released evaluations (locks the releases).
@@ -207,7 +204,7 @@ class ParentSide(ContextApplication, FlowFollower):
         released = [t for t in phases if t.is_released] or phases[:1]
         for trajectory in released:
             trajectory.record_report_made(report_id, at, actor)
-        self._save(*released)
+        self.save(*released)
         return view_of(phases[0])
 
     def erase_private_text(self, case_id: UUID, actor: str, reason: str) -> TrajectoryView:
@@ -242,10 +239,7 @@ class ParentSide(ContextApplication, FlowFollower):
 
     def case_file(self, case_id: UUID) -> CaseFile:
         """What this side knows of the case header and its counsellors; NotFound before the case is registered."""
-        try:
-            case = self.repository.get(case_file_id(case_id)) if isinstance(case_id, UUID) else None
-        except AggregateNotFoundError:
-            case = None
+        case = self.find(case_file_id(case_id), CaseFile) if isinstance(case_id, UUID) else None
         if case is None or not case.header_received:
             raise TrajectoryNotFound("there is no such case")
         return case
@@ -280,29 +274,27 @@ class ParentSide(ContextApplication, FlowFollower):
             return FamilyHolidays()
         if region is None:
             return FamilyHolidays()
-        try:
-            calendar: SchoolCalendar = self.repository.get(SCHOOL_CALENDAR_ID)
-        except AggregateNotFoundError:
-            return FamilyHolidays(region)
-        return FamilyHolidays(region, calendar.calendar_for(region))
+        calendar = self.find(SCHOOL_CALENDAR_ID, SchoolCalendar)
+        return FamilyHolidays(region, calendar.calendar_for(region)) if calendar else FamilyHolidays(region)
 
     # ---------------------------------------------------------------------------------------
 
     def _get(self, case_id: UUID) -> Trajectory:
         """The trajectory of the latest phase this side opened."""
-        trajectory = self._latest(case_id, self._phase(case_id))
-        if trajectory is None:
-            raise TrajectoryNotFound("there is no trajectory for this case")
-        return trajectory
+        return self.load(self._latest_id(case_id), Trajectory, NO_TRAJECTORY)
+
+    def _latest_id(self, case_id: UUID) -> UUID | None:
+        """The id of the latest phase's trajectory this side opened (None: none), without loading it."""
+        *later, first = phase_trajectory_ids(case_id, self._phase(case_id))
+        # Phase 1 needs no look: loading it says whether it exists.
+        return next((t for t in later if self.recorder.select_events(t, limit=1)), first)
 
     def _latest(self, case_id: UUID, phase: int) -> Trajectory | None:
         return next((t for t in map(self._find, phase_trajectory_ids(case_id, phase)) if t is not None), None)
 
     def _phase(self, case_id: UUID) -> int:
-        try:
-            return self.repository.get(case_file_id(case_id)).phase if isinstance(case_id, UUID) else 1
-        except AggregateNotFoundError:
-            return 1
+        case = self.find(case_file_id(case_id), CaseFile) if isinstance(case_id, UUID) else None
+        return case.phase if case else 1
 
     def _check_phase_is_new(self, case_id: UUID, phase: int) -> None:
         if self.recorder.select_events(phase_trajectory_id(case_id, phase), limit=1):
@@ -315,34 +307,19 @@ class ParentSide(ContextApplication, FlowFollower):
             )
 
     def _find(self, aggregate_id: UUID) -> Trajectory | None:
-        try:
-            return self.repository.get(aggregate_id)
-        except AggregateNotFoundError:
-            return None
+        return self.find(aggregate_id, Trajectory)
 
-    def _change(self, case_id: UUID, command: Callable[..., None], *, in_term: bool = False) -> Trajectory:
-        """Load, run ``command(trajectory)``, save; ``in_term``: ``command(trajectory, family_holidays)``."""
+    def _change(self, case_id: UUID, command: Callable[[Trajectory], None]) -> TrajectoryView:
+        """The base idiom on the latest phase's trajectory, once this side caught up with the other contexts."""
         # The counsellor of this moment and the case header as it stands, before the rules look.
         self.catch_up(strict=False)
-        trajectory = self._get(case_id)
-        if in_term:  # the term's end needs the family's school holidays, read after the trajectory
-            command(trajectory, self._holidays(case_id))
-        else:
-            command(trajectory)
-        self._save(trajectory)
-        return trajectory
-
-    def _save(self, *trajectories: Trajectory) -> None:
-        try:
-            self.save(*trajectories)
-        except IntegrityError:
-            raise ConcurrentChange("someone else changed this trajectory in the meantime; reload it and try again") from None
+        return self.change(self._latest_id(case_id), Trajectory, command, missing=NO_TRAJECTORY, view=view_of)
 
     def _phases(self, case_id: UUID) -> list[Trajectory]:
         """Every phase's trajectory this side opened, the latest first; NotFound when there is none."""
         phases = [t for t in map(self._find, phase_trajectory_ids(case_id, self._phase(case_id))) if t is not None]
         if not phases:
-            raise TrajectoryNotFound("there is no trajectory for this case")
+            raise TrajectoryNotFound(NO_TRAJECTORY)
         return phases
 
     def _erase(self, case_id: UUID, actor: str, reason: str, on: date) -> Trajectory:
@@ -352,7 +329,7 @@ class ParentSide(ContextApplication, FlowFollower):
         for trajectory in pending:
             trajectory.erase_private_text(reason, on, actor)
         if pending:
-            self._save(*pending)
+            self.save(*pending)
         # The key goes after the events are stored: a crash in between leaves a record that a repeat completes.
         self.case_keys.destroy(case_id)
         return phases[0]

@@ -9,14 +9,14 @@ import socket
 import time
 from pathlib import Path
 from types import MethodType
-from datetime import date
-from typing import Any, Callable, Iterable, Iterator, Mapping
-from uuid import UUID
+from datetime import date, datetime, timezone
+from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar
+from uuid import UUID, uuid4
 
-from eventsourcing.application import Application, LRUCache
+from eventsourcing.application import AggregateNotFoundError, Application, LRUCache
 from eventsourcing.persistence import (
-    ApplicationRecorder, InfrastructureFactory, JSONTranscoder, Mapper, Notification, ProgrammingError, Recording,
-    Transcoding,
+    ApplicationRecorder, InfrastructureFactory, IntegrityError, JSONTranscoder, Mapper, Notification,
+    ProgrammingError, Recording, Transcoding,
 )
 from eventsourcing.utils import Environment, retry
 from psycopg_pool import PoolTimeout
@@ -27,7 +27,7 @@ from services.platform.case_positions import CasePositions, case_positions_for
 from services.platform.chain import PROCESS_RECORDER_TOPICS
 from services.platform.encryption import PrivateTextAsCiphertext, decode_keystore_key
 from services.platform.erasure_ledger import ErasureLedger
-from services.platform.errors import StoreNotSetUp
+from services.platform.errors import Conflict, DomainError, NotFound, StoreNotSetUp
 from services.platform.keystore import CaseKeys
 from services.platform.keystore_tables import key_table_for
 
@@ -39,6 +39,15 @@ ERASURE_LEDGER = "ERASURE_LEDGER"  # the path of the erasure ledger (services.pl
 #: "y": opened by `evenwijdig store init` to create its tables only; no case key is made, opened or destroyed,
 #: so it needs no key-store key (the owner's credentials are all that step is given).
 SET_UP_ONLY = "SET_UP_ONLY"
+
+A = TypeVar("A")
+V = TypeVar("V")
+Clock = Callable[[], datetime]
+NewId = Callable[[], UUID]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 class ContextApplication(Application[Any]):
@@ -56,14 +65,26 @@ class ContextApplication(Application[Any]):
 
     Every stored event is linked into the context's audit hash chain in the transaction
     that stores it (``chain``: verify the history, sign checkpoints of its head).
+
+    One idiom for every command (``load``, ``change``, ``save``): a missing record is the
+    context's own ``not_found`` error, a write another writer beat is its ``conflict`` error,
+    never eventsourcing's. ``clock`` (the moment of "now") and ``new_id`` (a new aggregate's
+    id) are passed in, so tests fix them instead of patching the application.
     """
+
+    #: The context's own errors, raised by ``load`` and ``save`` (subclasses name theirs).
+    not_found: type[DomainError] = NotFound
+    conflict: type[DomainError] = Conflict
+    conflict_message = "someone else changed this at the same moment; nothing was saved, reload and try again"
 
     case_keys: CaseKeys
     access_log: AccessLog
     chain: AuditChain
     case_positions: CasePositions
 
-    def __init__(self, store: Mapping[str, str]) -> None:
+    def __init__(self, store: Mapping[str, str], *, clock: Clock | None = None, new_id: NewId | None = None) -> None:
+        self.clock: Clock = clock or utc_now
+        self.new_id: NewId = new_id or uuid4
         if not store.get("PERSISTENCE_MODULE"):
             raise ValueError(f"{self.name}: no store configured")
         self._set_up_only = store.get(SET_UP_ONLY) == "y"
@@ -80,6 +101,44 @@ class ContextApplication(Application[Any]):
         if not self._set_up_only:
             self.case_keys.check_keystore_key()
         self.erasures_reapplied = self._reapply_erasures()
+
+    # The one application idiom --------------------------------------------------------------
+
+    def find(self, aggregate_id: object, kind: type[A]) -> A | None:
+        """The record with this id, or None: also for an id that is no UUID or names another kind of record."""
+        if not isinstance(aggregate_id, UUID):
+            return None
+        try:
+            aggregate = self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            return None
+        return aggregate if isinstance(aggregate, kind) else None
+
+    def load(self, aggregate_id: object, kind: type[A], missing: str | DomainError) -> A:
+        """The record with this id; when there is none, ``missing``: an error, or what the context's ``not_found``
+        error says."""
+        aggregate = self.find(aggregate_id, kind)
+        if aggregate is None:
+            raise missing if isinstance(missing, DomainError) else self.not_found(missing)
+        return aggregate
+
+    def change(self, aggregate_id: object, kind: type[A], command: Callable[[A], Any], *,
+               missing: str | DomainError, view: Callable[[A], V] | None = None,
+               conflict: DomainError | None = None) -> Any:
+        """Load the record, run one command on it, save it (conflict-aware); returns ``view`` of it as saved
+        (the record itself without one): the answer needs no second read, which could fail after the commit."""
+        aggregate = self.load(aggregate_id, kind, missing)
+        command(aggregate)
+        self.save(aggregate, conflict=conflict)
+        return aggregate if view is None else view(aggregate)
+
+    def save(self, *objs: Any, conflict: DomainError | None = None, **kwargs: Any) -> Any:
+        """Store what the records collected, all or nothing; a record another writer changed first (or a new
+        record whose id exists) raises ``conflict``, by default the context's own ``conflict`` error."""
+        try:
+            return super().save(*objs, **kwargs)
+        except IntegrityError:
+            raise (conflict or self.conflict(self.conflict_message)) from None
 
     def _reapply_erasures(self) -> list[UUID]:
         """Destroy again every key the ledger says was destroyed but this store still holds (a restored backup)."""

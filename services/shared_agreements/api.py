@@ -19,7 +19,9 @@ from services.shared_agreements.domain.mediation import CONVERSATION_KINDS
 from services.shared_agreements.domain.mediation_views import (
     ConversationView, MediationPhaseView, MediationView, ParentCounts,
 )
-from services.shared_agreements.domain.rule_versions import DRAFT, IN_FORCE, OFFERED, REVOKED, SUPERSEDED, WITHDRAWN
+from services.shared_agreements.domain.rule_versions import (
+    DRAFT, IN_FORCE, OFFERED, REVOKED, STATUSES as RULE_VERSION_STATUSES, SUPERSEDED, WITHDRAWN,
+)
 from services.shared_agreements.domain.rules_text import CATEGORY_CODES
 from services.shared_agreements.domain.school_holidays import SchoolHolidays
 from services.shared_agreements.domain.transparency import SHAREABLE_CATEGORIES
@@ -40,7 +42,7 @@ SchoolHolidaysReplaced = SchoolHolidays.Replaced
 __all__ = [
     "Parent", "Child", "ContactRange", "TRAJECTORY_TYPES", "CATEGORY_CODES", "SIGNATURE_METHODS",
     "SHAREABLE_CATEGORIES", "KINDS", "HOLIDAY", "REGULAR", "DRAFT", "OFFERED", "IN_FORCE", "SUPERSEDED", "WITHDRAWN",
-    "REVOKED", "CaseView", "ParentView", "GroundRulesView", "RuleVersionView", "DisputeView", "TransparencyView",
+    "REVOKED", "RULE_VERSION_STATUSES", "CaseView", "ParentView", "GroundRulesView", "RuleVersionView", "DisputeView", "TransparencyView",
     "ScheduleView", "JointSessionView", "JointSessionRoom", "CONVERSATION_KINDS", "ConversationView", "MediationPhaseView", "MediationView",
     "ParentCounts", "AgreementsAsOf", "CaseNotFound", "ContactScheduleNotFound",
     "CaseRegistered", "ParentalAuthorityRecorded", "ParentEnrolled", "PhaseStarted", "RegionRecorded", "SchoolHolidaysImported", "SchoolHolidaysReplaced",

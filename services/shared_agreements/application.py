@@ -1,8 +1,9 @@
 """The shared-agreements application: the only entry point of this context.
 
-Every method loads, calls one aggregate command, saves, and returns ids or frozen views.
-Helpers are module functions, not methods, so they can never collide with the
-scheduling mixin's own names.
+Every method loads, calls one aggregate command, saves, and returns ids or frozen views
+(``ContextApplication``'s idiom). Joint sessions, the contact schedule, court reports, school
+holidays and Opnieuw Verbinden's year are parts of their own modules, built here with what they
+need; the application offers their methods (``Offered``) under their own names.
 """
 
 from __future__ import annotations
@@ -10,13 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Mapping, Sequence
-from uuid import UUID, uuid4
+from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import IntegrityError
-
-from services.platform.application import ContextApplication
+from services.platform.application import Clock, ContextApplication, NewId
 from services.platform.errors import DomainError
+from services.platform.parts import Offered
 from services.platform.practice_day import practice_day
 from services.shared_agreements.as_of import AgreementsAsOf
 from services.shared_agreements.court_reports import CourtReportRegister
@@ -53,13 +52,59 @@ class RegisteredCase:
     registered_at: datetime
 
 
-class SharedAgreements(
-    CourtReportRegister, JointSessionsAndSchedule, SchoolHolidayLists, ReconnectingYear, MediationConversations,
-    ContextApplication,
-):
-    """The case header, ground rules and their signatures, decisions, joint sessions, court reports made."""
+NO_CASE = "no such case"
+
+
+class SharedAgreements(ContextApplication):
+    """The case header, ground rules and their signatures, decisions, joint sessions, court reports made.
+
+    ``clock``: what "now" and today are (planning, pauses, attendance, a signature's day); ``new_id``:
+    a new case's id. Tests pass fixed ones.
+    """
 
     name = Store.SHARED
+    not_found = CaseNotFound
+    conflict = ConcurrentChange
+    conflict_message = "someone else changed this record at the same moment; nothing was saved, reload and try again"
+
+    def __init__(self, store: Mapping[str, str], *, clock: Clock | None = None, new_id: NewId | None = None) -> None:
+        super().__init__(store, clock=clock, new_id=new_id)
+        self._court_register = CourtReportRegister(self, self.case)
+        self._scheduling = JointSessionsAndSchedule(self, self.case, self.clock)
+        self._holiday_lists = SchoolHolidayLists(self)
+        self._reconnecting = ReconnectingYear(self, self.case, self.today)
+        self._mediation = MediationConversations(self, self.case, self.today, self.school_holidays)
+
+    # Offered by the parts -------------------------------------------------------------------
+
+    record_court_report = Offered("_court_register", CourtReportRegister.record_court_report)
+    court_reports = Offered("_court_register", CourtReportRegister.court_reports)
+
+    plan_joint_session = Offered("_scheduling", JointSessionsAndSchedule.plan_joint_session)
+    record_past_joint_session = Offered("_scheduling", JointSessionsAndSchedule.record_past_joint_session)
+    record_pause_afterwards = Offered("_scheduling", JointSessionsAndSchedule.record_pause_afterwards)
+    reschedule_joint_session = Offered("_scheduling", JointSessionsAndSchedule.reschedule_joint_session)
+    pause_joint_session = Offered("_scheduling", JointSessionsAndSchedule.pause_joint_session)
+    resume_joint_session = Offered("_scheduling", JointSessionsAndSchedule.resume_joint_session)
+    record_attendance = Offered("_scheduling", JointSessionsAndSchedule.record_attendance)
+    cancel_joint_session = Offered("_scheduling", JointSessionsAndSchedule.cancel_joint_session)
+    joint_sessions = Offered("_scheduling", JointSessionsAndSchedule.joint_sessions)
+    set_contact_schedule = Offered("_scheduling", JointSessionsAndSchedule.set_contact_schedule)
+    contact_schedule = Offered("_scheduling", JointSessionsAndSchedule.contact_schedule)
+    contact_schedule_ical = Offered("_scheduling", JointSessionsAndSchedule.contact_schedule_ical)
+    joint_session_room = Offered("_scheduling", JointSessionsAndSchedule.joint_session_room)
+
+    import_school_holidays = Offered("_holiday_lists", SchoolHolidayLists.import_school_holidays)
+    school_holidays = Offered("_holiday_lists", SchoolHolidayLists.school_holidays)
+
+    record_child_visit = Offered("_reconnecting", ReconnectingYear.record_child_visit)
+    record_professional_hours = Offered("_reconnecting", ReconnectingYear.record_professional_hours)
+    reconnecting_year = Offered("_reconnecting", ReconnectingYear.reconnecting_year)
+
+    record_mediation_conversation = Offered("_mediation", MediationConversations.record_mediation_conversation)
+    mediation = Offered("_mediation", MediationConversations.mediation)
+
+    # The case header --------------------------------------------------------------------------
 
     def register_case(
         self, *, parent_a: Parent, parent_b: Parent, children: Sequence[Child], trajectory_type: str,
@@ -72,16 +117,16 @@ class SharedAgreements(
         """
         if case_id is not None and not isinstance(case_id, UUID):
             raise InvalidCase("a case id is a UUID")
-        case_id = case_id or uuid4()
+        case_id = case_id or self.new_id()
         if case_id in self.repository:
             raise CaseAlreadyRegistered(f"case {case_id} is already registered")
         case = Case.register(case_id, parent_a, parent_b, children, trajectory_type, actor, today=self.today())
-        _save(self, case, conflict=CaseAlreadyRegistered(f"case {case_id} is already registered"))
+        self.save(case, conflict=CaseAlreadyRegistered(f"case {case_id} is already registered"))
         return case_id
 
     def today(self) -> date:
-        """Today in the Netherlands, by this application's clock (the scheduling clock)."""
-        return practice_day(self._scheduling_now())
+        """Today in the Netherlands, by this application's clock."""
+        return practice_day(self.clock())
 
     def registered_cases(self) -> list[RegisteredCase]:
         """Every case registered, oldest first: its id, the position and the moment of its registration."""
@@ -98,22 +143,17 @@ class SharedAgreements(
 
     def record_parental_authority(self, case_id: UUID, parent: str, has_authority: bool, actor: str) -> None:
         """Record whether a parent ("parent_a"/"parent_b") has parental authority (ouderlijk gezag)."""
-        case = _case(self, case_id)
-        case.record_parental_authority(parent, has_authority, actor)
-        _save(self, case)
+        self.change(case_id, Case, lambda case: case.record_parental_authority(parent, has_authority, actor),
+                    missing=NO_CASE)
 
     def record_case_region(self, case_id: UUID, region: str, actor: str) -> CaseView:
         """Record the family's school-holiday region (noord, midden, zuid); returns the header."""
-        case = _case(self, case_id)
-        case.record_region(region, actor)
-        _save(self, case)
-        return case.view()
+        return self.change(case_id, Case, lambda case: case.record_region(region, actor), missing=NO_CASE,
+                           view=Case.view)
 
     def enrol_parent(self, case_id: UUID, parent: str, actor: str) -> None:
         """A parent who was absent from the trajectory joins it."""
-        case = _case(self, case_id)
-        case.enrol_parent(parent, actor)
-        _save(self, case)
+        self.change(case_id, Case, lambda case: case.enrol_parent(parent, actor), missing=NO_CASE)
 
     def move_to_next_phase(self, case_id: UUID, *, trajectory_type: str, reason: str, actor: str) -> CaseView:
         """Move the case on to its next phase (a next trajectory type of the current one), with the reason.
@@ -121,10 +161,8 @@ class SharedAgreements(
         Ground rules, transparency agreements and staff stay with the case; each side opens the
         new phase's trajectory with its own intake once it has closed the previous one.
         """
-        case = _case(self, case_id)
-        case.move_to_phase(trajectory_type, reason, actor)
-        _save(self, case)
-        return case.view()
+        return self.change(case_id, Case, lambda case: case.move_to_phase(trajectory_type, reason, actor),
+                           missing=NO_CASE, view=Case.view)
 
     def draft_ground_rules(self, case_id: UUID, rules: Mapping[str, Sequence[str]], actor: str) -> int:
         """Draft a new version of the ground rules (the first, or an amendment); returns its number.
@@ -137,23 +175,21 @@ class SharedAgreements(
             rule_set, version = RuleSet.start(case_id, rules, actor), 1
         else:
             version = rule_set.draft_version(rules, actor)
-        _save(self, rule_set)
+        self.save(rule_set)
         return version
 
     def revise_ground_rules_draft(
         self, case_id: UUID, version: int, rules: Mapping[str, Sequence[str]], actor: str
     ) -> None:
         """Change the rules of a draft version; an offered version cannot change."""
-        rule_set = _existing(self, case_id, RuleSet)
-        rule_set.revise_draft(version, rules, actor)
-        _save(self, rule_set)
+        _change_existing(self, case_id, RuleSet, lambda rule_set: rule_set.revise_draft(version, rules, actor))
 
     def offer_ground_rules(self, case_id: UUID, version: int, actor: str) -> str:
         """Freeze a draft and offer it to every enrolled parent; returns the SHA-256 of its text."""
         signers = _case(self, case_id).enrolled_parents
         rule_set = _existing(self, case_id, RuleSet)
         text_hash = rule_set.offer(version, signers, actor)
-        _save(self, rule_set)
+        self.save(rule_set)
         return text_hash
 
     def sign_ground_rules(
@@ -167,16 +203,15 @@ class SharedAgreements(
         Refused when the hash is not that of the offered text, or the day has not come. The
         version comes into force once every parent asked to sign has signed.
         """
-        rule_set = _existing(self, case_id, RuleSet)
-        rule_set.sign(version, parent, text_hash, method, actor, signed_on=signed_on, today=self.today())
-        _save(self, rule_set)
-        return rule_set.view().versions[version - 1]
+        return _change_existing(
+            self, case_id, RuleSet,
+            lambda rule_set: rule_set.sign(version, parent, text_hash, method, actor, signed_on=signed_on,
+                                           today=self.today()),
+        ).view().versions[version - 1]
 
     def revoke_ground_rules(self, case_id: UUID, version: int, reason: str, actor: str) -> None:
         """Revoke the version in force, with the reason; afterwards no ground rules are in force."""
-        rule_set = _existing(self, case_id, RuleSet)
-        rule_set.revoke(version, reason, actor)
-        _save(self, rule_set)
+        _change_existing(self, case_id, RuleSet, lambda rule_set: rule_set.revoke(version, reason, actor))
 
     def ground_rules(self, case_id: UUID) -> GroundRulesView:
         """Every version of the case's ground rules: text, offer, signatures, period in force, revocation;
@@ -197,14 +232,12 @@ class SharedAgreements(
         """Record a dispute raised by one parent; returns its number within the case."""
         log = _of_case(self, case_id, DecisionLog) or DecisionLog.open(case_id, actor)
         number = log.raise_dispute(subject, raised_by, actor)
-        _save(self, log)
+        self.save(log)
         return number
 
     def relay_position(self, case_id: UUID, dispute: int, parent: str, position: str, actor: str) -> None:
         """Record one parent's position in a dispute, as the coordinator relays it."""
-        log = _existing(self, case_id, DecisionLog)
-        log.relay_position(dispute, parent, position, actor)
-        _save(self, log)
+        _change_existing(self, case_id, DecisionLog, lambda log: log.relay_position(dispute, parent, position, actor))
 
     def decide_dispute(
         self, case_id: UUID, dispute: int, decision: str, reasoning: str, actor: str,
@@ -214,9 +247,8 @@ class SharedAgreements(
 
         Both parents' positions are relayed first, or ``missing_positions`` says per parent why not.
         """
-        log = _existing(self, case_id, DecisionLog)
-        log.decide(dispute, decision, reasoning, actor, missing_positions)
-        _save(self, log)
+        _change_existing(self, case_id, DecisionLog,
+                         lambda log: log.decide(dispute, decision, reasoning, actor, missing_positions))
 
     def decisions(self, case_id: UUID) -> tuple[DisputeView, ...]:
         """Every dispute of the case with the positions relayed and the binding decision."""
@@ -229,7 +261,7 @@ class SharedAgreements(
         """Record which kinds of information (``SHAREABLE_CATEGORIES``) a parent lets the other side see."""
         agreements = _of_case(self, case_id, TransparencyAgreements) or TransparencyAgreements.open(case_id, actor)
         agreements.agree(parent, categories, agreed_on, actor)
-        _save(self, agreements)
+        self.save(agreements)
 
     def transparency(self, case_id: UUID) -> TransparencyView:
         """Every transparency agreement of the case, oldest first."""
@@ -237,25 +269,13 @@ class SharedAgreements(
         return agreements.view() if agreements else TransparencyView(case_id=case_id, history=())
 
 
-def _find(app: SharedAgreements, aggregate_id: UUID, kind: type) -> Any:
-    try:
-        aggregate = app.repository.get(aggregate_id)
-    except AggregateNotFoundError:
-        return None
-    # An id of another kind of record is, for this question, no such record.
-    return aggregate if isinstance(aggregate, kind) else None
-
-
 def _case(app: SharedAgreements, case_id: UUID) -> Case:
-    case = _find(app, case_id, Case) if isinstance(case_id, UUID) else None
-    if case is None:
-        raise CaseNotFound("no such case")
-    return case
+    return app.load(case_id, Case, NO_CASE)
 
 
 def _of_case(app: SharedAgreements, case_id: UUID, kind: type) -> Any:
     """The case's one aggregate of that kind, or None; the case itself must exist."""
-    return _find(app, kind.id_for(_case(app, case_id).id), kind)
+    return app.find(kind.id_for(_case(app, case_id).id), kind)
 
 
 _NOTHING_YET: dict[type, tuple[type[DomainError], str]] = {
@@ -265,17 +285,11 @@ _NOTHING_YET: dict[type, tuple[type[DomainError], str]] = {
 
 
 def _existing(app: SharedAgreements, case_id: UUID, kind: type) -> Any:
-    aggregate = _of_case(app, case_id, kind)
-    if aggregate is None:
-        error, message = _NOTHING_YET[kind]
-        raise error(message)
-    return aggregate
+    error, message = _NOTHING_YET[kind]
+    return app.load(kind.id_for(_case(app, case_id).id), kind, error(message))
 
 
-def _save(app: SharedAgreements, *aggregates: Any, conflict: DomainError | None = None) -> None:
-    try:
-        app.save(*aggregates)
-    except IntegrityError:
-        raise conflict or ConcurrentChange(
-            "someone else changed this record at the same moment; nothing was saved, reload and try again"
-        ) from None
+def _change_existing(app: SharedAgreements, case_id: UUID, kind: type, command: Any) -> Any:
+    """The base idiom on the case's one aggregate of that kind, which must exist already."""
+    error, message = _NOTHING_YET[kind]
+    return app.change(kind.id_for(_case(app, case_id).id), kind, command, missing=error(message))

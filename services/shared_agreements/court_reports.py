@@ -1,20 +1,16 @@
-"""Application commands for the register of court reports (mixin of SharedAgreements)."""
+"""The register of court reports: a part of the shared-agreements application."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 from uuid import UUID
-
-from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import IntegrityError
 
 from services.shared_agreements.domain.errors import ConcurrentChange
 from services.shared_agreements.domain.reports import CourtReportRecordView, ReportRegister
 
 if TYPE_CHECKING:
-    from eventsourcing.application import Repository
-
+    from services.platform.application import ContextApplication
     from services.shared_agreements.domain.views import CaseView
 
 
@@ -22,12 +18,13 @@ REGISTER_ATTEMPTS = 5
 
 
 class CourtReportRegister:
-    """Records each court report made of a case; mixed into the shared-agreements application."""
+    """Records each court report made of a case; built by the shared-agreements application, which offers its methods.
 
-    if TYPE_CHECKING:
-        repository: Repository
-        def save(self, *objs: Any) -> Any: ...
-        def case(self, case_id: UUID) -> CaseView: ...
+    ``records`` is the application's idiom (find, save); ``case`` reads a case header (NOT_FOUND when none).
+    """
+
+    def __init__(self, records: ContextApplication, case: Callable[[UUID], CaseView]) -> None:
+        self.records, self.case = records, case
 
     def record_court_report(
         self, case_id: UUID, *, report_id: UUID, as_of: datetime, format: str, language: str,
@@ -49,26 +46,21 @@ class CourtReportRegister:
         # Entries of the register are independent: one recorded by another report at the same moment
         # is no reason to refuse this one. Load again and append after it (a few times at most).
         for attempt in range(REGISTER_ATTEMPTS):
-            try:
-                register = self.repository.get(ReportRegister.id_for(case_id))
-            except AggregateNotFoundError:
-                register = ReportRegister.open(case_id, actor)
+            register = (self.records.find(ReportRegister.id_for(case_id), ReportRegister)
+                        or ReportRegister.open(case_id, actor))
             register.record(report_id=report_id, as_of=as_of, format=format, language=language,
                             proceeding=proceeding, sha256=sha256, evaluations_included=included, actor=actor,
                             software=software, content_sha256=content_sha256)
             try:
-                self.save(register)
+                self.records.save(register, conflict=ConcurrentChange(
+                    "another report of this case was recorded at the same moment; nothing was saved, try again"))
                 return
-            except IntegrityError:
+            except ConcurrentChange:
                 if attempt == REGISTER_ATTEMPTS - 1:
-                    raise ConcurrentChange(
-                        "another report of this case was recorded at the same moment; nothing was saved, try again"
-                    ) from None
+                    raise
 
     def court_reports(self, case_id: UUID) -> tuple[CourtReportRecordView, ...]:
         """Every court report made of the case, oldest first."""
         self.case(case_id)
-        try:
-            return self.repository.get(ReportRegister.id_for(case_id)).view()
-        except AggregateNotFoundError:
-            return ()
+        register = self.records.find(ReportRegister.id_for(case_id), ReportRegister)
+        return register.view() if register else ()

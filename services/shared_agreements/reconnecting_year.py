@@ -1,13 +1,10 @@
-"""Application commands for Opnieuw Verbinden's year: child visits and professional hours (mixin of SharedAgreements)."""
+"""Opnieuw Verbinden's year, child visits and professional hours: a part of the shared-agreements application."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 from uuid import UUID
-
-from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import IntegrityError
 
 from services.shared_agreements.domain.errors import ConcurrentChange
 from services.shared_agreements.domain.reconnecting import (
@@ -15,20 +12,16 @@ from services.shared_agreements.domain.reconnecting import (
 )
 
 if TYPE_CHECKING:
-    from eventsourcing.application import Repository
-
+    from services.platform.application import ContextApplication
     from services.shared_agreements.domain.views import CaseView
 
 
 class ReconnectingYear:
-    """Mixed into the shared-agreements application: uses the host's repository, ``save``, ``case`` and ``today``."""
+    """Built by the shared-agreements application, which offers its methods: ``records`` is the application's
+    idiom (find, save), ``case`` reads a case header (NOT_FOUND when none), ``today`` the practice's day."""
 
-    if TYPE_CHECKING:
-        repository: Repository
-
-        def save(self, *objs: Any) -> Any: ...
-        def case(self, case_id: UUID) -> CaseView: ...
-        def today(self) -> date: ...
+    def __init__(self, records: ContextApplication, case: Callable[[UUID], CaseView], today: Callable[[], date]) -> None:
+        self.records, self.case, self.today = records, case, today
 
     def record_child_visit(
         self, case_id: UUID, *, on: date, parent: str, visited_by: str, actor: str, children: Sequence[str] = (),
@@ -55,10 +48,8 @@ class ReconnectingYear:
         frame = YearFrame.of(self._reconnecting_case(case_id).trajectory_type)
         if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
             raise InvalidReconnectingRecord("a year is written in four digits, e.g. 2027")
-        try:
-            record = self.repository.get(reconnecting_id(case_id))
-        except AggregateNotFoundError:
-            record = ReconnectingRecord.open(case_id, "nobody")  # an empty year, never saved
+        # An empty year when nothing was recorded: opened here, never saved.
+        record = self.records.find(reconnecting_id(case_id), ReconnectingRecord) or ReconnectingRecord.open(case_id, "nobody")
         return record.year(year, frame)
 
     def _reconnecting_case(self, case_id: UUID) -> CaseView:
@@ -67,13 +58,7 @@ class ReconnectingYear:
         return case
 
     def _change_record(self, case_id: UUID, actor: str, command: Callable[[ReconnectingRecord], None]) -> None:
-        try:
-            record = self.repository.get(reconnecting_id(case_id))
-        except AggregateNotFoundError:
-            record = ReconnectingRecord.open(case_id, actor)
+        record = self.records.find(reconnecting_id(case_id), ReconnectingRecord) or ReconnectingRecord.open(case_id, actor)
         command(record)
-        try:
-            self.save(record)
-        except IntegrityError:
-            raise ConcurrentChange("someone else recorded for this case at the same moment; nothing was saved, "
-                                   "reload and try again") from None
+        self.records.save(record, conflict=ConcurrentChange("someone else recorded for this case at the same moment; "
+                                                            "nothing was saved, reload and try again"))

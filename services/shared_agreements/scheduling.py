@@ -1,13 +1,12 @@
-"""Application commands for joint sessions and the annual contact schedule (mixin of SharedAgreements)."""
+"""Joint sessions and the annual contact schedule: a part of the shared-agreements application."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Callable, Sequence
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import IntegrityError
 
 from services.platform.practice_day import practice_day
 from services.shared_agreements.calendar_export import schedule_to_ical
@@ -21,26 +20,22 @@ from services.shared_agreements.domain.joint_session_rules import (
 from services.shared_agreements.domain.joint_sessions import JointSessions, joint_sessions_id
 
 if TYPE_CHECKING:
-    from eventsourcing.application import Repository
-
+    from services.platform.application import Clock, ContextApplication
     from services.shared_agreements.domain.views import CaseView
 
-
-def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+PLANNING_CONFLICT = "someone else changed this planning at the same moment; nothing was saved, reload and try again"
 
 
 class JointSessionsAndSchedule:
     """Joint sessions (gezamenlijke gesprekken) and the annual contact schedule (jaarplanning van de omgang).
 
-    Mixed into the shared-agreements application: it uses the host's repository, ``save``
-    and ``case(case_id)``, and the host's ``clock`` when it has one (default: UTC now).
+    Built by the shared-agreements application, which offers its methods: ``records`` is the
+    application's idiom (find, load, save), ``case`` reads a case header (NOT_FOUND when none),
+    ``clock`` says when "now" is (a pause, attendance and planning default to it).
     """
 
-    if TYPE_CHECKING:
-        repository: Repository
-        def save(self, *objs: Any) -> Any: ...
-        def case(self, case_id: UUID) -> CaseView: ...
+    def __init__(self, records: ContextApplication, case: Callable[[UUID], CaseView], clock: Clock) -> None:
+        self.records, self.case, self.clock = records, case, clock
 
     def plan_joint_session(
         self, case_id: UUID, *, day: date, start: time, duration_minutes: int, place: str, actor: str,
@@ -56,7 +51,7 @@ class JointSessionsAndSchedule:
         sessions = self._sessions_of(case_id, actor)
         session_id = sessions.plan(
             day=day, start=start, duration_minutes=duration_minutes, place=place, kind=kind,
-            trajectory_type=trajectory_type, planned_on=planned_on or self._scheduling_now().date(), actor=actor,
+            trajectory_type=trajectory_type, planned_on=planned_on or self.clock().date(), actor=actor,
         )
         self._save_scheduling(sessions)
         return session_id
@@ -71,7 +66,7 @@ class JointSessionsAndSchedule:
         sessions = self._sessions_of(case_id, actor)
         session_id = sessions.record_past(
             day=day, start=start, duration_minutes=duration_minutes, place=place, kind=kind,
-            trajectory_type=trajectory_type, today=practice_day(self._scheduling_now()), why=why, actor=actor,
+            trajectory_type=trajectory_type, today=practice_day(self.clock()), why=why, actor=actor,
         )
         self._save_scheduling(sessions)
         return session_id
@@ -82,7 +77,7 @@ class JointSessionsAndSchedule:
     ) -> None:
         """Record, after the meeting, a pause with its begin and end, by the one who led the meeting (``led_by``),
         with why it was not recorded live."""
-        now = self._scheduling_now()
+        now = self.clock()
         self._change_sessions(case_id, lambda s: s.record_pause_afterwards(
             session_id, paused_at=paused_at, resumed_at=resumed_at, reason=reason, led_by=led_by, why=why, now=now,
             actor=actor, parent=parent))
@@ -92,7 +87,7 @@ class JointSessionsAndSchedule:
         on: date | None = None,
     ) -> None:
         """Move a joint session to another day and time, saying why. Refused for Opnieuw Verbinden."""
-        on = on or self._scheduling_now().date()
+        on = on or self.clock().date()
         self._change_sessions(case_id, lambda s: s.reschedule(session_id, day=day, start=start, reason=reason,
                                                              on=on, actor=actor))
 
@@ -101,12 +96,12 @@ class JointSessionsAndSchedule:
         at: datetime | None = None,
     ) -> None:
         """Pause a running session, e.g. because a parent (``parent``: slot) uses aggressive language."""
-        at = at or self._scheduling_now()
+        at = at or self.clock()
         self._change_sessions(case_id, lambda s: s.pause(session_id, reason=reason, at=at, actor=actor, parent=parent))
 
     def resume_joint_session(self, case_id: UUID, session_id: UUID, *, actor: str, at: datetime | None = None) -> None:
         """Resume a paused session once calm has returned."""
-        at = at or self._scheduling_now()
+        at = at or self.clock()
         self._change_sessions(case_id, lambda s: s.resume(session_id, at=at, actor=actor))
 
     def record_attendance(
@@ -114,7 +109,7 @@ class JointSessionsAndSchedule:
         absence_reason: str | None = None, on: date | None = None,
     ) -> None:
         """Record whether a parent ("parent_a" / "parent_b") attended; an absence needs its reason."""
-        on = on or self._scheduling_now().date()
+        on = on or self.clock().date()
         self._change_sessions(case_id, lambda s: s.record_attendance(
             session_id, parent=parent, attended=attended, on=on, actor=actor, absence_reason=absence_reason))
 
@@ -125,19 +120,16 @@ class JointSessionsAndSchedule:
     def joint_sessions(self, case_id: UUID) -> list[JointSessionView]:
         """The case's joint sessions in calendar order (empty when none was planned)."""
         self.case(case_id)
-        try:
-            return self.repository.get(joint_sessions_id(case_id)).views()
-        except AggregateNotFoundError:
-            return []
+        sessions = self.records.find(joint_sessions_id(case_id), JointSessions)
+        return sessions.views() if sessions else []
 
     def joint_session_room(self, case_id: UUID, *, on: date) -> JointSessionRoom:
         """The joint sessions the case's current type still allows on ``on``: in this phase, or in that year."""
         trajectory_type = self.case(case_id).trajectory_type
         if isinstance(on, datetime) or not isinstance(on, date):
             raise InvalidJointSession("the day is a calendar date")
-        try:
-            sessions: JointSessions = self.repository.get(joint_sessions_id(case_id))
-        except AggregateNotFoundError:
+        sessions = self.records.find(joint_sessions_id(case_id), JointSessions)
+        if sessions is None:
             return joint_session_room(trajectory_type, on, ())
         return sessions.room(trajectory_type, on)
 
@@ -150,9 +142,8 @@ class JointSessionsAndSchedule:
         version number; earlier versions stay readable.
         """
         children = [child.first_name for child in self.case(case_id).children]
-        try:
-            schedule = self.repository.get(contact_schedule_id(case_id, year))
-        except AggregateNotFoundError:
+        schedule = self.records.find(contact_schedule_id(case_id, year), ContactSchedule)
+        if schedule is None:
             schedule = ContactSchedule.lay_down(case_id=case_id, year=year, ranges=ranges, children=children,
                                                 actor=actor)
         else:
@@ -168,7 +159,7 @@ class JointSessionsAndSchedule:
         if version is not None and (isinstance(version, bool) or not isinstance(version, int) or version < 1):
             raise missing
         try:
-            view = self.repository.get(contact_schedule_id(case_id, year), version=version).view()
+            view = self.records.repository.get(contact_schedule_id(case_id, year), version=version).view()
         except AggregateNotFoundError:
             raise missing from None
         if version is not None and view.version != version:
@@ -180,28 +171,14 @@ class JointSessionsAndSchedule:
         return schedule_to_ical(self.contact_schedule(case_id, year, version))
 
     def _sessions_of(self, case_id: UUID, actor: str) -> JointSessions:
-        try:
-            return self.repository.get(joint_sessions_id(case_id))
-        except AggregateNotFoundError:
-            return JointSessions(case_id=case_id, actor=actor)
+        return (self.records.find(joint_sessions_id(case_id), JointSessions)
+                or JointSessions(case_id=case_id, actor=actor))
 
     def _change_sessions(self, case_id: UUID, command: Callable[[JointSessions], None]) -> None:
-        try:
-            sessions = self.repository.get(joint_sessions_id(case_id))
-        except AggregateNotFoundError:
-            raise JointSessionNotFound("this case has no such joint session") from None
-        command(sessions)
-        self._save_scheduling(sessions)
+        self.records.change(joint_sessions_id(case_id), JointSessions, command,
+                            missing=JointSessionNotFound("this case has no such joint session"),
+                            conflict=ConcurrentChange(PLANNING_CONFLICT))
 
     def _save_scheduling(self, aggregate: JointSessions | ContactSchedule) -> None:
-        try:
-            self.save(aggregate)
-        except IntegrityError:
-            raise ConcurrentChange(
-                "someone else changed this planning at the same moment; nothing was saved, reload and try again"
-            ) from None
-
-    def _scheduling_now(self) -> datetime:
-        clock: Callable[[], datetime] = getattr(self, "clock", None) or _utc_now
-        return clock()
+        self.records.save(aggregate, conflict=ConcurrentChange(PLANNING_CONFLICT))
 

@@ -1,4 +1,4 @@
-"""Application commands for the school-holiday lists (mixin of SharedAgreements).
+"""The school-holiday lists: a part of the shared-agreements application.
 
 The lists are practice data an administrator imports; the case's region, part of the case
 header, says which list a family follows. Both reach the parent sides by the header's flow.
@@ -6,10 +6,8 @@ header, says which list a family follows. Both reach the parent sides by the hea
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import IntegrityError
 from eventsourcing.utils import get_topic
 
 from services.platform.errors import Invalid
@@ -21,19 +19,16 @@ from services.shared_agreements.domain.school_holidays import (
 )
 
 if TYPE_CHECKING:
-    from eventsourcing.application import Repository
+    from services.platform.application import ContextApplication
 
 MAX_SOURCE = 200
 
 
 class SchoolHolidayLists:
-    """Mixed into the shared-agreements application: uses the host's repository, ``save`` and cases."""
+    """Built by the shared-agreements application, which offers its methods; ``records`` is its idiom and history."""
 
-    if TYPE_CHECKING:
-        repository: Repository
-
-        def save(self, *objs: Any) -> Any: ...
-        def notifications_of(self, topics: Any) -> Any: ...
+    def __init__(self, records: ContextApplication) -> None:
+        self.records = records
 
     def import_school_holidays(
         self, *, region: str, school_year: str, ics: bytes | str, source: str, actor: str,
@@ -49,23 +44,20 @@ class SchoolHolidayLists:
         school_year = f"{year}-{year + 1}"
         periods = read_holidays(ics, region)
         aggregate_id = school_holidays_id(region, school_year)
-        try:
-            lists = self.repository.get(aggregate_id)
-            lists.replace_list(periods, source, actor)
-        except AggregateNotFoundError:
+        lists = self.records.find(aggregate_id, SchoolHolidays)
+        if lists is None:
             lists = SchoolHolidays.import_list(region, school_year, periods, source, actor)
-        try:
-            self.save(lists)
-        except IntegrityError:
-            raise ConcurrentChange("this list was imported by someone else at the same moment; "
-                                   "nothing was saved, look at it and import again if needed") from None
+        else:
+            lists.replace_list(periods, source, actor)
+        self.records.save(lists, conflict=ConcurrentChange("this list was imported by someone else at the same moment; "
+                                                           "nothing was saved, look at it and import again if needed"))
         return lists.view()
 
     def school_holidays(self) -> list[SchoolHolidaysView]:
         """Every imported list, by region and school year."""
         topic = get_topic(SchoolHolidays.Imported)
-        ids = {n.originator_id for n in self.notifications_of([topic])}
-        views = [self.repository.get(i).view() for i in ids]
+        ids = {n.originator_id for n in self.records.notifications_of([topic])}
+        views = [self.records.repository.get(i).view() for i in ids]
         return sorted(views, key=lambda v: (v.region, v.school_year))
 
 

@@ -11,12 +11,11 @@ import logging
 from typing import Any, Iterable, Mapping
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, ProcessingEvent
-from eventsourcing.persistence import IntegrityError
+from eventsourcing.application import ProcessingEvent
 from eventsourcing.utils import register_topic
 
 from services.platform.application import ContextApplication
-from services.platform.errors import Conflict, Invalid, NotFound
+from services.platform.errors import Conflict, Invalid
 from services.platform.flow import FlowFollower
 from services.staff_directory.api import (
     Assignment, CaseRegistered, OwnGrantRefused, Role, Side, StaffingView, StaffView,
@@ -41,6 +40,7 @@ class StaffDirectory(ContextApplication, FlowFollower):
     # The store keeps the name it had when the directory lived in the gateway: the same
     # database, login role, tables and settings (EVENWIJDIG_GATEWAY_*) as deployed.
     name = Store.DIRECTORY
+    conflict_message = "someone else changed this at the same moment; reload and try again"
 
     def __init__(self, store: Mapping[str, str]) -> None:
         super().__init__(store)
@@ -54,7 +54,7 @@ class StaffDirectory(ContextApplication, FlowFollower):
                 self._case_registered(fact, processing_event)
 
     def _case_registered(self, fact: CaseRegistered, processing_event: ProcessingEvent[Any]) -> None:
-        staffing = self._find(staffing_id(fact.case_id)) or CaseStaffing(case_id=fact.case_id, actor=fact.registered_by)
+        staffing = self.find(staffing_id(fact.case_id), CaseStaffing) or CaseStaffing(case_id=fact.case_id, actor=fact.registered_by)
         if fact.registered_by not in staffing.coordinators and self.holds(fact.registered_by, Role.COORDINATOR):
             try:
                 staffing.assign_coordinator(fact.registered_by, fact.registered_by)
@@ -72,26 +72,22 @@ class StaffDirectory(ContextApplication, FlowFollower):
             raise Invalid("a user id and a display name are required")
         if self._find_staff(user) is not None:
             raise Conflict(f"{user} is already registered")
-        self._save(StaffMember(user=user, display_name=display_name, roles=[Role(r).value for r in roles], actor=actor))
+        self.save(StaffMember(user=user, display_name=display_name, roles=[Role(r).value for r in roles], actor=actor))
 
     def grant_role(self, user: str, role: Role, actor: str) -> None:
         """Give a member of staff another role (never oneself: another administrator must)."""
         _not_oneself(user, actor)
-        member = self._staff(user)
-        member.grant(role, actor)
-        self._save(member)
+        self.change(staff_id(user), StaffMember, lambda member: member.grant(role, actor), missing=_no_staff(user))
 
     def revoke_role(self, user: str, role: Role, actor: str, reason: str) -> None:
         """Take a role away, saying why."""
-        member = self._staff(user)
-        member.revoke(role, actor, reason)
-        self._save(member)
+        self.change(staff_id(user), StaffMember, lambda member: member.revoke(role, actor, reason),
+                    missing=_no_staff(user))
 
     def deactivate(self, user: str, actor: str, reason: str) -> None:
         """Close an account: its tokens stop working at once."""
-        member = self._staff(user)
-        member.deactivate(actor, reason)
-        self._save(member)
+        self.change(staff_id(user), StaffMember, lambda member: member.deactivate(actor, reason),
+                    missing=_no_staff(user))
 
     def staff(self, user: str) -> StaffView | None:
         """The member of staff with this user id, if any."""
@@ -146,14 +142,12 @@ class StaffDirectory(ContextApplication, FlowFollower):
 
     def unassign(self, case_id: UUID, user: str, actor: str, reason: str) -> None:
         """End someone's assignment to a case, saying why."""
-        staffing = self._staffing(case_id, actor)
-        staffing.unassign(user, actor, reason)
-        self._save(staffing)
+        self._change_staffing(case_id, lambda staffing: staffing.unassign(user, actor, reason))
 
     def staffing(self, case_id: UUID) -> StaffingView | None:
         """Who works on a case now, or None when no such case is known."""
         self.catch_up(strict=False)
-        staffing = self._find(staffing_id(case_id))
+        staffing = self.find(staffing_id(case_id), CaseStaffing)
         return None if staffing is None else self._staffing_view(staffing)
 
     @staticmethod
@@ -182,42 +176,24 @@ class StaffDirectory(ContextApplication, FlowFollower):
         """Load the case's staffing, run one assignment on it, save: never to oneself, only with the role."""
         _not_oneself(user, actor)
         self._require_role(user, role)
-        staffing = self._staffing(case_id, actor)
-        command(staffing)
-        self._save(staffing)
+        self._change_staffing(case_id, command)
 
     def _require_role(self, user: str, role: Role) -> None:
         if not self.holds(user, role):
             raise Invalid(f"{user} does not hold the role {role.value}")
 
-    def _staff(self, user: str) -> StaffMember:
-        member = self._find_staff(user)
-        if member is None:
-            raise NotFound(f"no member of staff {user}")
-        return member
-
     def _find_staff(self, user: str) -> StaffMember | None:
-        return self._find(staff_id(user))
+        return self.find(staff_id(user), StaffMember)
 
-    def _staffing(self, case_id: UUID, actor: str) -> CaseStaffing:
-        """The case's staffing; a case the shared-agreements context never registered does not exist."""
+    def _change_staffing(self, case_id: UUID, command: Any) -> None:
+        """The base idiom on the case's staffing; a case the shared-agreements context never registered does not exist."""
         self.catch_up()
-        staffing = self._find(staffing_id(case_id)) if isinstance(case_id, UUID) else None
-        if staffing is None:
-            raise NotFound(NO_SUCH_CASE)
-        return staffing
+        self.change(staffing_id(case_id) if isinstance(case_id, UUID) else None, CaseStaffing, command,
+                    missing=NO_SUCH_CASE)
 
-    def _find(self, aggregate_id: UUID) -> Any:
-        try:
-            return self.repository.get(aggregate_id)
-        except AggregateNotFoundError:
-            return None
 
-    def _save(self, aggregate: Any) -> None:
-        try:
-            self.save(aggregate)
-        except IntegrityError:
-            raise Conflict("someone else changed this at the same moment; reload and try again") from None
+def _no_staff(user: str) -> str:
+    return f"no member of staff {user}"
 
 
 def _not_oneself(user: str, actor: str) -> None:

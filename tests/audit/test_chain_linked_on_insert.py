@@ -13,9 +13,9 @@ from datetime import timedelta
 from uuid import uuid4
 
 import pytest
-from eventsourcing.persistence import IntegrityError
 
 from services.parent_a_context.application import ParentAContext
+from services.parent_side.domain.errors import ConcurrentChange
 from services.parent_side.domain.trajectory import Trajectory, trajectory_id
 from services.platform.chain import ChainBroken
 from tests.audit.builders import COUNSELLOR, INTAKE, RULES, SARA, closed_trajectory, open_trajectory
@@ -98,8 +98,8 @@ def test_a_batch_whose_last_event_conflicts_stores_none_of_its_events_and_leaves
     fresh = new_trajectory()
     before, head = stored(side_a), side_a.chain.head()
 
-    # The application's commands turn this IntegrityError into a CONFLICT (tests/parent_side).
-    with pytest.raises(IntegrityError):
+    # The application's save turns the store's refusal into the context's CONFLICT.
+    with pytest.raises(ConcurrentChange):
         side_a.save(fresh, stale)
 
     assert stored(side_a) == before and side_a.chain.head() == head

@@ -16,6 +16,7 @@ from evenwijdig.bootstrap import bootstrap
 from services.parent_side.domain.errors import InvalidRecord
 from services.parent_side.domain.records import CONSENT_CHILD_CONVERSATIONS, CONSENT_TRAJECTORY
 from services.platform.practice_day import practice_day
+from services.platform.stores import Store
 from services.shared_agreements.application import Child, Parent
 from services.shared_agreements.domain.errors import InvalidCase, ReasonRequired
 from services.staff_directory.api import Role, Side
@@ -31,11 +32,9 @@ COORDINATOR = "coordinator-1"
 
 @pytest.fixture
 def contexts(settings):
-    contexts = bootstrap(settings)
+    contexts = bootstrap(settings, clocks={Store.SHARED: lambda: NOW, Store.PARENT_A: lambda: NOW})
     contexts.directory.register_staff(COORDINATOR, "Co", [Role.COORDINATOR], actor="admin-0")
     contexts.directory.register_staff("a1", "A", [Role.COUNSELLOR], actor="admin-0")
-    for app in (contexts.shared, contexts.parent_a):
-        app.clock = lambda: NOW
     yield contexts
     contexts.close()
 

@@ -14,7 +14,9 @@ from evenwijdig.settings import Settings
 from gateway.app import create_app
 from gateway.audiences import path
 from gateway.auth import mint_development_token
+from services.platform.stores import Store
 from services.staff_directory.api import Role, Side
+from tests.support.clock import SettableClock
 from tests.support import coordinator_gateway as coordinating
 from tests.support import counsellor_scene as counselling
 
@@ -24,6 +26,8 @@ class Gateway:
     client: TestClient
     contexts: Contexts
     settings: Settings
+    #: The shared context's "now" (planning, pauses, attendance): the real time until a test sets it.
+    shared_clock: SettableClock
 
     def token(self, user: str, role: Role) -> str:
         return mint_development_token(self.settings.data_dir, user, role)
@@ -41,10 +45,11 @@ class Gateway:
 
 @pytest.fixture
 def gateway(settings: Settings) -> Iterator[Gateway]:
-    contexts = bootstrap(settings)
+    shared_clock = SettableClock()
+    contexts = bootstrap(settings, clocks={Store.SHARED: shared_clock})
     try:
         with TestClient(create_app(settings, contexts)) as client:
-            yield Gateway(client, contexts, settings)
+            yield Gateway(client, contexts, settings, shared_clock)
     finally:
         contexts.close()
 
@@ -52,7 +57,7 @@ def gateway(settings: Settings) -> Iterator[Gateway]:
 @pytest.fixture
 def coordinator(gateway):
     gateway.staff(coordinating.COORDINATOR, Role.COORDINATOR)
-    gateway.contexts.shared.clock = lambda: coordinating.NOW  # the server's "now" for pauses, attendance and planning
+    gateway.shared_clock.set(coordinating.NOW)  # the server's "now" for pauses, attendance and planning
     return gateway
 
 

@@ -38,7 +38,7 @@ def build_scene(gateway) -> MatrixScene:  # noqa: ANN001
     for key, role in (("counsellor", Role.COUNSELLOR), ("child", Role.CHILD_COUNSELLOR),
                       ("coordinator", Role.COORDINATOR), ("mediator", Role.MEDIATOR)):
         gateway.staff(SPARE[key], role)
-    gateway.contexts.shared.clock = lambda: NOW
+    gateway.shared_clock.set(NOW)
     # Registered first: the staff directory knows a case only once the shared context registered it,
     # and assigns the registering coordinator itself.
     _register(gateway, cases[Column.OWN], COORDINATOR.user)

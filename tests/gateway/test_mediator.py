@@ -34,7 +34,7 @@ AGREED = """query($case: UUID!) { case(caseId: $case) { trajectoryType parentA {
 @pytest.fixture
 def case(gateway) -> str:
     contexts = gateway.contexts
-    contexts.shared.clock = lambda: datetime(2027, 6, 1, 9, 0, tzinfo=timezone.utc)
+    gateway.shared_clock.set(datetime(2027, 6, 1, 9, 0, tzinfo=timezone.utc))
     case = register_case(contexts, trajectory_type="gezinsbemiddeling_fase_1", actor="coordinator-mx")
     for user in (BEGELEIDER, OTHER_BEGELEIDER):
         gateway.staff(user, Role.MEDIATOR)

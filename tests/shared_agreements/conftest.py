@@ -5,10 +5,16 @@ from __future__ import annotations
 import pytest
 
 from services.shared_agreements.application import SharedAgreements
+from tests.support.clock import SettableClock
 
 
 @pytest.fixture
-def app(settings):
-    app = SharedAgreements(settings.context_store("shared_agreements"))
+def clock():
+    return SettableClock()
+
+
+@pytest.fixture
+def app(settings, clock):
+    app = SharedAgreements(settings.context_store("shared_agreements"), clock=clock)
     yield app
     app.close()

@@ -21,8 +21,8 @@ OV_DAYS = [date(2026, 11, 3), date(2026, 3, 3), date(2026, 6, 3), date(2026, 9, 
 
 
 @pytest.fixture
-def app(settings):
-    application = SharedAgreements(settings.context_store("shared_agreements"))
+def app(settings, clock):
+    application = SharedAgreements(settings.context_store("shared_agreements"), clock=clock)
     yield application
     application.close()
 
@@ -97,9 +97,9 @@ def test_a_mediation_session_is_moved_paused_resumed_and_attended(app):
         ("parent_a", True, None), ("parent_b", False, "ziek")]
 
 
-def test_pause_and_planning_day_default_to_the_applications_clock(app):
+def test_pause_and_planning_day_default_to_the_applications_clock(app, clock):
     case_id = register(app, "gezinsbemiddeling_fase_1")
-    app.clock = lambda: datetime(2026, 2, 10, 15, 30, tzinfo=timezone.utc)
+    clock.set(datetime(2026, 2, 10, 15, 30, tzinfo=timezone.utc))
     with pytest.raises(InvalidJointSession, match="has passed"):
         app.plan_joint_session(case_id, day=date(2026, 2, 9), start=time(15), duration_minutes=60,
                                place="Praktijk", actor=COORDINATOR)

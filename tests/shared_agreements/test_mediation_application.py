@@ -10,7 +10,6 @@ import pytest
 
 from services.platform.private_text import PrivateText
 from services.platform.replay import HistoryFilter, Replay
-from services.shared_agreements import mediation_conversations as conversations
 from services.shared_agreements.domain.errors import ConcurrentChange
 from services.shared_agreements.domain.mediation import InvalidMediationConversation, mediation_id
 from tests.support.cases import register_case
@@ -30,8 +29,8 @@ def record(app, case, kind, on, parent=None, note="Gesprek."):  # noqa: ANN001, 
 
 
 @pytest.fixture
-def mediation(app):  # noqa: ANN001, ANN201
-    app.clock = lambda: datetime(2027, 6, 1, 9, 0, tzinfo=timezone.utc)
+def mediation(app, clock):  # noqa: ANN001, ANN201
+    clock.set(datetime(2027, 6, 1, 9, 0, tzinfo=timezone.utc))
     case = register_case(Shared(app), trajectory_type="gezinsbemiddeling_fase_1", actor=COORDINATOR)
     record(app, case, "intake", INTAKE_DAY, "parent_a", note=CANARY)
     record(app, case, "intake", INTAKE_DAY, "parent_b")
@@ -98,7 +97,7 @@ def test_once_the_cases_key_is_destroyed_the_notes_read_as_erased_and_the_counts
 def test_two_conversations_recorded_at_the_same_moment_give_a_conflict_never_a_lost_one(app, mediation, monkeypatch):
     stale = app.repository.get(mediation_id(mediation))  # what the second writer loaded
     record(app, mediation, "joint", INTAKE_DAY + timedelta(weeks=1))  # the first writer saves first
-    monkeypatch.setattr(conversations, "_record", lambda app, case_id: stale)
+    monkeypatch.setattr(app._mediation, "_record", lambda case_id: stale)
     before = app.position
     with pytest.raises(ConcurrentChange, match="at the same moment"):
         record(app, mediation, "joint", INTAKE_DAY + timedelta(weeks=2))

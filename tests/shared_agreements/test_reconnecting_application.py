@@ -33,9 +33,9 @@ def test_a_case_of_another_type_has_no_visits_or_hour_budget_and_nothing_is_stor
     assert app.position == before
 
 
-def test_a_visit_on_a_day_that_has_not_come_is_refused_by_the_applications_clock(app):
+def test_a_visit_on_a_day_that_has_not_come_is_refused_by_the_applications_clock(app, clock):
     case = register_case(Shared(app), trajectory_type="opnieuw_verbinden", actor=COORDINATOR)
-    app.clock = lambda: datetime(2026, 3, 10, 9, 30, tzinfo=timezone.utc)
+    clock.set(datetime(2026, 3, 10, 9, 30, tzinfo=timezone.utc))
     before = app.position
     with pytest.raises(InvalidReconnectingRecord, match="has not come"):
         app.record_child_visit(case, on=date(2026, 3, 10) + timedelta(days=1), parent="parent_a", visited_by="Lotte",

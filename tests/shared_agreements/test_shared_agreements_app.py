@@ -164,3 +164,18 @@ def test_transparency_agreements_read_back_with_their_dates(app):
     with pytest.raises(Invalid):
         app.agree_transparency(case_id, "parent_b", ["private_notes"], date(2025, 3, 4), COORDINATOR)
     assert len(app.transparency(case_id).history) == 1
+
+
+def test_a_case_registered_without_an_id_gets_the_one_the_application_was_given_to_make(settings):
+    given_ids = iter([UUID("00000000-0000-4000-8000-000000000019"), UUID("00000000-0000-4000-8000-000000000019")])
+    application = SharedAgreements(settings.context_store("shared_agreements"), new_id=lambda: next(given_ids))
+    try:
+        case_id = register(application)
+        assert case_id == UUID("00000000-0000-4000-8000-000000000019")
+        assert application.case(case_id).trajectory_type == "parallel_solo_ouderschap_loman"
+        before = stored(application)
+        with pytest.raises(CaseAlreadyRegistered):  # the same id again is refused, nothing stored
+            register(application)
+        assert stored(application) == before
+    finally:
+        application.close()

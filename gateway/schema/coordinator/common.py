@@ -23,8 +23,8 @@ from services.platform.access_log import Action
 from services.shared_agreements.application import SharedAgreements
 from services.platform.stores import Store
 from services.shared_agreements.api import (
-    CATEGORY_CODES, SHAREABLE_CATEGORIES, SIGNATURE_METHODS, TRAJECTORY_TYPES, HOLIDAY, REGULAR, KINDS, DRAFT,
-    IN_FORCE, OFFERED, REVOKED, SUPERSEDED, WITHDRAWN,
+    CATEGORY_CODES, SHAREABLE_CATEGORIES, SIGNATURE_METHODS, TRAJECTORY_TYPES, HOLIDAY, REGULAR, KINDS,
+    RULE_VERSION_STATUSES,
 )
 
 T = TypeVar("T")
@@ -49,7 +49,7 @@ SignatureMethod = strawberry.enum(_codes("SignatureMethod", SIGNATURE_METHODS),
 TransparencyCategory = strawberry.enum(_codes("TransparencyCategory", SHAREABLE_CATEGORIES),
                                        description="A kind of information a parent may let the other side see.")
 RuleVersionStatus = strawberry.enum(
-    _codes("RuleVersionStatus", (DRAFT, OFFERED, IN_FORCE, SUPERSEDED, REVOKED, WITHDRAWN)),
+    _codes("RuleVersionStatus", (status.code for status in RULE_VERSION_STATUSES)),
     description="Where a version of the ground rules stands.")
 SessionKind = strawberry.enum(_codes("SessionKind", KINDS), description="How a joint session is held.")
 SessionStatus = strawberry.enum(_codes("SessionStatus", ("planned", "paused", "held", "cancelled")),

@@ -23,10 +23,6 @@ from services.shared_agreements.domain.rules_text import canonical_text, checked
 from services.shared_agreements.domain.views import GroundRulesView
 
 SIGNATURE_METHODS: tuple[str, ...] = ("in_person", "scanned_wet_signature", "electronic")
-_STATUS_PHRASES = {
-    rv.DRAFT: "is still a draft", rv.IN_FORCE: "is already in force", rv.SUPERSEDED: "was superseded",
-    rv.REVOKED: "was revoked", rv.WITHDRAWN: "was withdrawn for a newer version", rv.OFFERED: "is offered",
-}
 
 
 class RuleSet(Aggregate):
@@ -134,7 +130,8 @@ class RuleSet(Aggregate):
 
     def _check_signature(self, state: rv.VersionState, parent: str, signed_hash: str, method: str) -> None:
         if state.status != rv.OFFERED:
-            raise NotOpenForSignature(f"version {state.number} {_STATUS_PHRASES[state.status]}, not open for signature")
+            refusal = rv.status_named(state.status).refusal
+            raise NotOpenForSignature(f"version {state.number} {refusal}, not open for signature")
         if parent not in state.signers:
             raise NotASigner(f"{parent} was not asked to sign version {state.number}")
         if parent in state.signatures:

@@ -1,14 +1,19 @@
-"""The state of one ground-rules version inside the rule set, and its view.
+"""The state of one ground-rules version inside the rule set, its statuses, and its view.
 
 Kept apart from the aggregate so the aggregate module reads as its rules and events;
 nothing here decides anything.
+
+Every status a version can have is one entry of ``STATUSES``: its code, when it holds, and how it
+is said (in a refusal, and in the court report in Dutch and English). The coordinator's GraphQL
+enum and the report's words are made from this table, so a new status is one entry here, the
+command and event that reach it (``ground_rules.py``), a test, and the regenerated SDL.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Callable
 
 from services.shared_agreements.domain.rules_text import CATEGORIES
 from services.shared_agreements.domain.views import CategoryRules, RevocationView, RuleVersionView, SignatureView
@@ -16,6 +21,37 @@ from services.shared_agreements.domain.views import CategoryRules, RevocationVie
 DRAFT, OFFERED, IN_FORCE, SUPERSEDED, REVOKED, WITHDRAWN = (
     "draft", "offered", "in_force", "superseded", "revoked", "withdrawn",
 )
+
+
+@dataclass(frozen=True)
+class Status:
+    """One status of a ground-rules version; of those that hold, the one of highest ``rank`` is the version's."""
+
+    code: str
+    rank: int
+    holds: Callable[[VersionState], bool]
+    refusal: str  # completes "version 3 ..., not open for signature"
+    nl: str  # the court report's words
+    en: str
+
+
+#: In the order the API and the report list them (the SDL enum's order).
+STATUSES: tuple[Status, ...] = (
+    Status(DRAFT, 0, lambda v: True, "is still a draft",
+           "concept, niet ter ondertekening aangeboden", "draft, not offered for signature"),
+    Status(OFFERED, 1, lambda v: v.offered_at is not None, "is offered",
+           "ter ondertekening aangeboden", "offered for signature"),
+    Status(IN_FORCE, 3, lambda v: v.in_force_from is not None, "is already in force", "van kracht", "in force"),
+    Status(SUPERSEDED, 4, lambda v: v.in_force_until is not None, "was superseded",
+           "vervangen door een latere versie", "superseded by a later version"),
+    Status(REVOKED, 5, lambda v: v.revocation is not None, "was revoked", "herroepen", "revoked"),
+    Status(WITHDRAWN, 2, lambda v: v.withdrawn_at is not None, "was withdrawn for a newer version",
+           "aanbod ingetrokken voor een nieuwere versie", "offer withdrawn for a newer version"),
+)
+
+
+def status_named(code: str) -> Status:
+    return next(status for status in STATUSES if status.code == code)
 
 
 @dataclass
@@ -37,15 +73,7 @@ class VersionState:
 
     @property
     def status(self) -> str:
-        if self.revocation is not None:
-            return REVOKED
-        if self.in_force_until is not None:
-            return SUPERSEDED
-        if self.in_force_from is not None:
-            return IN_FORCE
-        if self.withdrawn_at is not None:
-            return WITHDRAWN
-        return OFFERED if self.offered_at is not None else DRAFT
+        return max((status for status in STATUSES if status.holds(self)), key=lambda status: status.rank).code
 
     @property
     def fully_signed(self) -> bool:

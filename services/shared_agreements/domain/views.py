@@ -88,7 +88,7 @@ class RevocationView:
 class RuleVersionView:
     """One version of the ground rules (spelregels), from draft to its end.
 
-    ``status`` is one of draft, offered, in_force, superseded, revoked, withdrawn.
+    ``status`` is the code of one of ``rule_versions.STATUSES`` (draft, offered, in_force ...).
     ``text`` and ``text_hash`` are set once the version is offered: the exact
     canonical text the parents sign and its SHA-256.
     """
