@@ -139,13 +139,13 @@ def test_copies_of_one_request_racing_with_one_key_run_it_once(gateway, case, to
                          ids=["unavailable", "conflict"])
 def test_a_key_whose_request_changed_nothing_is_free_for_the_retry(gateway, case, token, monkeypatch, failure):
     app = gateway.contexts.parent_a
-    save = app.save
+    insert = app.recorder.insert_events  # the store refuses the command's events once
 
     def fail_once(*args: Any, **kwargs: Any) -> Any:
-        monkeypatch.setattr(app, "save", save)
+        monkeypatch.setattr(app.recorder, "insert_events", insert)
         raise failure
 
-    monkeypatch.setattr(app, "save", fail_once)
+    monkeypatch.setattr(app.recorder, "insert_events", fail_once)
     failed = send(gateway.client, token, CONSENT, consent(case), key="retry-me")
     assert error_codes(failed.json()) <= {"UNAVAILABLE", "CONFLICT"} and error_codes(failed.json())
 
@@ -156,15 +156,15 @@ def test_a_key_whose_request_changed_nothing_is_free_for_the_retry(gateway, case
 
 def test_a_key_stays_taken_when_one_field_ran_though_a_later_one_hit_a_conflict(gateway, case, token, monkeypatch):
     app = gateway.contexts.parent_a
-    save, calls = app.save, []
+    insert, calls = app.recorder.insert_events, []
 
-    def second_call_conflicts(*args: Any, **kwargs: Any) -> Any:
+    def second_call_conflicts(*args: Any, **kwargs: Any) -> Any:  # the store refuses the second field's events
         calls.append(1)
         if len(calls) == 2:
             raise IntegrityError("raced")
-        return save(*args, **kwargs)
+        return insert(*args, **kwargs)
 
-    monkeypatch.setattr(app, "save", second_call_conflicts)
+    monkeypatch.setattr(app.recorder, "insert_events", second_call_conflicts)
     both = """mutation($case: UUID!) {
       first: recordConsent(caseId: $case, scopes: [TRAJECTORY], givenBy: ["Sanne"], givenOn: "2025-01-20") { version }
       second: recordConsent(caseId: $case, scopes: [TRAJECTORY], givenBy: ["Mark"], givenOn: "2025-01-20") { version }
