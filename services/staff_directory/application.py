@@ -150,6 +150,17 @@ class StaffDirectory(ContextApplication, FlowFollower):
         staffing.unassign(user, actor, reason)
         self._save(staffing)
 
+    def erase_private_text(self, case_id: UUID, actor: str, reason: str) -> None:
+        """Erase the case's private text here (the why of every assignment): record why, destroy the case key.
+
+        ``reason``: "retention period ended" or "erasure request". Repeating it makes sure the key is gone.
+        """
+        staffing = self._staffing(case_id, actor)
+        if staffing.erase_private_text(reason, actor):
+            self._save(staffing)
+        # The key goes after the event is stored: a crash in between leaves a record that a repeat completes.
+        self.case_keys.destroy(case_id)
+
     def staffing(self, case_id: UUID) -> StaffingView | None:
         """Who works on a case now, or None when no such case is known."""
         self.catch_up(strict=False)
