@@ -21,6 +21,8 @@ from services.platform.replay import Replay
 from services.shared_agreements.application import Child, Parent, SharedAgreements
 from services.shared_agreements.domain.case import ERASURE_REQUEST
 from services.shared_agreements.domain.contact_schedule import ContactRange
+from services.shared_agreements.domain.decisions import DecisionLog
+from services.shared_agreements.domain.joint_sessions import JointSessions
 from tests.platform.raw_pages import raw_store_bytes, wrapped_keys
 
 COORDINATOR = "coordinator-anna"
@@ -142,3 +144,35 @@ def test_the_auditor_reads_the_reasons_redacted_unless_the_deployment_allows_the
     shown = "\n".join(str(e) for e in Replay(app, show_private_text=True).events())
     assert not [w for w, text in c.items() if text in redacted] and "[redacted]" in redacted
     assert c["reasoning-vader-dreigde"] in shown and c["phase-moeder-blijft-afwijzend"] in shown
+
+
+def test_reasons_stored_in_clear_before_they_were_private_still_load_as_the_text_they_are(settings, app):
+    case = app.register_case(parent_a=Parent("Sanne", True), parent_b=Parent("Mark", True),
+                             children=[Child("Noor", date(2014, 5, 3))], trajectory_type="gezinsbemiddeling_fase_1",
+                             actor=COORDINATOR)
+    # As the release before stored them: the event methods given plain text, no command wrapping it.
+    log = DecisionLog.open(case, COORDINATOR)
+    log._dispute_raised(number=1, subject="Zomervakantie", raised_by="parent_a", actor=COORDINATOR)
+    log._decided(dispute=1, decision="Twee weken.", reasoning="Rust voor Noor.", binds=["parent_a", "parent_b"],
+                 missing_positions={"parent_a": "geen reactie", "parent_b": "geen reactie"}, actor=COORDINATOR)
+    sessions = JointSessions(case_id=case, actor=COORDINATOR)
+    sessions._recorded_afterwards(session_id=uuid4(), day=date(2025, 12, 2), start="09:00", duration_minutes=60,
+                                  place="Praktijk", kind="in_person", trajectory_type="gezinsbemiddeling_fase_1",
+                                  why="overgenomen", actor=COORDINATOR)
+    header = app.repository.get(case)
+    header._phase_started(trajectory_type="parallel_ouderschap_fase_1", reason="afwijzend", actor=COORDINATOR)
+    app.save(log, sessions, header)
+
+    fresh = SharedAgreements(settings.context_store("shared_agreements"))
+    try:
+        [dispute] = fresh.decisions(case)
+        assert (dispute.subject, dispute.decision.decision, dispute.decision.reasoning) == (
+            "Zomervakantie", "Twee weken.", "Rust voor Noor.")
+        assert dispute.decision.missing_positions == {"parent_a": "geen reactie", "parent_b": "geen reactie"}
+        assert fresh.joint_sessions(case)[0].recorded_afterwards == "overgenomen"
+        assert fresh.case(case).phases[-1].reason == "afwijzend"
+        fresh.erase_private_text(case, COORDINATOR, ERASURE_REQUEST)
+        # Clear text of an old event is what it is: it was never encrypted, so a destroyed key cannot erase it.
+        assert fresh.case(case).phases[-1].reason == "afwijzend"
+    finally:
+        fresh.close()
