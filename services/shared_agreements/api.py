@@ -8,7 +8,9 @@ Nothing here reaches its store.
 from __future__ import annotations
 
 from services.shared_agreements.as_of import AgreementsAsOf
-from services.shared_agreements.domain.case import ERASURE_REQUEST, RETENTION_ENDED, TRAJECTORY_TYPES, Case, Child, Parent
+from services.shared_agreements.domain.case import (
+    ERASURE_REQUEST, RETENTION_ENDED, TRAJECTORY_TYPES, Case, Child, Parent,
+)
 from services.shared_agreements.domain.contact_schedule import (
     HOLIDAY, REGULAR, ContactRange, ContactScheduleNotFound, ScheduleView,
 )

@@ -46,10 +46,8 @@ class DecisionLog(Aggregate):
     def raise_dispute(self, subject: str, raised_by: str, actor: str) -> int:
         """Record a dispute raised by one side; returns its number."""
         checked_parent(raised_by)
-        self._dispute_raised(
-            number=len(self.disputes) + 1, subject=private(self.case_id, _required(subject, "a dispute needs its subject")),
-            raised_by=raised_by, actor=actor,
-        )
+        subject = private(self.case_id, _required(subject, "a dispute needs its subject"))
+        self._dispute_raised(number=len(self.disputes) + 1, subject=subject, raised_by=raised_by, actor=actor)
         return len(self.disputes)
 
     @event("DisputeRaised")
@@ -89,11 +87,12 @@ class DecisionLog(Aggregate):
         relayed, ``missing_positions`` says why (the parent did not answer, could not be reached).
         """
         record = self._open_dispute(dispute)
+        missing = _missing(record, missing_positions or {})
         self._decided(
             dispute=dispute, decision=private(self.case_id, _required(decision, "a binding decision needs its text")),
             reasoning=private(self.case_id, _required(reasoning, "a binding decision needs its reasoning")),
-            binds=list(PARENTS), actor=actor, missing_positions={
-                parent: private(self.case_id, why) for parent, why in _missing(record, missing_positions or {}).items()},
+            binds=list(PARENTS), actor=actor,
+            missing_positions={parent: private(self.case_id, why) for parent, why in missing.items()},
         )
 
     class BindingDecisionTaken(Aggregate.Event):

@@ -173,7 +173,8 @@ class JointSessions(Aggregate):
             checked_parent(parent)
         self._paused_afterwards(
             session_id=session_id, reason=private(self.case_id, checked_text(reason, "the reason for pausing")),
-            parent=parent, paused_at=paused_at, resumed_at=resumed_at, led_by=checked_text(led_by, "who led the meeting"),
+            parent=parent, paused_at=paused_at, resumed_at=resumed_at,
+            led_by=checked_text(led_by, "who led the meeting"),
             why=private(self.case_id, checked_text(why, "why the pause is recorded afterwards")), actor=actor,
         )
 

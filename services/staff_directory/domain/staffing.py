@@ -151,7 +151,8 @@ class CaseStaffing(Aggregate):
     def erase_private_text(self, reason: str, actor: str) -> bool:
         """Record that the case's private text is erased here (the key is destroyed next); False when it was."""
         if reason not in ERASURE_REASONS:
-            raise AssignmentRefused(f"private text is erased only for one of these reasons: {', '.join(ERASURE_REASONS)}")
+            raise AssignmentRefused(
+                f"private text is erased only for one of these reasons: {', '.join(ERASURE_REASONS)}")
         if getattr(self, "erased_because", None) is not None:
             return False
         self._private_text_erased(reason=reason, actor=actor)
