@@ -68,3 +68,16 @@ def test_the_why_of_an_assignment_never_reaches_a_store_in_clear_and_erasure_des
     shown = "\n".join(str(e) for e in Replay(directory, show_private_text=True).events())
     assert moved not in shown and b_left not in shown and ERASED_MARK in shown
     assert [a.reason for a in side_a.trajectory(case).assignments] == ["intake", ERASED_MARK]
+
+
+def test_why_a_role_or_an_account_ended_never_reaches_the_directory_store_in_clear(settings, contexts):
+    directory = contexts.directory
+    revoked, deactivated = canary("grensoverschrijdend-gedrag"), canary("langdurig-ziek")
+    directory.revoke_role("a2", Role.COUNSELLOR, "admin-1", revoked)
+    directory.deactivate("b1", "admin-1", deactivated)
+
+    assert not [c for c in (revoked, deactivated) if c.encode() in raw_store_bytes(settings, "gateway")]
+    redacted = "\n".join(str(e) for e in Replay(directory).events())
+    assert revoked not in redacted and deactivated not in redacted and "[redacted]" in redacted
+    shown = "\n".join(str(e) for e in Replay(directory, show_private_text=True).events())
+    assert revoked in shown and deactivated in shown, "an auditor allowed private text reads the why"
