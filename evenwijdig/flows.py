@@ -23,6 +23,7 @@ from eventsourcing.utils import get_topic
 
 from services.parent_side import api as side_api
 from services.parent_side.application import ParentSide
+from services.platform.private_text import PrivateText
 from services.shared_agreements.application import SharedAgreements
 from services.shared_agreements import api as shared_api
 from services.staff_directory import api as directory_api
@@ -88,14 +89,22 @@ def staffing_for(side: str, directory: StaffDirectory) -> Callable[[Any], Sequen
             if event.side != side:
                 return ()
             return (side_api.CounsellorAssigned(before.case_id, event.user, event.timestamp, event.actor,
-                                                event.reason),)
+                                                _text(event.reason)),)
         leaving = before.side_of(event.user)
         if leaving is None or leaving.value != side:
             return ()
         return (side_api.CounsellorUnassigned(before.case_id, event.user, event.timestamp, event.actor,
-                                              event.reason),)
+                                              _text(event.reason)),)
 
     return translate
+
+
+def _text(reason: PrivateText | str) -> str:
+    """The directory's why as plain text for the side, which stores it as its own private text; an erased
+    why (or one stored before it was private, or none) arrives as what it is: nothing, or the clear text."""
+    if isinstance(reason, PrivateText):
+        return reason.text or ""
+    return reason
 
 
 def registered_case(event: Any) -> Sequence[Any]:

@@ -8,6 +8,7 @@ Nothing here refuses: the owning context decided, this side records it.
 from __future__ import annotations
 
 from typing import Any, Callable
+from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, ProcessingEvent
 
@@ -18,6 +19,7 @@ from services.parent_side.api import (
 from services.parent_side.domain.case_file import CaseFile, case_file_id
 from services.parent_side.domain.school_calendar import SCHOOL_CALENDAR_ID, SchoolCalendar
 from services.parent_side.domain.trajectory import phase_trajectory_ids
+from services.platform.private_text import PrivateText
 
 #: Said on the trajectory when the staff directory gave no reason for a change of counsellor.
 NO_REASON_GIVEN = "toegewezen in de personeelsadministratie"
@@ -59,11 +61,14 @@ def apply(load: Load, fact: Any, processing_event: ProcessingEvent[Any]) -> None
     elif isinstance(fact, RegionRecorded):
         case_file.receive_region(region=fact.region, at=fact.at, actor=fact.actor)
     elif isinstance(fact, CounsellorAssigned):
-        case_file.assign_counsellor(counsellor=fact.counsellor, at=fact.at, actor=fact.actor, reason=fact.reason)
+        # The directory's why can name a person: it is stored here only as this side's private text.
+        reason = _private(fact.case_id, fact.reason)
+        case_file.assign_counsellor(counsellor=fact.counsellor, at=fact.at, actor=fact.actor, reason=reason)
         if trajectory is not None:
-            trajectory.follow_counsellor(fact.counsellor, fact.reason or NO_REASON_GIVEN, on, fact.actor)
+            trajectory.follow_counsellor(fact.counsellor, reason or NO_REASON_GIVEN, on, fact.actor)
     elif isinstance(fact, CounsellorUnassigned):
-        case_file.end_assignment(counsellor=fact.counsellor, at=fact.at, actor=fact.actor, reason=fact.reason)
+        case_file.end_assignment(counsellor=fact.counsellor, at=fact.at, actor=fact.actor,
+                                 reason=_private(fact.case_id, fact.reason))
     else:
         raise TypeError(f"not a fact this side receives: {type(fact).__name__}")
     processing_event.collect_events(case_file, *([trajectory] if trajectory is not None else []))
@@ -75,6 +80,10 @@ def _receive_holidays(load: Load, fact: SchoolHolidaysPublished, processing_even
     calendar.receive(region=fact.region, school_year=fact.school_year, holidays=holidays, at=fact.at,
                      actor=fact.actor)
     processing_event.collect_events(calendar)
+
+
+def _private(case_id: UUID, reason: str) -> PrivateText | str:
+    return PrivateText(case_id, reason) if reason else ""
 
 
 def loader(repository: Any) -> Load:

@@ -130,10 +130,12 @@ class Source:
 class AsOfReader:
     """Reads aggregates of one context as of a moment and remembers which versions it used."""
 
-    def __init__(self, app: ContextApplication, as_of: datetime) -> None:
+    def __init__(self, app: ContextApplication, as_of: datetime, *, decrypting: bool = False) -> None:
+        """``decrypting``: decode with the context's own key, for a context whose private text is the
+        report's content (the shared context's decisions and reasons); otherwise redacted."""
         self.app = app
         self.as_of = as_of
-        self._mapper = audit_mapper(app, show_private_text=False)
+        self._mapper = app.mapper if decrypting else audit_mapper(app, show_private_text=False)
         self._used: dict[UUID, int] = {}
 
     def load(self, aggregate_id: UUID) -> Any | None:

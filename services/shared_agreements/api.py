@@ -8,7 +8,9 @@ Nothing here reaches its store.
 from __future__ import annotations
 
 from services.shared_agreements.as_of import AgreementsAsOf
-from services.shared_agreements.domain.case import TRAJECTORY_TYPES, Case, Child, Parent
+from services.shared_agreements.domain.case import (
+    ERASURE_REQUEST, RETENTION_ENDED, TRAJECTORY_TYPES, Case, Child, Parent,
+)
 from services.shared_agreements.domain.contact_schedule import (
     HOLIDAY, REGULAR, ContactRange, ContactScheduleNotFound, ScheduleView,
 )
@@ -42,7 +44,7 @@ SchoolHolidaysReplaced = SchoolHolidays.Replaced
 __all__ = [
     "Parent", "Child", "ContactRange", "TRAJECTORY_TYPES", "CATEGORY_CODES", "SIGNATURE_METHODS",
     "SHAREABLE_CATEGORIES", "KINDS", "HOLIDAY", "REGULAR", "DRAFT", "OFFERED", "IN_FORCE", "SUPERSEDED", "WITHDRAWN",
-    "REVOKED", "RULE_VERSION_STATUSES", "CaseView", "ParentView", "GroundRulesView", "RuleVersionView", "DisputeView", "TransparencyView",
+    "REVOKED", "RULE_VERSION_STATUSES", "ERASURE_REQUEST", "RETENTION_ENDED", "CaseView", "ParentView", "GroundRulesView", "RuleVersionView", "DisputeView", "TransparencyView",
     "ScheduleView", "JointSessionView", "JointSessionRoom", "CONVERSATION_KINDS", "ConversationView", "MediationPhaseView", "MediationView",
     "ParentCounts", "AgreementsAsOf", "CaseNotFound", "ContactScheduleNotFound",
     "CaseRegistered", "ParentalAuthorityRecorded", "ParentEnrolled", "PhaseStarted", "RegionRecorded", "SchoolHolidaysImported", "SchoolHolidaysReplaced",

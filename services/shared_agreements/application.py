@@ -164,6 +164,20 @@ class SharedAgreements(ContextApplication):
         return self.change(case_id, Case, lambda case: case.move_to_phase(trajectory_type, reason, actor),
                            missing=NO_CASE, view=Case.view)
 
+    def erase_private_text(self, case_id: UUID, actor: str, reason: str) -> CaseView:
+        """Erase the case's private text in this context: record why, then destroy the case key.
+
+        ``reason``: "retention period ended" or "erasure request". Dispute subjects, positions,
+        decisions and their reasoning, every reason and why of joint sessions, phases, revocations
+        and contact schedules read "[gewist]" from then on. Repeating it makes sure the key is gone.
+        """
+        case = _case(self, case_id)
+        if case.erase_private_text(reason, actor):
+            self.save(case)
+        # The key goes after the event is stored: a crash in between leaves a record that a repeat completes.
+        self.case_keys.destroy(case_id)
+        return self.case(case_id)
+
     def draft_ground_rules(self, case_id: UUID, rules: Mapping[str, Sequence[str]], actor: str) -> int:
         """Draft a new version of the ground rules (the first, or an amendment); returns its number.
 

@@ -25,10 +25,16 @@ if TYPE_CHECKING:
 
 
 class AgreementsAsOf:
-    """Reads the shared context as of ``moment`` and names the point of its history it read (``source``)."""
+    """Reads the shared context as of ``moment`` and names the point of its history it read (``source``).
+
+    The shared context's private text (a decision and its reasoning, the reason of a move to the next
+    phase, of a pause, of a revocation) is what a court report shows of it: this reader decrypts it,
+    and it reads "[gewist]" once the case's private text was erased. What a report leaves out (the
+    positions relayed, the reasons of an absence or a cancellation) services.court_report.shared leaves out.
+    """
 
     def __init__(self, app: ContextApplication, moment: datetime) -> None:
-        self._reader = AsOfReader(app, moment)
+        self._reader = AsOfReader(app, moment, decrypting=True)
 
     def case(self, case_id: UUID) -> CaseView | None:
         """The case header, or None when the case was not registered by then."""

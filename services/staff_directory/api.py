@@ -12,10 +12,11 @@ from uuid import UUID
 
 from services.platform.errors import Forbidden
 from services.staff_directory.domain.roles import CASE_ROLES, Role, Side
-from services.staff_directory.domain.staffing import AssignmentRefused, CaseStaffing
+from services.staff_directory.domain.staffing import ERASURE_REQUEST, RETENTION_ENDED, AssignmentRefused, CaseStaffing
 
 __all__ = ["Role", "Side", "CASE_ROLES", "Assignment", "StaffView", "StaffingView", "CaseRegistered",
-           "AssignmentRefused", "OwnGrantRefused", "CounsellorAssigned", "Unassigned"]
+           "AssignmentRefused", "OwnGrantRefused", "CounsellorAssigned", "Unassigned", "ERASURE_REQUEST",
+           "RETENTION_ENDED"]
 
 # The staffing events the flow to the parent sides reads (who counsels a side, and when that ends).
 CounsellorAssigned = CaseStaffing.CounsellorAssigned

@@ -144,6 +144,18 @@ class StaffDirectory(ContextApplication, FlowFollower):
         """End someone's assignment to a case, saying why."""
         self._change_staffing(case_id, lambda staffing: staffing.unassign(user, actor, reason))
 
+    def erase_private_text(self, case_id: UUID, actor: str, reason: str) -> None:
+        """Erase the case's private text here (the why of every assignment): record why, destroy the case key.
+
+        ``reason``: "retention period ended" or "erasure request". Repeating it makes sure the key is gone.
+        """
+        self.catch_up()
+        staffing = self.load(staffing_id(case_id) if isinstance(case_id, UUID) else None, CaseStaffing, NO_SUCH_CASE)
+        if staffing.erase_private_text(reason, actor):
+            self.save(staffing)
+        # The key goes after the event is stored: a crash in between leaves a record that a repeat completes.
+        self.case_keys.destroy(case_id)
+
     def staffing(self, case_id: UUID) -> StaffingView | None:
         """Who works on a case now, or None when no such case is known."""
         self.catch_up(strict=False)

@@ -165,3 +165,10 @@ SHARED_CONTEXT = [
          Action.EXPORT),
     row(Role.COORDINATOR, "courtReport", REPORT, now, expect=ASSIGNED_CASE, logs=exported, writes=changes(SHARED)),
 ]
+
+
+#: Run last of all rows: once erased, the case's shared private text can neither be read nor written again.
+ERASURE = [
+    change("eraseCasePrivateText", """mutation($case: UUID!) { eraseCasePrivateText(caseId: $case,
+        reason: ERASURE_REQUEST) { privateTextErasedAt } }"""),
+]

@@ -97,4 +97,7 @@ ADMIN = [
     row(Role.ADMIN, "unassign", """mutation($case: UUID!, $user: String!) { unassign(caseId: $case, user: $user,
         reason: "Project klaar") { ok } }""", assigning(SPARE["coordinator"]), expect=REGISTERED_CASE,
         writes=changes(DIRECTORY)),
+    # Last of the administrator's rows: the why of that case's assignments reads erased from here on.
+    row(Role.ADMIN, "eraseCasePrivateText", """mutation($case: UUID!) { eraseCasePrivateText(caseId: $case,
+        reason: ERASURE_REQUEST) { ok } }""", expect=REGISTERED_CASE, writes=changes(DIRECTORY)),
 ]

@@ -139,3 +139,16 @@ def test_answers_are_compact_utf8_json_with_names_as_they_were_written(admin):
     response = admin.post(Role.ADMIN, 'query { staffMember(user: "zoe-1") { displayName } }', user="admin-1")
     assert response.json() == {"data": {"staffMember": {"displayName": name}}}
     assert response.content == ('{"data":{"staffMember":{"displayName":"' + name + '"}}}').encode()
+
+
+def test_an_admin_erases_the_why_of_a_case_s_assignments_in_the_directory(admin):
+    case = register_case(admin.contexts)
+    assign = """mutation($case: UUID!) {
+      assignCounsellor(caseId: $case, side: PARENT_A, user: "counsellor-a", reason: "moeder wil een vrouw") { ok } }"""
+    assert admin.post(Role.ADMIN, assign, {"case": str(case)}, user="admin-1").json()["data"]["assignCounsellor"]["ok"]
+    erase = "mutation($case: UUID!) { eraseCasePrivateText(caseId: $case, reason: ERASURE_REQUEST) { ok } }"
+    response = admin.post(Role.ADMIN, erase, {"case": str(case)}, user="admin-1")
+    assert response.json()["data"]["eraseCasePrivateText"]["ok"], response.text
+    assert admin.contexts.directory.case_keys.is_destroyed(case)
+    unknown = admin.post(Role.ADMIN, erase, {"case": str(uuid.uuid4())}, user="admin-1")
+    assert error_of(unknown)["extensions"]["code"] == "NOT_FOUND"

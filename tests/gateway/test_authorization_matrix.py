@@ -19,7 +19,7 @@ import graphql
 
 from gateway.audiences import SCHEMAS
 from services.staff_directory.api import Role
-from tests.gateway.matrix_coordinator import SHARED_CONTEXT
+from tests.gateway.matrix_coordinator import ERASURE, SHARED_CONTEXT
 from tests.gateway.matrix_counsellor import CHILD_CONVERSATIONS, INTAKE_TO_FIRST_SESSION, READS, TO_THE_END
 from tests.gateway.matrix_mediator import MEDIATOR_ROWS
 from tests.gateway.matrix_others import ADMIN as ADMIN_ROWS
@@ -32,7 +32,7 @@ from tests.gateway.matrix_setup import build_scene
 from tests.gateway.matrix_table import NOT_FOUND, Row
 
 TABLE: list[Row] = [*INTAKE_TO_FIRST_SESSION, *CHILD_CONVERSATIONS, *READS, *SHARED_CONTEXT, *MEDIATOR_ROWS,
-                    *TO_THE_END, *AUDITOR_ROWS, *ADMIN_ROWS]
+                    *TO_THE_END, *AUDITOR_ROWS, *ADMIN_ROWS, *ERASURE]
 DOOR_REFUSAL = {"detail": "This endpoint is not for your role.",
                 "errors": [{"message": "This endpoint is not for your role.", "extensions": {"code": "FORBIDDEN"}}]}
 

@@ -36,3 +36,19 @@ def test_a_move_the_type_does_not_allow_is_refused_with_the_next_phases_and_chan
     error = error_of(response)
     assert error["extensions"]["code"] == "INVALID" and "parallel_ouderschap_fase_1" in error["message"]
     assert call(coordinator, CASE, {"case": case})["case"]["trajectoryType"] == "GEZINSBEMIDDELING_FASE_1"
+
+
+ERASE = """mutation($case: UUID!) { eraseCasePrivateText(caseId: $case, reason: ERASURE_REQUEST) {
+  privateTextErasedAt phases { number reason } } }"""
+
+
+def test_the_coordinator_erases_the_case_s_private_text_and_the_reason_for_the_move_reads_erased(coordinator):
+    case = mediation_case(coordinator)
+    call(coordinator, MOVE, {"case": case, "type": "PARALLEL_OUDERSCHAP_FASE_1", "reason": REASON},
+         action=Action.CHANGE)
+    erased = call(coordinator, ERASE, {"case": case}, action=Action.CHANGE)["eraseCasePrivateText"]
+    assert erased["privateTextErasedAt"] and [p["reason"] for p in erased["phases"]] == [None, "[gewist]"]
+    again = coordinator.post(Role.COORDINATOR, MOVE,
+                             {"case": case, "type": "PARALLEL_OUDERSCHAP_FASE_2", "reason": REASON})
+    error = error_of(again)
+    assert error["extensions"]["code"] == "INVALID" and "erased" in error["message"]

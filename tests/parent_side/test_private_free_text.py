@@ -1,7 +1,7 @@
 """Every free text that can describe a person is private text (both stores, raw bytes).
 
-Goals, free themes, the reason a session was missed or cancelled ("opname ziekenhuis") and
-the reason a release was withdrawn are encrypted with the case key like notes and
+Goals, free themes, the reason a session was missed or cancelled ("opname ziekenhuis"), why the
+counsellor changed and the reason a release was withdrawn are encrypted with the case key like notes and
 evaluations: no plaintext byte reaches the store, and once the private text is erased the
 key is gone from every table, so nothing can bring them back. Events stored before they
 were private hold clear text and still load.
@@ -18,7 +18,7 @@ from services.parent_side.domain.records import CONSENT_TRAJECTORY, ERASURE_REQU
 from services.platform.private_text import ERASED_MARK
 from tests.support.side_cases import LOMAN, private
 from tests.support.trajectories import (
-    AGREED, COUNSELLOR, INTAKE, PARENTS, PROPOSED, SARA, START, fortnight, history,
+    AGREED, COUNSELLOR, INTAKE, NEXT_COUNSELLOR, PARENTS, PROPOSED, SARA, START, fortnight, history,
 )
 from tests.platform.raw_pages import raw_store_bytes, wrapped_keys
 from tests.support.cases import open_trajectory
@@ -38,9 +38,9 @@ def canary(what: str) -> str:
 
 def test_goals_themes_and_reasons_never_reach_the_store_in_clear_and_are_destroyed_by_erasure(settings, side_a):
     case = uuid4()
-    goal, theme, missed, cancelled, withdrawn = (canary(w) for w in (
+    goal, theme, missed, cancelled, withdrawn, reassigned = (canary(w) for w in (
         "Moeder-leert-haar-woede-te-reguleren", "opname-psychiatrie", "opname-ziekenhuis", "vader-in-detentie",
-        "eerst-advocaat-spreken"))
+        "eerst-advocaat-spreken", "moeder-dreigde-de-begeleider"))
     open_trajectory(side_a, case, parent=PARENTS[0], children=(SARA,), rules=LOMAN, counsellor=COUNSELLOR,
                     on=INTAKE, actor=COUNSELLOR, parental_authority=True)
     side_a.propose_goals(case, goals=[goal], themes=["own_ground", theme], on=PROPOSED, actor=COUNSELLOR)
@@ -51,6 +51,7 @@ def test_goals_themes_and_reasons_never_reach_the_store_in_clear_and_are_destroy
                           actor=COUNSELLOR, missed_reason=missed)
     side_a.plan_session(case, on=fortnight(2), actor=COUNSELLOR)
     side_a.cancel_planned_session(case, on=fortnight(2), reason=cancelled, actor=COUNSELLOR)
+    side_a.reassign_counsellor(case, counsellor=NEXT_COUNSELLOR, reason=reassigned, on=fortnight(3), actor=COUNSELLOR)
     side_a.close_trajectory(case, on=fortnight(5), evaluation=private(case, "Doelen bereikt."), actor=COUNSELLOR)
     side_a.release_evaluation_for_court(case, on=fortnight(5), actor=COUNSELLOR)
     side_a.withdraw_release(case, on=fortnight(5), actor=COUNSELLOR, reason=withdrawn)
@@ -58,7 +59,8 @@ def test_goals_themes_and_reasons_never_reach_the_store_in_clear_and_are_destroy
     view = side_a.trajectory(case)
     assert (view.goals, view.themes) == ((goal,), ("own_ground", theme))
     assert view.sessions[0].missed_reason == missed and view.planned_sessions[0].cancelled_reason == cancelled
-    secrets = [text.encode() for text in (goal, theme, missed, cancelled, withdrawn)]
+    assert view.assignments[-1].reason == reassigned
+    secrets = [text.encode() for text in (goal, theme, missed, cancelled, withdrawn, reassigned)]
     key = wrapped_keys(settings, "parent_a_context")[case]
     before = raw_store_bytes(settings, "parent_a_context")
     assert key in before, "the raw search must find what is there"
@@ -76,6 +78,7 @@ def test_goals_themes_and_reasons_never_reach_the_store_in_clear_and_are_destroy
     assert erased.sessions[0].missed_reason == ERASED_MARK
     assert erased.planned_sessions[0].cancelled_reason == ERASED_MARK
     assert erased.release_decisions[-1].reason == ERASED_MARK
+    assert [a.reason for a in erased.assignments] == ["intake", ERASED_MARK]
 
 
 def test_a_proposal_stored_before_goals_were_private_still_loads_with_its_clear_text():

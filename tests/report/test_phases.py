@@ -12,7 +12,8 @@ from datetime import timedelta
 import pypdf
 
 from services.court_report import build_report, make_report, render_pdf
-from services.platform.private_text import PrivateText
+from services.platform.private_text import ERASED_MARK, PrivateText
+from services.shared_agreements.domain.case import ERASURE_REQUEST
 from tests.report.builders import (
     CLOSED, COORDINATOR, COUNSELLORS, EVERYTHING, now, registered_case, release, secret, share,
 )
@@ -69,3 +70,20 @@ def test_the_pdf_shows_the_phases_in_both_languages(contexts):
         text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages).split())
         for word in words:
             assert word in text, (language, word)
+
+
+def test_the_reason_for_a_move_and_a_decision_s_reasoning_read_erased_once_the_case_s_text_is_erased(contexts):
+    case_id = moved_on_case(contexts)
+    shared = contexts.shared
+    number = shared.raise_dispute(case_id, "Schoolkeuze", "parent_a", COORDINATOR)
+    shared.decide_dispute(case_id, number, "Noor gaat naar De Linde.", "Dichtbij beide ouders.", COORDINATOR,
+                          missing_positions={"parent_a": "geen reactie", "parent_b": "geen reactie"})
+    before = build_report(contexts, case_id, now())
+    assert before["case"]["phases"][1]["reason"] == REASON
+    assert before["decisions"][0]["reasoning"] == "Dichtbij beide ouders."
+
+    shared.erase_private_text(case_id, COORDINATOR, ERASURE_REQUEST)
+
+    after = build_report(contexts, case_id, now())
+    assert after["case"]["phases"][1]["reason"] == ERASED_MARK
+    assert {after["decisions"][0][k] for k in ("subject", "decision", "reasoning")} == {ERASED_MARK}

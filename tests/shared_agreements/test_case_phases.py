@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from services.platform.private_text import PrivateText
 from services.shared_agreements.domain.case import Case
 from services.shared_agreements.domain.errors import (
     InvalidCase, NotANextPhase, ParentalAuthorityMissing, UnknownTrajectoryType,
 )
-from tests.shared_agreements.builders import COORDINATOR, parent, registered_case
+from tests.shared_agreements.builders import CASE, COORDINATOR, parent, registered_case
 from tests.support.given_when_then import given
 
 STILL_REJECTING = "vader blijft in een afwijzende houding; de samenwerking verbetert niet"
@@ -22,7 +23,8 @@ def phase_started(history, trajectory_type, reason=STILL_REJECTING):
 
 def test_mediation_moves_on_to_parallel_parenting_in_the_same_case_with_the_reason():
     outcome = given(*registered_case("gezinsbemiddeling_fase_1")).when(move("parallel_ouderschap_fase_1"))
-    outcome.then((Case.PhaseStarted, {"trajectory_type": "parallel_ouderschap_fase_1", "reason": STILL_REJECTING,
+    outcome.then((Case.PhaseStarted, {"trajectory_type": "parallel_ouderschap_fase_1",
+                                      "reason": PrivateText(CASE, STILL_REJECTING),
                                       "actor": COORDINATOR}))
     view = outcome.aggregate.view()
     assert view.trajectory_type == "parallel_ouderschap_fase_1"

@@ -6,6 +6,7 @@ from datetime import date, time
 from typing import Any, Callable
 from uuid import UUID
 
+from services.platform.private_text import PrivateText
 from services.shared_agreements.domain.contact_schedule import (
     ContactRange, ContactSchedule, InvalidContactSchedule, OverlappingCareDays, ScheduleUnchanged,
     contact_schedule_id,
@@ -114,7 +115,7 @@ def test_replacing_the_schedule_records_a_new_version_and_keeps_the_reason():
                                                 holiday="zomervakantie"),
                       ContactRange(date(2026, 8, 3), date(2026, 12, 31), "parent_a")]
     outcome = given(*history()).when(replace_with(shorter_summer, "rechter heeft beslist"))
-    outcome.then((ContactSchedule.ContactScheduleReplaced, {"reason": "rechter heeft beslist",
+    outcome.then((ContactSchedule.ContactScheduleReplaced, {"reason": PrivateText(CASE, "rechter heeft beslist"),
                                                             "actor": "coordinator-bert"}))
     view = outcome.aggregate.view()
     assert (view.version, view.reason, view.recorded_by) == (2, "rechter heeft beslist", "coordinator-bert")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from services.platform.private_text import PrivateText
 from services.shared_agreements.domain.decisions import DecisionLog
 from services.shared_agreements.domain.errors import (
     DisputeAlreadyDecided, DisputeNotFound, PositionAlreadyRelayed, ReasonRequired, UnknownParent,
@@ -36,7 +37,7 @@ BOTH = (position("parent_a"), position("parent_b", "Vier weken."))
 
 def test_a_dispute_is_numbered_in_the_order_it_was_raised():
     given(*log_history(dispute())).when(dispute("School", raised_by="parent_b")).then(
-        (DecisionLog.DisputeRaised, {"number": 2, "subject": "School", "raised_by": "parent_b", "actor": COORDINATOR})
+        (DecisionLog.DisputeRaised, {"number": 2, "subject": PrivateText(CASE, "School"), "raised_by": "parent_b", "actor": COORDINATOR})
     )
 
 
@@ -46,7 +47,7 @@ def test_a_dispute_raised_by_someone_other_than_a_parent_is_refused():
 
 def test_each_sides_position_is_recorded_as_relayed():
     outcome = given(*log_history(dispute(), position("parent_a"))).when(position("parent_b", "Vier weken."))
-    outcome.then((DecisionLog.PositionRelayed, {"dispute": 1, "parent": "parent_b", "position": "Vier weken."}))
+    outcome.then((DecisionLog.PositionRelayed, {"dispute": 1, "parent": "parent_b", "position": PrivateText(CASE, "Vier weken.")}))
     assert [p.parent for p in outcome.aggregate.view()[0].positions] == ["parent_a", "parent_b"]
 
 
@@ -59,7 +60,8 @@ def test_a_sides_position_is_relayed_once():
 def test_a_binding_decision_with_reasoning_binds_both_parents():
     outcome = given(*log_history(dispute(), *BOTH)).when(decide())
     outcome.then((DecisionLog.BindingDecisionTaken, {
-        "dispute": 1, "decision": "Twee weken bij elk.", "reasoning": "Gelijke tijd, rust voor Noor.",
+        "dispute": 1, "decision": PrivateText(CASE, "Twee weken bij elk."),
+        "reasoning": PrivateText(CASE, "Gelijke tijd, rust voor Noor."),
         "binds": ["parent_a", "parent_b"], "missing_positions": {}, "actor": COORDINATOR,
     }))
     decision = outcome.aggregate.view()[0].decision
@@ -79,7 +81,7 @@ def test_a_decision_names_why_a_parents_position_is_missing():
     outcome = given(*log_history(dispute(), position("parent_a"))).when(
         decide(missing={"parent_b": "Vader reageerde niet op drie verzoeken."}))
     outcome.then((DecisionLog.BindingDecisionTaken, {
-        "missing_positions": {"parent_b": "Vader reageerde niet op drie verzoeken."}}))
+        "missing_positions": {"parent_b": PrivateText(CASE, "Vader reageerde niet op drie verzoeken.")}}))
     assert outcome.aggregate.view()[0].decision.missing_positions == {
         "parent_b": "Vader reageerde niet op drie verzoeken."}
 

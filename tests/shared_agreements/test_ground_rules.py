@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from services.platform.private_text import PrivateText
 from services.shared_agreements.domain.errors import (
     AlreadySigned, DraftPending, InvalidRules, NotASigner, NotInForce, NotOpenForSignature, ReasonRequired,
     TextMismatch, UnknownSignatureMethod, VersionNotEditable,
@@ -130,7 +131,7 @@ def test_revoking_the_version_in_force_records_the_reason_and_ends_its_period():
     outcome = given(*rule_set_history(*in_force_version_1())).when(
         lambda rs: rs.revoke(1, "  Rechter heeft een nieuwe zorgregeling vastgesteld. ", COORDINATOR)
     )
-    outcome.then((RuleSet.GroundRulesRevoked, {"reason": "Rechter heeft een nieuwe zorgregeling vastgesteld."}))
+    outcome.then((RuleSet.GroundRulesRevoked, {"reason": PrivateText(CASE, "Rechter heeft een nieuwe zorgregeling vastgesteld.")}))
     version = outcome.aggregate.view().versions[0]
     assert version.status == "revoked" and version.revocation.revoked_by == COORDINATOR
     assert outcome.aggregate.view().in_force is None

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timezone
 from typing import Any, Callable
 from uuid import UUID
 
+from services.platform.private_text import PrivateText
 from services.shared_agreements.domain.errors import UnknownParent
 from services.shared_agreements.domain.joint_session_rules import (
     AttendanceAlreadyRecorded, InvalidJointSession, JointSessionNotFound, OutsideFixedMeetingFrame,
@@ -74,7 +75,7 @@ def test_a_mediation_session_is_moved_with_the_reason_why():
         actor=COORDINATOR,
     ))
     outcome.then((JointSessions.JointSessionRescheduled, {
-        "day": date(2026, 4, 16), "start": "14:00", "reason": "zieke begeleider", "actor": COORDINATOR,
+        "day": date(2026, 4, 16), "start": "14:00", "reason": PrivateText(CASE, "zieke begeleider"), "actor": COORDINATOR,
     }))
     view = outcome.aggregate.views()[0]
     assert (view.day, view.moved_from) == (date(2026, 4, 16), (date(2026, 4, 9),))
@@ -139,7 +140,7 @@ def test_a_session_of_three_minutes_is_refused():
 def test_a_meeting_is_paused_on_aggressive_language_and_resumed_when_calm_returns():
     paused = given(*history(plan())).when(lambda s: s.pause(
         first_session(), reason="agressieve taal", parent="parent_b", at=at(10, 5), actor=COORDINATOR))
-    paused.then((JointSessions.JointSessionPaused, {"reason": "agressieve taal", "parent": "parent_b",
+    paused.then((JointSessions.JointSessionPaused, {"reason": PrivateText(CASE, "agressieve taal"), "parent": "parent_b",
                                                     "at": at(10, 5), "actor": COORDINATOR}))
     assert paused.aggregate.views()[0].status == "paused"
     resumed = given(*history(plan()), *paused.events).when(
@@ -177,7 +178,7 @@ def attend(parent: str, attended: bool = True, reason: str | None = None) -> Cal
 def test_attendance_of_both_parents_is_recorded_and_the_session_is_held():
     outcome = given(*history(plan(), attend("parent_a"))).when(attend("parent_b", False, "ziek"))
     outcome.then((JointSessions.JointSessionAttendanceRecorded, {
-        "parent": "parent_b", "attended": False, "absence_reason": "ziek", "actor": COORDINATOR}))
+        "parent": "parent_b", "attended": False, "absence_reason": PrivateText(CASE, "ziek"), "actor": COORDINATOR}))
     view = outcome.aggregate.views()[0]
     assert [(a.parent, a.attended) for a in view.attendance] == [("parent_a", True), ("parent_b", False)]
     assert view.status == "held"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
 
+from services.platform.private_text import PrivateText
 from services.shared_agreements.domain.joint_session_rules import InvalidJointSession, OutsideFixedMeetingFrame
 from services.shared_agreements.domain.joint_sessions import JointSessions
 from services.shared_agreements.domain.reconnecting import (
@@ -98,7 +99,7 @@ def past(day=date(2027, 3, 9), start=time(10, 0), why="Zaak overgenomen van een 
 
 def test_a_past_meeting_is_entered_when_the_case_is_brought_in_marked_as_recorded_afterwards():
     outcome = given(*sessions()).when(past())
-    outcome.then((JointSessions.PastJointSessionRecorded, {"why": "Zaak overgenomen van een andere praktijk"}))
+    outcome.then((JointSessions.PastJointSessionRecorded, {"why": PrivateText(CASE, "Zaak overgenomen van een andere praktijk")}))
     [session] = outcome.aggregate.views()
     assert session.recorded_afterwards == "Zaak overgenomen van een andere praktijk"
 
@@ -130,7 +131,8 @@ def pause_afterwards(begin=time(10, 20), end=time(10, 35), why="Geen laptop bij 
 def test_a_pause_is_recorded_after_the_meeting_with_its_times_by_the_one_who_led_it():
     outcome = given(*held_meeting()).when(pause_afterwards())
     outcome.then((JointSessions.JointSessionPauseRecordedAfterwards, {
-        "led_by": "Marieke Visser", "why": "Geen laptop bij de hand tijdens het overleg", "parent": "parent_b"}))
+        "led_by": "Marieke Visser", "why": PrivateText(CASE, "Geen laptop bij de hand tijdens het overleg"),
+        "reason": PrivateText(CASE, "Agressieve taal"), "parent": "parent_b"}))
     [pause] = outcome.aggregate.views()[0].pauses
     assert (pause.paused_by, pause.recorded_by) == ("Marieke Visser", COORDINATOR)
     assert pause.resumed_at - pause.paused_at == timedelta(minutes=15)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from services.platform.private_text import PrivateText
 from services.staff_directory.domain.roles import Side
 from services.staff_directory.domain.staffing import AssignmentRefused, CaseStaffing
 from tests.support.given_when_then import given
@@ -48,7 +49,7 @@ def test_a_former_child_counsellor_can_never_become_a_sides_counsellor():
 def test_a_counsellor_may_come_back_to_the_side_they_counselled_before():
     events = history(counselled(Side.PARENT_A, "a1"), counselled(Side.PARENT_A, "a2"))
     given(*events).when(lambda s: s.assign_counsellor(Side.PARENT_A, "a1", "admin-1", "a2 on leave")).then(
-        (CaseStaffing.CounsellorAssigned, {"side": "parent_a", "user": "a1", "reason": "a2 on leave"}))
+        (CaseStaffing.CounsellorAssigned, {"side": "parent_a", "user": "a1", "reason": PrivateText(CASE, "a2 on leave")}))
 
 
 def test_the_coordinator_of_a_case_cannot_also_counsel_in_it():

@@ -11,6 +11,7 @@ from strawberry.types import Info
 
 from services.staff_directory.api import Role as RoleValue
 from services.staff_directory.api import Side as SideValue
+from services.staff_directory.api import ERASURE_REQUEST, RETENTION_ENDED
 from gateway.schema.admin.holidays import HolidaysMutation, HolidaysQuery
 from gateway.schema.base import build_schema
 from gateway.schema.common import Done, actor, directory, off_loop
@@ -18,6 +19,12 @@ from services.platform.errors import Invalid
 
 Role = strawberry.enum(RoleValue, description="What a member of staff may do.")
 Side = strawberry.enum(SideValue, description="One parent's side of a case.")
+
+
+@strawberry.enum(description="Why private text is erased: on a parent's request, or the retention term ended.")
+class ErasureReason(Enum):
+    ERASURE_REQUEST = ERASURE_REQUEST
+    RETENTION_ENDED = RETENTION_ENDED
 
 
 @strawberry.type(description="Someone who signs in.")
@@ -129,6 +136,15 @@ class Mutation(HolidaysMutation):
     @strawberry.mutation(description="End someone's assignment to a case, saying why.")
     async def unassign(self, info: Info, case_id: UUID, user: str, reason: str) -> Done:
         await off_loop(directory(info).unassign, case_id, user, actor(info), reason)
+        return Done()
+
+    @strawberry.mutation(description=(
+        "Erase the case's private text in the staff directory for good: why each assignment began or ended "
+        "reads \"[gewist]\" from then on. The shared agreements and each parent's side erase their own."))
+    async def erase_case_private_text(
+        self, info: Info, case_id: UUID, reason: ErasureReason = ErasureReason.ERASURE_REQUEST,
+    ) -> Done:
+        await off_loop(directory(info).erase_private_text, case_id, actor(info), reason.value)
         return Done()
 
 

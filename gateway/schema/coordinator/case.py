@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import Enum
 from uuid import UUID, uuid4
 
 import strawberry
@@ -15,9 +16,17 @@ from gateway.schema.coordinator.common import (
     SHARED, Parent, TrajectoryType, bounded_list, bounded_text, coordinate, member, shared_app, value,
 )
 from services.platform.access_log import Action
-from services.shared_agreements.api import CaseView, Child as ChildRecord, Parent as ParentRecord, ParentView
+from services.shared_agreements.api import (
+    ERASURE_REQUEST, RETENTION_ENDED, CaseView, Child as ChildRecord, Parent as ParentRecord, ParentView,
+)
 from services.platform.stores import Store
 
+
+@strawberry.enum(name="ErasureReason",
+                 description="Why private text is erased: on a parent's request, or the retention term ended.")
+class CaseErasureReason(Enum):
+    ERASURE_REQUEST = ERASURE_REQUEST
+    RETENTION_ENDED = RETENTION_ENDED
 
 
 @strawberry.type(description="A parent as the case registers them: name, parental authority, enrolment.")
@@ -58,6 +67,9 @@ class Case:
     authority_missing: list[Parent] = strawberry.field(description=(
         "Enrolled parents without the parental authority this trajectory type requires: a loss recorded after "
         "the start is recorded, not refused, and flagged here and in the court report."))
+    private_text_erased_at: datetime | None = strawberry.field(description=(
+        "When the case's private text in the shared agreements was erased (its texts read \"[gewist]\"); "
+        "null while it is kept."))
 
 
 @strawberry.input(description="A parent to register; a parent who does not take part still has a name.")
@@ -96,6 +108,7 @@ def case_of(view: CaseView) -> Case:
                           started_by=p.started_by, reason=p.reason) for p in view.phases],
         region=None if view.region is None else HolidayRegion(view.region),
         authority_missing=[member(Parent, p) for p in view.authority_missing],
+        private_text_erased_at=view.erasure.erased_at if view.erasure else None,
     )
 
 
@@ -160,6 +173,17 @@ class CaseMutation:
         who = actor(info)
         return case_of(await coordinate(info, case_id, Action.CHANGE,
                                         lambda app: app.record_case_region(case_id, region.value, who)))
+
+    @strawberry.mutation(description=(
+        "Erase the case's private text in the shared agreements for good: dispute subjects, positions, decisions "
+        "and their reasoning, and every reason of joint sessions, phases, revocations and contact schedules read "
+        "\"[gewist]\" from then on. Each parent's side and the staff directory erase their own."))
+    async def erase_case_private_text(
+        self, info: Info, case_id: UUID, reason: CaseErasureReason = CaseErasureReason.ERASURE_REQUEST,
+    ) -> Case:
+        who, why = actor(info), reason.value
+        return case_of(await coordinate(info, case_id, Action.CHANGE,
+                                        lambda app: app.erase_private_text(case_id, who, why)))
 
     @strawberry.mutation(description="A parent who was absent from the trajectory joins it.")
     async def enrol_parent(self, info: Info, case_id: UUID, parent: Parent) -> Done:

@@ -19,6 +19,7 @@ from uuid import UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from services.parent_side.domain.records import Child
+from services.platform.private_text import PrivateText
 
 # Never change: the ids of stored case files are derived from it.
 CASE_FILE_NAMESPACE = UUID("6b0c8e0e-2f57-4f55-9a5c-4f0d0c7a3e11")
@@ -35,7 +36,7 @@ class CounsellorPeriod:
     counsellor: str
     since: datetime
     assigned_by: str
-    reason: str
+    reason: PrivateText | str  # private text of the case since it was; clear text in older events, "" when none
     until: datetime | None = None
 
 
@@ -130,13 +131,13 @@ class CaseFile(Aggregate):
         self.enrolled = True
 
     @event("CounsellorAssigned")
-    def assign_counsellor(self, counsellor: str, at: datetime, actor: str, reason: str) -> None:
+    def assign_counsellor(self, counsellor: str, at: datetime, actor: str, reason: PrivateText | str) -> None:
         """The staff directory made ``counsellor`` this side's counsellor (``actor``: the administrator)."""
         ended = tuple(p if p.until else _ended(p, at) for p in self.counsellors)
         self.counsellors = (*ended, CounsellorPeriod(counsellor, at, actor, reason))
 
     @event("CounsellorAssignmentEnded")
-    def end_assignment(self, counsellor: str, at: datetime, actor: str, reason: str) -> None:
+    def end_assignment(self, counsellor: str, at: datetime, actor: str, reason: PrivateText | str) -> None:
         """The staff directory ended ``counsellor``'s assignment to this side."""
         self.counsellors = tuple(_ended(p, at) if p.counsellor == counsellor and not p.until else p
                                  for p in self.counsellors)

@@ -107,7 +107,7 @@ def reassignment(t: Trajectory, counsellor: str, reason: str, on: date) -> Attri
         raise CounsellorNotIndependent(
             "this counsellor held a child conversation in this trajectory and cannot become the parent's counsellor"
         )
-    return dict(counsellor=counsellor, reason=reason, on=on)
+    return dict(counsellor=counsellor, reason=PrivateText(t.case_id, reason), on=on)
 
 
 def require_running(t: Trajectory, on: date, what: str, holidays: FamilyHolidays = NO_HOLIDAYS_KNOWN) -> date:

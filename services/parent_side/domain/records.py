@@ -139,8 +139,11 @@ class Assignment:
 
     counsellor: str
     since: date
-    reason: str
+    reason: PrivateText | str  # private text (it can say why a parent or counsellor left); clear before, or a code
     assigned_by: str
+
+    def erased(self) -> Assignment:
+        return replace(self, reason=erased(self.reason))
 
 
 @dataclass(frozen=True)

@@ -204,13 +204,14 @@ class Trajectory(TrajectoryState, Aggregate):
         self._counsellor_reassigned(**conduct.reassignment(self, counsellor, reason, on), actor=_actor(actor))
 
     @event("CounsellorReassigned")
-    def _counsellor_reassigned(self, counsellor: str, reason: str, on: date, actor: str) -> None:
+    def _counsellor_reassigned(self, counsellor: str, reason: PrivateText | str, on: date, actor: str) -> None:
         """Andere ouderbegeleider toegewezen."""
         self.assignments += (Assignment(counsellor, on, reason, actor),)
         self.last_on = max(self.last_on, on)
 
-    def follow_counsellor(self, counsellor: str, reason: str, on: date, actor: str) -> None:
-        """The staff directory assigned another counsellor to this side: recorded as it was decided there."""
+    def follow_counsellor(self, counsellor: str, reason: PrivateText | str, on: date, actor: str) -> None:
+        """The staff directory assigned another counsellor to this side: recorded as it was decided there
+        (``reason``: the directory's why as private text of this side's case, or a fixed phrase when none)."""
         if counsellor != self.counsellor:
             self._counsellor_reassigned(counsellor=counsellor, reason=reason, on=on, actor=actor)
 
@@ -284,6 +285,7 @@ class Trajectory(TrajectoryState, Aggregate):
         self.goals, self.themes = tuple(erased(g) for g in self.goals), tuple(erased(t) for t in self.themes)
         self.planned = tuple(planned.erased() for planned in self.planned)
         self.releases = tuple(release.erased() for release in self.releases)
+        self.assignments = tuple(assignment.erased() for assignment in self.assignments)
         self.child_conversations = tuple(conversation.erased() for conversation in self.child_conversations)
         self.evaluation = self.evaluation.erased() if self.evaluation is not None else None
 

@@ -59,7 +59,8 @@ class TrajectoryView:
 def view_of(t: Trajectory) -> TrajectoryView:
     return TrajectoryView(
         trajectory_id=t.id, case_id=t.case_id, version=t.version, phase=t.phase, status=t.status, parent=t.parent,
-        children=t.children, rules=t.rules, counsellor=t.counsellor, assignments=t.assignments,
+        children=t.children, rules=t.rules, counsellor=t.counsellor,
+        assignments=tuple(replace(a, reason=str(a.reason)) for a in t.assignments),
         parental_authority=t.parental_authority, opened_on=t.opened_on, goals=_texts(t.goals),
         themes=_texts(t.themes), proposed_on=t.proposed_on, agreed_on=t.agreed_on, consents=t.consents,
         started_on=t.started_on,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Sequence
 from uuid import UUID
@@ -13,14 +13,18 @@ from services.platform.trajectory_types import TYPES
 from services.shared_agreements.domain.errors import InvalidCase, ParentalAuthorityMissing, UnknownTrajectoryType
 from services.shared_agreements.domain.parents import PARENTS, checked_parent
 from services.shared_agreements.domain.phases import check_next_phase, checked_reason
+from services.shared_agreements.domain.private import Text, private, shown
 from services.shared_agreements.domain.school_holidays import checked_region
-from services.shared_agreements.domain.views import CaseView, ChildView, ParentView, PhaseView
+from services.shared_agreements.domain.views import CaseView, ChildView, ErasureView, ParentView, PhaseView
 
 # The codes and the parallel-parenting rule are the shared trajectory types' data.
 TRAJECTORY_TYPES: tuple[str, ...] = tuple(TYPES)
 # Parallel parenting lets each parent parent on their own authority, so it needs
 # ouderlijk gezag of every enrolled parent (seed: parallel-solo-ouderschap-loman).
 PARALLEL_PARENTING = frozenset(code for code, entry in TYPES.items() if entry.parallel_parenting)
+# Why a case's private text is erased (the same words as on the parents' sides).
+RETENTION_ENDED, ERASURE_REQUEST = "retention period ended", "erasure request"
+ERASURE_REASONS = (RETENTION_ENDED, ERASURE_REQUEST)
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,7 @@ class Case(Aggregate):
         self.registered_at = timestamp
         self.phases: tuple[PhaseView, ...] = (PhaseView(1, trajectory_type, timestamp, actor),)
         self.region: str | None = None
+        self.erasure: tuple[str, str, datetime | None] | None = None  # why, by whom, when
 
     def record_parental_authority(self, parent: str, has_authority: bool, actor: str) -> None:
         """Ouderlijk gezag vastgelegd (or its loss), e.g. after a court ruling.
@@ -119,10 +124,12 @@ class Case(Aggregate):
         check_next_phase(self.trajectory_type, trajectory_type)
         for slot, parent in self.parents.items():
             _require_authority(trajectory_type, slot, parent)
-        self._phase_started(trajectory_type=trajectory_type, reason=checked_reason(reason), actor=actor)
+        # Why a case moves on often says how the parents fail to cooperate: private text of the case.
+        self._phase_started(trajectory_type=trajectory_type, reason=private(self.id, checked_reason(reason)),
+                            actor=actor)
 
     @event("PhaseStarted")
-    def _phase_started(self, trajectory_type: str, reason: str, actor: str, timestamp: datetime | None = None) -> None:
+    def _phase_started(self, trajectory_type: str, reason: Text, actor: str, timestamp: datetime | None = None) -> None:
         """Nieuwe fase gestart: the case follows ``trajectory_type`` from now on."""
         self.phases = (*self.phases, PhaseView(len(self.phases) + 1, trajectory_type, timestamp, actor, reason))
         self.trajectory_type = trajectory_type
@@ -138,6 +145,20 @@ class Case(Aggregate):
     def _region_recorded(self, region: str, actor: str) -> None:
         """Schoolvakantieregio van het gezin vastgelegd."""
         self.region = region
+
+    def erase_private_text(self, reason: str, actor: str) -> bool:
+        """Record that the case's private text is erased (the key is destroyed next); False when it was."""
+        if reason not in ERASURE_REASONS:
+            raise InvalidCase(f"private text is erased only for one of these reasons: {', '.join(ERASURE_REASONS)}")
+        if getattr(self, "erasure", None) is not None:
+            return False
+        self._private_text_erased(reason=reason, actor=actor)
+        return True
+
+    @event("PrivateTextErased")
+    def _private_text_erased(self, reason: str, actor: str, timestamp: datetime | None = None) -> None:
+        """Vrije tekst van de zaak gewist: de sleutel van de zaak wordt vernietigd."""
+        self.erasure = (reason, actor, timestamp)
 
     @property
     def enrolled_parents(self) -> tuple[str, ...]:
@@ -159,9 +180,10 @@ class Case(Aggregate):
         return CaseView(
             case_id=self.id, trajectory_type=self.trajectory_type, parent_a=parents["parent_a"],
             parent_b=parents["parent_b"], children=children, registered_by=self.registered_by,
-            registered_at=self.registered_at, phases=self.phases,
+            registered_at=self.registered_at, phases=tuple(replace(p, reason=shown(p.reason)) for p in self.phases),
             # A case restored from a snapshot taken before regions existed has no attribute yet.
             region=getattr(self, "region", None), authority_missing=self.authority_missing,
+            erasure=ErasureView(*self.erasure) if getattr(self, "erasure", None) else None,
         )
 
 

@@ -16,6 +16,7 @@ from eventsourcing.domain import Aggregate, event
 
 from services.platform.errors import Invalid, NotFound
 from services.shared_agreements.domain.parents import PARENT_A, checked_parent
+from services.shared_agreements.domain.private import Text, private, shown
 
 _NAMESPACE = UUID("9d3f6a2c-51e4-4b8a-8c07-6e2b7f4d1c93")
 REGULAR, HOLIDAY = "regular", "holiday"
@@ -117,24 +118,24 @@ class ContactSchedule(Aggregate):
         checked = checked_ranges(self.year, ranges, children)
         if checked == self.ranges:
             raise ScheduleUnchanged("the new schedule is the same as the one in force")
-        reason = _checked_text(reason, "the reason for replacing the schedule")
+        reason = private(self.case_id, _checked_text(reason, "the reason for replacing the schedule"))
         self._replaced(ranges=[r.as_event_data() for r in checked], reason=reason, actor=actor)
 
     @event("ContactScheduleReplaced")
     def _replaced(
-        self, ranges: list[dict[str, Any]], reason: str, actor: str, timestamp: datetime | None = None,
+        self, ranges: list[dict[str, Any]], reason: Text, actor: str, timestamp: datetime | None = None,
     ) -> None:
         """Jaarplanning van de omgang vervangen door een nieuwe versie."""
         self._record(ranges, reason, actor, timestamp)
 
-    def _record(self, ranges: list[dict[str, Any]], reason: str | None, actor: str, at: datetime | None) -> None:
+    def _record(self, ranges: list[dict[str, Any]], reason: Text | None, actor: str, at: datetime | None) -> None:
         self.ranges = tuple(ContactRange.from_event_data(r) for r in ranges)
         self.reason, self.recorded_by, self.recorded_at = reason, actor, at
 
     def view(self) -> ScheduleView:
         return ScheduleView(
             case_id=self.case_id, year=self.year, version=self.version, ranges=self.ranges,
-            recorded_by=self.recorded_by, recorded_at=self.recorded_at, reason=self.reason,
+            recorded_by=self.recorded_by, recorded_at=self.recorded_at, reason=shown(self.reason),
         )
 
 

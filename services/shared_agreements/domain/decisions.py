@@ -17,6 +17,7 @@ from services.shared_agreements.domain.errors import (
     DisputeAlreadyDecided, DisputeNotFound, PositionAlreadyRelayed, ReasonRequired,
 )
 from services.shared_agreements.domain.parents import PARENTS, checked_parent
+from services.shared_agreements.domain.private import Text, private, shown_all
 from services.shared_agreements.domain.views import DecisionView, DisputeView, PositionView
 
 
@@ -45,15 +46,13 @@ class DecisionLog(Aggregate):
     def raise_dispute(self, subject: str, raised_by: str, actor: str) -> int:
         """Record a dispute raised by one side; returns its number."""
         checked_parent(raised_by)
-        self._dispute_raised(
-            number=len(self.disputes) + 1, subject=_required(subject, "a dispute needs its subject"),
-            raised_by=raised_by, actor=actor,
-        )
+        subject = private(self.case_id, _required(subject, "a dispute needs its subject"))
+        self._dispute_raised(number=len(self.disputes) + 1, subject=subject, raised_by=raised_by, actor=actor)
         return len(self.disputes)
 
     @event("DisputeRaised")
     def _dispute_raised(
-        self, number: int, subject: str, raised_by: str, actor: str, timestamp: datetime | None = None
+        self, number: int, subject: Text, raised_by: str, actor: str, timestamp: datetime | None = None
     ) -> None:
         """Geschil voorgelegd aan de coördinator."""
         self.disputes.append({
@@ -66,12 +65,12 @@ class DecisionLog(Aggregate):
         record = self._open_dispute(dispute)
         if checked_parent(parent) in record["positions"]:
             raise PositionAlreadyRelayed(f"the position of {parent} in dispute {dispute} was already relayed")
-        text = _required(position, "a relayed position needs its text")
+        text = private(self.case_id, _required(position, "a relayed position needs its text"))
         self._position_relayed(dispute=dispute, parent=parent, position=text, actor=actor)
 
     @event("PositionRelayed")
     def _position_relayed(
-        self, dispute: int, parent: str, position: str, actor: str, timestamp: datetime | None = None
+        self, dispute: int, parent: str, position: Text, actor: str, timestamp: datetime | None = None
     ) -> None:
         """Standpunt van een ouder doorgegeven door de coördinator."""
         self.disputes[dispute - 1]["positions"][parent] = {
@@ -88,10 +87,12 @@ class DecisionLog(Aggregate):
         relayed, ``missing_positions`` says why (the parent did not answer, could not be reached).
         """
         record = self._open_dispute(dispute)
+        missing = _missing(record, missing_positions or {})
         self._decided(
-            dispute=dispute, decision=_required(decision, "a binding decision needs its text"),
-            reasoning=_required(reasoning, "a binding decision needs its reasoning"),
-            binds=list(PARENTS), missing_positions=_missing(record, missing_positions or {}), actor=actor,
+            dispute=dispute, decision=private(self.case_id, _required(decision, "a binding decision needs its text")),
+            reasoning=private(self.case_id, _required(reasoning, "a binding decision needs its reasoning")),
+            binds=list(PARENTS), actor=actor,
+            missing_positions={parent: private(self.case_id, why) for parent, why in missing.items()},
         )
 
     class BindingDecisionTaken(Aggregate.Event):
@@ -100,10 +101,10 @@ class DecisionLog(Aggregate):
 
         class_version = 2
         dispute: int
-        decision: str
-        reasoning: str
+        decision: Text  # private text since the release after 0.1; clear text before
+        reasoning: Text
         binds: list[str]
-        missing_positions: dict[str, str]
+        missing_positions: dict[str, Text]
         actor: str
 
         @staticmethod
@@ -112,7 +113,7 @@ class DecisionLog(Aggregate):
 
     @event(BindingDecisionTaken)
     def _decided(
-        self, dispute: int, decision: str, reasoning: str, binds: list[str], missing_positions: dict[str, str],
+        self, dispute: int, decision: Text, reasoning: Text, binds: list[str], missing_positions: dict[str, Text],
         actor: str, timestamp: datetime | None = None,
     ) -> None:
         self.disputes[dispute - 1]["decision"] = {
@@ -156,12 +157,16 @@ def _required(text: str, message: str) -> str:
 
 
 def _dispute_view(record: dict[str, Any]) -> DisputeView:
-    decision = record["decision"]
+    decision, positions = record["decision"], record["positions"]
     return DisputeView(
-        number=record["number"], subject=record["subject"], raised_by=record["raised_by"],
+        number=record["number"], subject=str(record["subject"]), raised_by=record["raised_by"],
         recorded_by=record["recorded_by"], recorded_at=record["recorded_at"],
         positions=tuple(
-            PositionView(parent=slot, **record["positions"][slot]) for slot in PARENTS if slot in record["positions"]
+            PositionView(parent=slot, **{**positions[slot], "position": str(positions[slot]["position"])})
+            for slot in PARENTS if slot in positions
         ),
-        decision=DecisionView(**decision) if decision else None,
+        decision=DecisionView(**{
+            **decision, "decision": str(decision["decision"]), "reasoning": str(decision["reasoning"]),
+            "missing_positions": shown_all(decision["missing_positions"]),
+        }) if decision else None,
     )

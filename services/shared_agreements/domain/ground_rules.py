@@ -19,6 +19,7 @@ from services.shared_agreements.domain.errors import (
     TextMismatch, UnknownSignatureMethod, VersionNotEditable, VersionNotFound,
 )
 from services.shared_agreements.domain.parents import checked_parent
+from services.shared_agreements.domain.private import Text, private
 from services.shared_agreements.domain.rules_text import canonical_text, checked_hash, normalised_rules, text_hash
 from services.shared_agreements.domain.views import GroundRulesView
 
@@ -186,10 +187,10 @@ class RuleSet(Aggregate):
             raise NotInForce(f"version {version} is not in force, so it cannot be revoked")
         if not (reason or "").strip():
             raise ReasonRequired("a revocation needs its reason")
-        self._revoked(version=version, reason=reason.strip(), actor=actor)
+        self._revoked(version=version, reason=private(self.case_id, reason.strip()), actor=actor)
 
     @event("GroundRulesRevoked")
-    def _revoked(self, version: int, reason: str, actor: str, timestamp: datetime | None = None) -> None:
+    def _revoked(self, version: int, reason: Text, actor: str, timestamp: datetime | None = None) -> None:
         """Spelregels herroepen, met reden."""
         state = self.versions[version - 1]
         state.in_force_until = timestamp

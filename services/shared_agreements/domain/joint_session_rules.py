@@ -89,7 +89,11 @@ class Attendance:
 
 @dataclass(frozen=True)
 class JointSessionView:
-    """One joint session (gezamenlijk gesprek) as callers see it. ``start`` is local time."""
+    """One joint session (gezamenlijk gesprek) as callers see it. ``start`` is local time.
+
+    Reasons and whys (here, in its pauses and its attendance) are text in a view; inside the
+    ``JointSessions`` aggregate the same records hold them as the events do (``PrivateText``).
+    """
 
     session_id: UUID
     number: int

@@ -19,6 +19,7 @@ from services.shared_agreements.domain.joint_session_rules import (
     check_fixed_meeting, check_joint_session_limit, check_session, checked_text, joint_session_room, meeting_frame,
 )
 from services.shared_agreements.domain.parents import checked_parent
+from services.shared_agreements.domain.private import Text, private, shown
 
 _NAMESPACE = UUID("5b0c1b9e-3f7d-4c52-9a51-2f0c8e6d4a11")
 
@@ -28,7 +29,11 @@ def joint_sessions_id(case_id: UUID) -> UUID:
 
 
 class JointSessions(Aggregate):
-    """Gezamenlijke gesprekken: every joint session of one case, planned, held or cancelled."""
+    """Gezamenlijke gesprekken: every joint session of one case, planned, held or cancelled.
+
+    Every reason and every why is private text of the case (``services.shared_agreements.domain.private``):
+    the state holds it as stored, ``session`` and ``views`` show it as text.
+    """
 
     @staticmethod
     def create_id(case_id: UUID) -> UUID:
@@ -42,12 +47,12 @@ class JointSessions(Aggregate):
 
     def session(self, session_id: UUID) -> JointSessionView:
         try:
-            return self.sessions[session_id]
+            return _shown(self.sessions[session_id])
         except KeyError:
             raise JointSessionNotFound("this case has no such joint session") from None
 
     def views(self) -> list[JointSessionView]:
-        return sorted(self.sessions.values(), key=lambda s: (s.day, s.start, s.number))
+        return sorted(map(_shown, self.sessions.values()), key=lambda s: (s.day, s.start, s.number))
 
     def plan(
         self, *, day: date, start: time, duration_minutes: int, place: str, kind: str,
@@ -90,15 +95,15 @@ class JointSessions(Aggregate):
         session_id = self._next_id()
         self._recorded_afterwards(
             session_id=session_id, day=day, start=start.isoformat(timespec="minutes"),
-            duration_minutes=duration_minutes, place=place, kind=kind, trajectory_type=trajectory_type, why=why,
-            actor=actor,
+            duration_minutes=duration_minutes, place=place, kind=kind, trajectory_type=trajectory_type,
+            why=private(self.case_id, why), actor=actor,
         )
         return session_id
 
     @event("PastJointSessionRecorded")
     def _recorded_afterwards(
         self, session_id: UUID, day: date, start: str, duration_minutes: int, place: str, kind: str,
-        trajectory_type: str, why: str, actor: str, timestamp: datetime | None = None,
+        trajectory_type: str, why: Text, actor: str, timestamp: datetime | None = None,
     ) -> None:
         """Eerder gehouden gezamenlijk gesprek achteraf vastgelegd (bij het inbrengen van de zaak)."""
         self.sessions[session_id] = JointSessionView(
@@ -120,10 +125,10 @@ class JointSessions(Aggregate):
         check_session(day, start, session.duration_minutes, session.kind, on)
         reason = checked_text(reason, "the reason for moving the session")
         self._rescheduled(session_id=session_id, day=day, start=start.isoformat(timespec="minutes"),
-                          reason=reason, actor=actor)
+                          reason=private(self.case_id, reason), actor=actor)
 
     @event("JointSessionRescheduled")
-    def _rescheduled(self, session_id: UUID, day: date, start: str, reason: str, actor: str) -> None:
+    def _rescheduled(self, session_id: UUID, day: date, start: str, reason: Text, actor: str) -> None:
         """Gezamenlijk gesprek verzet."""
         session = self.sessions[session_id]
         self.sessions[session_id] = replace(
@@ -140,10 +145,10 @@ class JointSessions(Aggregate):
         if parent is not None:
             checked_parent(parent)
         reason = checked_text(reason, "the reason for pausing")
-        self._paused(session_id=session_id, reason=reason, parent=parent, at=at, actor=actor)
+        self._paused(session_id=session_id, reason=private(self.case_id, reason), parent=parent, at=at, actor=actor)
 
     @event("JointSessionPaused")
-    def _paused(self, session_id: UUID, reason: str, parent: str | None, at: datetime, actor: str) -> None:
+    def _paused(self, session_id: UUID, reason: Text, parent: str | None, at: datetime, actor: str) -> None:
         """Overleg stilgelegd."""
         session = self.sessions[session_id]
         pause = SessionPause(reason=reason, parent=parent, paused_at=at, paused_by=actor)
@@ -167,15 +172,16 @@ class JointSessions(Aggregate):
         if parent is not None:
             checked_parent(parent)
         self._paused_afterwards(
-            session_id=session_id, reason=checked_text(reason, "the reason for pausing"), parent=parent,
-            paused_at=paused_at, resumed_at=resumed_at, led_by=checked_text(led_by, "who led the meeting"),
-            why=checked_text(why, "why the pause is recorded afterwards"), actor=actor,
+            session_id=session_id, reason=private(self.case_id, checked_text(reason, "the reason for pausing")),
+            parent=parent, paused_at=paused_at, resumed_at=resumed_at,
+            led_by=checked_text(led_by, "who led the meeting"),
+            why=private(self.case_id, checked_text(why, "why the pause is recorded afterwards")), actor=actor,
         )
 
     @event("JointSessionPauseRecordedAfterwards")
     def _paused_afterwards(
-        self, session_id: UUID, reason: str, parent: str | None, paused_at: datetime, resumed_at: datetime,
-        led_by: str, why: str, actor: str,
+        self, session_id: UUID, reason: Text, parent: str | None, paused_at: datetime, resumed_at: datetime,
+        led_by: str, why: Text, actor: str,
     ) -> None:
         """Stillegging van het overleg achteraf vastgelegd, met begin en einde."""
         session = self.sessions[session_id]
@@ -211,13 +217,13 @@ class JointSessions(Aggregate):
             raise InvalidJointSession("attendance is recorded on or after the day of the session")
         if any(a.parent == parent for a in session.attendance):
             raise AttendanceAlreadyRecorded(f"the attendance of {parent} at this session was recorded before")
-        reason = None if attended else checked_text(absence_reason, "the reason of the absence")
+        reason = None if attended else private(self.case_id, checked_text(absence_reason, "the reason of the absence"))
         self._attendance_recorded(session_id=session_id, parent=parent, attended=bool(attended),
                                   absence_reason=reason, actor=actor)
 
     @event("JointSessionAttendanceRecorded")
     def _attendance_recorded(
-        self, session_id: UUID, parent: str, attended: bool, absence_reason: str | None, actor: str,
+        self, session_id: UUID, parent: str, attended: bool, absence_reason: Text | None, actor: str,
         timestamp: datetime | None = None,
     ) -> None:
         """Aanwezigheid vastgelegd."""
@@ -231,10 +237,11 @@ class JointSessions(Aggregate):
         session = self._open_session(session_id)
         if session.has_started:
             raise SessionClosed("this session has already taken place")
-        self._cancelled(session_id=session_id, reason=checked_text(reason, "the reason for cancelling"), actor=actor)
+        reason = private(self.case_id, checked_text(reason, "the reason for cancelling"))
+        self._cancelled(session_id=session_id, reason=reason, actor=actor)
 
     @event("JointSessionCancelled")
-    def _cancelled(self, session_id: UUID, reason: str, actor: str) -> None:
+    def _cancelled(self, session_id: UUID, reason: Text, actor: str) -> None:
         """Gezamenlijk gesprek geannuleerd."""
         self.sessions[session_id] = replace(self.sessions[session_id], cancel_reason=reason)
 
@@ -261,7 +268,17 @@ class JointSessions(Aggregate):
         return uuid5(self.id, f"session/{len(self.sessions) + 1}")
 
     def _open_session(self, session_id: UUID) -> JointSessionView:
-        session = self.session(session_id)
+        session = self.session(session_id)  # shown: commands read days and states, never the private text
         if session.is_cancelled:
             raise SessionClosed("this session was cancelled")
         return session
+
+
+def _shown(session: JointSessionView) -> JointSessionView:
+    """The session with its private text as text ("[gewist]" once erased)."""
+    return replace(
+        session, cancel_reason=shown(session.cancel_reason), recorded_afterwards=shown(session.recorded_afterwards),
+        pauses=tuple(replace(p, reason=str(p.reason), recorded_afterwards=shown(p.recorded_afterwards))
+                     for p in session.pauses),
+        attendance=tuple(replace(a, absence_reason=shown(a.absence_reason)) for a in session.attendance),
+    )

@@ -101,5 +101,7 @@ class VersionState:
             in_force_from=self.in_force_from,
             in_force_until=self.in_force_until,
             withdrawn_at=self.withdrawn_at,
-            revocation=RevocationView(**self.revocation) if self.revocation else None,
+            # The reason is private text of the case (clear text in events stored before): shown as text.
+            revocation=RevocationView(**{**self.revocation, "reason": str(self.revocation["reason"])})
+            if self.revocation else None,
         )

@@ -36,6 +36,15 @@ class PhaseView:
 
 
 @dataclass(frozen=True)
+class ErasureView:
+    """The case's private text was erased: why, by whom, when; its texts read "[gewist]" since."""
+
+    reason: str
+    erased_by: str
+    erased_at: datetime
+
+
+@dataclass(frozen=True)
 class CaseView:
     case_id: UUID
     trajectory_type: str  # of the current phase
@@ -48,6 +57,8 @@ class CaseView:
     region: str | None = None  # the school-holiday region, once recorded
     #: Enrolled parents without the parental authority the type requires: recorded after the start, flagged.
     authority_missing: tuple[str, ...] = ()
+    erasure: ErasureView | None = None  # once the case's private text was erased
+
 
     @property
     def parents(self) -> tuple[ParentView, ParentView]:

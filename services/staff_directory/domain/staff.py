@@ -7,6 +7,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from services.platform.errors import Invalid
+from services.platform.private_text import PrivateText
 
 from services.staff_directory.domain.roles import Role
 
@@ -52,10 +53,10 @@ class StaffMember(Aggregate):
             raise InvalidStaffChange(f"{self.user} does not hold the role {role.value}")
         if not reason.strip():
             raise InvalidStaffChange("say why the role is revoked")
-        self._revoked(role=role.value, actor=actor, reason=reason.strip())
+        self._revoked(role=role.value, actor=actor, reason=self._private(reason))
 
     @event("RoleRevoked")
-    def _revoked(self, role: str, actor: str, reason: str) -> None:
+    def _revoked(self, role: str, actor: str, reason: PrivateText | str) -> None:
         self.roles = [r for r in self.roles if r != role]
 
     def deactivate(self, actor: str, reason: str) -> None:
@@ -63,9 +64,14 @@ class StaffMember(Aggregate):
             raise InvalidStaffChange(f"{self.user} is already deactivated")
         if not reason.strip():
             raise InvalidStaffChange("say why the account is deactivated")
-        self._deactivated(actor=actor, reason=reason.strip())
+        self._deactivated(actor=actor, reason=self._private(reason))
 
     @event("Deactivated")
-    def _deactivated(self, actor: str, reason: str) -> None:
+    def _deactivated(self, actor: str, reason: PrivateText | str) -> None:
         self.active = False
+
+    def _private(self, reason: str) -> PrivateText:
+        # Why a role or an account ends can describe the person ("grensoverschrijdend gedrag"): private
+        # text under a key of this member of staff (their id), not of a case; events stored before hold str.
+        return PrivateText(self.id, reason.strip())
 

@@ -24,11 +24,15 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from services.platform.errors import Invalid
+from services.platform.private_text import PrivateText
 
 from services.staff_directory.domain.roles import Side
 
 
 STAFFING_NAMESPACE = uuid5(NAMESPACE_URL, "https://evenwijdig.nl/case-staffing")
+# Why a case's private text is erased (the same words as in the other contexts).
+RETENTION_ENDED, ERASURE_REQUEST = "retention period ended", "erasure request"
+ERASURE_REASONS = (RETENTION_ENDED, ERASURE_REQUEST)
 
 
 class AssignmentRefused(Invalid):
@@ -79,10 +83,10 @@ class CaseStaffing(Aggregate):
                                     "at the switch to parallel parenting")
         if self.counsellors.get(side.value) == user:
             raise AssignmentRefused("this counsellor is already assigned to that side")
-        self._counsellor_assigned(side=side.value, user=user, actor=actor, reason=reason.strip())
+        self._counsellor_assigned(side=side.value, user=user, actor=actor, reason=_private(self.case_id, reason))
 
     @event("CounsellorAssigned")
-    def _counsellor_assigned(self, side: str, user: str, actor: str, reason: str) -> None:
+    def _counsellor_assigned(self, side: str, user: str, actor: str, reason: PrivateText | str) -> None:
         self.counsellors[side] = user
         self.ever_counselled = {**self.ever_counselled, side: [*self.ever_counselled.get(side, []), user]}
 
@@ -134,12 +138,34 @@ class CaseStaffing(Aggregate):
             raise AssignmentRefused("this person is not assigned to the case")
         if not reason.strip():
             raise AssignmentRefused("say why the assignment ends")
-        self._unassigned(user=user, actor=actor, reason=reason.strip())
+        self._unassigned(user=user, actor=actor, reason=_private(self.case_id, reason))
 
     @event("Unassigned")
-    def _unassigned(self, user: str, actor: str, reason: str) -> None:
+    def _unassigned(self, user: str, actor: str, reason: PrivateText | str) -> None:
         self.counsellors = {side: u for side, u in self.counsellors.items() if u != user}
         self.child_counsellors = [u for u in self.child_counsellors if u != user]
         self.coordinators = [u for u in self.coordinators if u != user]
         self.mediators = [u for u in self.mediators if u != user]
 
+
+    def erase_private_text(self, reason: str, actor: str) -> bool:
+        """Record that the case's private text is erased here (the key is destroyed next); False when it was."""
+        if reason not in ERASURE_REASONS:
+            raise AssignmentRefused(
+                f"private text is erased only for one of these reasons: {', '.join(ERASURE_REASONS)}")
+        if getattr(self, "erased_because", None) is not None:
+            return False
+        self._private_text_erased(reason=reason, actor=actor)
+        return True
+
+    @event("PrivateTextErased")
+    def _private_text_erased(self, reason: str, actor: str) -> None:
+        """Vrije tekst van de zaak gewist in de personeelsadministratie: de sleutel wordt vernietigd."""
+        self.erased_because = reason
+
+
+def _private(case_id: UUID, reason: str) -> PrivateText | str:
+    """Why an assignment began or ended can name a person ("ouder dreigde de begeleider"): private text of the
+    case; none given stays "" (events stored before hold clear text)."""
+    text = reason.strip()
+    return PrivateText(case_id, text) if text else ""
