@@ -68,6 +68,20 @@ class AuditDecoder:
                 pass
         return Decoded.from_domain(self.mapper.to_domain_event(stored))
 
+    def case_parts(self, stored: StoredEvent) -> tuple[UUID | None, str | None]:
+        """Only what an event's case is found by (its own case, its created topic): the case index needs no more."""
+        if not self._wrapped:
+            try:
+                cls, version = self._class(stored.topic)
+                state = orjson.loads(stored.state)
+                if state.get("class_version", 1) == version:
+                    topic = state.get("originator_topic")
+                    return self._own_case(cls, state), topic if type(topic) is str else None
+            except orjson.JSONDecodeError:
+                pass
+        event = self.decode(stored)
+        return event.own_case, event.originator_topic
+
     def _direct(self, stored: StoredEvent) -> Decoded:
         cls, version = self._class(stored.topic)
         state = orjson.loads(stored.state)
@@ -77,12 +91,16 @@ class AuditDecoder:
         time, topic = payload.pop("timestamp", None), payload.pop("originator_topic", None)
         if type(time) is not str:
             raise NotPlain
-        own = state.get("case_id")
-        own_case = UUID(own["_data_"]) if type(own) is dict and own.get("_type_") == "uuid_hex" else None
-        if "case_id" not in state:
-            own_case = _uuid_or_none(getattr(cls, "case_id", None))
         actor = payload["actor"] if "actor" in payload else plain(getattr(cls, "actor", None))
-        return Decoded(time, actor, payload, own_case, topic)
+        return Decoded(time, actor, payload, self._own_case(cls, state), topic)
+
+    @staticmethod
+    def _own_case(cls: type, state: dict[str, Any]) -> UUID | None:
+        """The event's ``case_id`` when it is a UUID (a class attribute when the state has none)."""
+        if "case_id" not in state:
+            return _uuid_or_none(getattr(cls, "case_id", None))
+        own = state["case_id"]
+        return UUID(own["_data_"]) if type(own) is dict and own.get("_type_") == "uuid_hex" else None
 
     def _class(self, topic: str) -> tuple[type, int]:
         known = self._classes.get(topic)

@@ -28,7 +28,7 @@ from uuid import UUID
 import orjson
 from eventsourcing.persistence import Mapper, Notification, StoredEvent
 
-from services.platform.audit_decoding import AuditDecoder, Decoded
+from services.platform.audit_decoding import AuditDecoder
 from services.platform.audit_values import audit_mapper
 from services.platform.errors import Invalid
 
@@ -131,7 +131,7 @@ class Replay:
             return list(self.app.recorder.select_notifications(after, limit, inclusive_of_start=False))
 
         def case_of(notification: Notification) -> UUID | None:
-            return self.cases.case_of(notification, self.decoder.decode(notification))
+            return self.cases.case_of(notification, *self.decoder.case_parts(notification))
 
         return self.app.case_positions.catch_up(select, case_of)
 
@@ -151,7 +151,7 @@ class Replay:
             if only.case_id is not None and known and case != only.case_id:
                 return None  # no need to decode what is not asked for
             event = self.decoder.decode(notification)
-            case = self.cases.case_of(notification, event)
+            case = self.cases.case_of(notification, event.own_case, event.originator_topic)
             if only.case_id is not None and case != only.case_id:
                 return None
         if only.since or only.until:
@@ -193,27 +193,28 @@ class CaseIndex:
             return True, self._cases[originator_id]
         return False, None
 
-    def case_of(self, stored: StoredEvent, event: Decoded) -> UUID | None:
-        """The case of a stored event (``event``: it decoded)."""
-        if event.own_case is not None and stored.originator_version != 1:
-            return event.own_case
+    def case_of(self, stored: StoredEvent, own_case: UUID | None, created_topic: str | None) -> UUID | None:
+        """The case of a stored event, given its own case id (a UUID or None) and its ``originator_topic``."""
+        if own_case is not None and stored.originator_version != 1:
+            return own_case
         known, case = self.remembered(stored.originator_id)
         if not known:
-            case = self._case_of_aggregate(stored, event)
+            case = self._case_of_aggregate(stored, own_case, created_topic)
             self._cases[stored.originator_id] = case
             if len(self._cases) > self._size:
                 self._cases.popitem(last=False)
         return case
 
-    def _case_of_aggregate(self, stored: StoredEvent, event: Decoded) -> UUID | None:
+    def _case_of_aggregate(self, stored: StoredEvent, own_case: UUID | None, created_topic: str | None) -> UUID | None:
         if stored.originator_version != 1:
             found = self._app.recorder.select_events(stored.originator_id, limit=1)
             if not found:
                 return None
-            stored, event = found[0], self._decoder.decode(found[0])
-        if event.own_case is not None:
-            return event.own_case
-        return stored.originator_id if event.originator_topic in CASE_HEADER_TOPICS else None
+            stored = found[0]
+            own_case, created_topic = self._decoder.case_parts(stored)
+        if own_case is not None:
+            return own_case
+        return stored.originator_id if created_topic in CASE_HEADER_TOPICS else None
 
 
 def case_of_created(created: Any) -> UUID | None:
