@@ -21,7 +21,7 @@ import orjson
 from eventsourcing.persistence import Mapper, StoredEvent
 from eventsourcing.utils import resolve_topic
 
-from services.platform.audit_values import plain
+from services.platform.audit_values import RedactingPrivateText, plain
 
 #: What every event carries that is no part of its payload.
 ENVELOPE = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
@@ -33,7 +33,7 @@ class NotPlain(Exception):
     """This stored event needs the domain path."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Decoded:
     """The parts of one event an auditor's record is made of, all plain but ``own_case``."""
 
@@ -129,6 +129,8 @@ class AuditDecoder:
         transcoding = self._names.get(name)
         if transcoding is None:
             raise NotPlain
+        if isinstance(transcoding, RedactingPrivateText) and type(data) is dict:
+            return transcoding.plain(data)
         return plain(transcoding.decode(data))
 
 
