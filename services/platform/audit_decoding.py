@@ -25,6 +25,7 @@ from services.platform.audit_values import RedactingPrivateText, plain
 
 #: What every event carries that is no part of its payload.
 ENVELOPE = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
+CONTAINERS = (dict, list)
 #: Typed values whose stored data already is their plain form (ISO text written by ``isoformat()``).
 AS_STORED = frozenset({"datetime_iso", "date_iso"})
 
@@ -87,7 +88,9 @@ class AuditDecoder:
         state = orjson.loads(stored.state)
         if state.pop("class_version", 1) != version:
             raise NotPlain  # an older form: the class upcasts it
-        payload = {key: self._plain(value) for key, value in state.items()}
+        walk, payload = self._plain, {}
+        for key, value in state.items():  # most values are scalars: no call for them
+            payload[key] = walk(value) if type(value) in CONTAINERS else value
         time, topic = payload.pop("timestamp", None), payload.pop("originator_topic", None)
         if type(time) is not str:
             raise NotPlain
