@@ -5,13 +5,16 @@ command is split into what ``ParentSide._change`` does (load the trajectory, run
 command, encode the event with its encrypted note, store it), and a counsellor's case
 query into the store calls its resolvers make and the GraphQL execution around them
 (in process, without HTTP). Milliseconds per operation, median of the repetitions.
+``--cprofile`` profiles the case query's GraphQL execution instead and prints where it goes.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import json
+import pstats
 import statistics
 import tempfile
 import time
@@ -99,12 +102,44 @@ def read_phases(settings: Any) -> dict[str, float]:
     return phases
 
 
+def read_profile(settings: Any, lines: int = 30) -> None:
+    """cProfile of the counsellor's case query, executed in process as the gateway executes it: where it goes.
+
+    Coroutines count a call per resumption, so read the cumulative times, not the call counts.
+    """
+    case_id = open_counsellor_case(settings, 30)
+    body, headers = request(settings, case_id)
+    contexts = bootstrap(settings)
+    verifier = TokenVerifier(settings.auth, settings.data_dir, development=True)
+    schema, query = SCHEMAS[Role.COUNSELLOR](introspection=False), json.loads(body)
+    context = {"runtime": Runtime(settings, contexts, verifier), "identity": Identity(USER, Role.COUNSELLOR)}
+    loop = asyncio.new_event_loop()
+    execute = lambda: loop.run_until_complete(schema.execute(  # noqa: E731
+        query["query"], variable_values=query["variables"], context_value=context))
+    print(f"one execution: {_ms(execute, REPEAT // 2):.2f} ms (median)", flush=True)
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(REPEAT):
+        execute()
+    profile.disable()
+    pstats.Stats(profile).sort_stats("cumulative").print_stats(lines)
+    loop.close()
+    contexts.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.breakdown")
     parser.add_argument("--store", choices=("sqlite", "postgres"), action="append")
     parser.add_argument("--profile", choices=list(PROFILES), action="append")
+    parser.add_argument("--cprofile", action="store_true", help="profile the counsellor's case query instead")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as workdir:
+        if args.cprofile:
+            for store in args.store or ("sqlite", "postgres"):
+                with fresh(store, Path(workdir)) as settings:
+                    print(f"{store}: the counsellor's case query, {REPEAT} executions profiled", flush=True)
+                    read_profile(settings)
+            return 0
         for store in args.store or ("sqlite", "postgres"):
             for profile in args.profile or ("production", "uncached"):
                 with fresh(store, Path(workdir)) as settings:

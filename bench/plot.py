@@ -1,4 +1,4 @@
-"""``python -m bench.plot RESULTS.json OUT.png``: the growth curves of a run, drawn with Pillow.
+"""``python -m bench.plot RESULTS.json [MORE.json ...] OUT.png``: the growth curves of runs, drawn with Pillow.
 
 Every result whose ``detail`` holds a ``curve`` (p50 per number of cases stored) becomes one
 line: one panel per store, the number of cases on a logarithmic axis, p50 relative to the
@@ -76,10 +76,11 @@ def _panel(pen: ImageDraw.ImageDraw, left: int, store: str, lines: dict[str, dic
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
+    if len(argv) < 2:
         print(__doc__, file=sys.stderr)
         return 2
-    draw(json.loads(Path(argv[0]).read_text(encoding="utf-8")), Path(argv[1]))
+    # Several files: the growth metrics of one store may come from separate runs (each ratio is within its run).
+    draw([row for name in argv[:-1] for row in json.loads(Path(name).read_text(encoding="utf-8"))], Path(argv[-1]))
     return 0
 
 

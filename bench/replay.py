@@ -2,8 +2,9 @@
 
 The replay decodes every stored event into the plain dict an auditor sees (private text
 redacted); the baseline reads the same rows with a plain keyset-paged SELECT of the same
-page size and decodes nothing. The memory figure is the peak resident set of a separate
-process that replays the whole history (``bench.replay_child``).
+page size and decodes nothing. The two take turns three times, and the best of each counts.
+The memory figure is the peak resident set of a separate process that replays the whole
+history (``bench.replay_child``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ CONTEXT = "parent_a_context"
 #: Page sizes measured beside the replay's own (``services.platform.replay.PAGE``).
 PAGES = (2000,)
 LIBRARY_SECTION = 10
+ROUNDS = 3
 
 
 def seeded(run: Run, settings, events: int) -> ParentAContext:  # noqa: ANN001
@@ -43,9 +45,13 @@ def run_replay(run: Run) -> list[Result]:
     with run.stores() as settings:
         app = seeded(run, settings, run.sizes.replay_events)
         try:
-            rows, baseline = raw.keyset_scan(settings, CONTEXT, app.recorder.events_table_name, PAGE)
-            _, parsed = raw.keyset_scan(settings, CONTEXT, app.recorder.events_table_name, PAGE, json.loads)
-            measured = [("production", f"Replay.events(), pages of {PAGE}", _replayed(Replay(app)))]
+            table = app.recorder.events_table_name
+            # Raw scan and replay take turns, best of each: load on a shared machine drifts over minutes.
+            turns = [(raw.keyset_scan(settings, CONTEXT, table, PAGE), _replayed(Replay(app))) for _ in range(ROUNDS)]
+            rows, baseline = max((scan for scan, _ in turns), key=lambda scan: scan[1])
+            _, parsed = raw.keyset_scan(settings, CONTEXT, table, PAGE, json.loads)
+            measured = [("production", f"Replay.events(), pages of {PAGE}, best of {ROUNDS} turns with the raw scan",
+                         max(rate for _, rate in turns))]
             measured += [(f"page {p}", f"pages of {p}", _replayed(Replay(app, page=p))) for p in PAGES]
             measured.append(("library sections", f"notification_log.select, sections of {LIBRARY_SECTION}, "
                              "app.mapper.to_domain_event", _library_sections(app)))

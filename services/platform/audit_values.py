@@ -19,7 +19,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import Mapper, Transcoding
 
-from services.platform.private_text import PrivateText
+from services.platform.private_text import ERASED_MARK, PrivateText
 
 if TYPE_CHECKING:
     from services.platform.application import ContextApplication
@@ -44,7 +44,7 @@ class RedactingPrivateText(Transcoding):
 
     def __init__(self, keys: CaseKeys) -> None:
         self._keys = keys
-        self._erased: OrderedDict[UUID, bool] = OrderedDict()
+        self._erased: OrderedDict[UUID | str, bool] = OrderedDict()
 
     def encode(self, obj: PrivateText) -> Any:
         raise TypeError("the audit view never writes events")
@@ -54,6 +54,19 @@ class RedactingPrivateText(Transcoding):
         if data.get("ct") is None or self._is_erased(case_id):
             return PrivateText(case_id, None)
         return RedactedText(case_id)
+
+    def plain(self, data: Mapping[str, Any]) -> str:
+        """What ``plain(self.decode(data))`` is, without building the value (the replay's fast path)."""
+        if data.get("ct") is None:
+            return ERASED_MARK
+        case = data["case"]
+        erased = self._erased.get(case)  # also keyed by the stored hex: no UUID parsed per event
+        if erased is None:
+            erased = self._is_erased(UUID(case))
+            self._erased[case] = erased
+            if len(self._erased) > REMEMBERED_CASES:
+                self._erased.popitem(last=False)
+        return ERASED_MARK if erased else REDACTED_MARK
 
     def _is_erased(self, case_id: UUID) -> bool:
         # One look-up per case per replay, in a bounded memory: replays stream.

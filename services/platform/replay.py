@@ -1,8 +1,10 @@
 """An auditor's replay of one context's history: every event in order, as plain data, in constant memory.
 
 Events are read in keyset pages straight from the recorder (the notification log caps a
-page at ten), decoded one at a time and handed out as dicts by a generator, so replaying
-a million events holds one page and a bounded cache, never the history.
+page at ten), decoded one at a time straight from the stored JSON to the auditor's plain
+dicts (``services.platform.audit_decoding``: orjson, no domain event objects) and handed out
+by a generator, so replaying a million events holds one page and a bounded cache, never the
+history.
 
 Each event's case: its own ``case_id`` when it has one; otherwise the ``case_id`` of its
 aggregate's first event, or the aggregate's own id when that aggregate is a case header
@@ -24,9 +26,10 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterator
 from uuid import UUID
 
 import orjson
-from eventsourcing.persistence import Mapper, Notification
+from eventsourcing.persistence import Mapper, Notification, StoredEvent
 
-from services.platform.audit_values import audit_mapper, plain
+from services.platform.audit_decoding import AuditDecoder
+from services.platform.audit_values import audit_mapper
 from services.platform.errors import Invalid
 
 if TYPE_CHECKING:
@@ -35,8 +38,6 @@ if TYPE_CHECKING:
 #: Created-event ``originator_topic``s of aggregates whose own id is the case id. Named by the
 #: stored topic (stored topics never change), so the platform imports no context's code.
 CASE_HEADER_TOPICS = frozenset({"services.shared_agreements.domain.case:Case"})
-#: What every event carries that is no part of its payload.
-ENVELOPE = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
 PAGE = 500
 REMEMBERED_AGGREGATES = 4096
 
@@ -78,6 +79,7 @@ class Replay:
     def __init__(self, app: ContextApplication, *, show_private_text: bool = False, page: int = PAGE) -> None:
         self.app = app
         self.mapper = audit_mapper(app, show_private_text)
+        self.decoder = AuditDecoder(self.mapper)
         self.cases = CaseIndex(app, self.mapper)
         self._page = page
         self._head = 0  # the position the case index had processed when last read
@@ -129,7 +131,7 @@ class Replay:
             return list(self.app.recorder.select_notifications(after, limit, inclusive_of_start=False))
 
         def case_of(notification: Notification) -> UUID | None:
-            return self.cases.case_of(self.mapper.to_domain_event(notification))
+            return self.cases.case_of(notification, *self.decoder.case_parts(notification))
 
         return self.app.case_positions.catch_up(select, case_of)
 
@@ -143,22 +145,24 @@ class Replay:
         if only.event_type is not None and name != only.event_type:
             return None
         if indexed:
-            event, case = self.mapper.to_domain_event(notification), only.case_id
+            event, case = self.decoder.decode(notification), only.case_id
         else:
             known, case = self.cases.remembered(notification.originator_id)
             if only.case_id is not None and known and case != only.case_id:
                 return None  # no need to decode what is not asked for
-            event = self.mapper.to_domain_event(notification)
-            case = self.cases.case_of(event)
+            event = self.decoder.decode(notification)
+            case = self.cases.case_of(notification, event.own_case, event.originator_topic)
             if only.case_id is not None and case != only.case_id:
                 return None
-        if (only.since and event.timestamp < only.since) or (only.until and event.timestamp > only.until):
-            return None
+        if only.since or only.until:
+            moment = datetime.fromisoformat(event.time)
+            if (only.since and moment < only.since) or (only.until and moment > only.until):
+                return None
         return {
-            "position": notification.id, "time": event.timestamp.isoformat(), "event_type": name,
-            "case_id": str(case) if case else None, "actor": plain(getattr(event, "actor", None)),
-            "aggregate_id": str(event.originator_id), "aggregate_version": event.originator_version,
-            "payload": {k: plain(v) for k, v in vars(event).items() if k not in ENVELOPE},
+            "position": notification.id, "time": event.time, "event_type": name,
+            "case_id": str(case) if case else None, "actor": event.actor,
+            "aggregate_id": str(notification.originator_id), "aggregate_version": notification.originator_version,
+            "payload": event.payload,
         }
 
 
@@ -180,7 +184,7 @@ class CaseIndex:
     """Which case an aggregate belongs to, remembered for a bounded number of aggregates."""
 
     def __init__(self, app: ContextApplication, mapper: Mapper[Any], size: int = REMEMBERED_AGGREGATES) -> None:
-        self._app, self._mapper, self._size = app, mapper, size
+        self._app, self._decoder, self._size = app, AuditDecoder(mapper), size
         self._cases: OrderedDict[Any, UUID | None] = OrderedDict()
 
     def remembered(self, originator_id: Any) -> tuple[bool, UUID | None]:
@@ -189,26 +193,32 @@ class CaseIndex:
             return True, self._cases[originator_id]
         return False, None
 
-    def case_of(self, event: Any) -> UUID | None:
-        own = getattr(event, "case_id", None)
-        if isinstance(own, UUID) and event.originator_version != 1:
-            return own
-        known, case = self.remembered(event.originator_id)
+    def case_of(self, stored: StoredEvent, own_case: UUID | None, created_topic: str | None) -> UUID | None:
+        """The case of a stored event, given its own case id (a UUID or None) and its ``originator_topic``."""
+        if own_case is not None and stored.originator_version != 1:
+            return own_case
+        known, case = self.remembered(stored.originator_id)
         if not known:
-            first = event if event.originator_version == 1 else self._first(event.originator_id)
-            case = case_of_created(first)
-            self._cases[event.originator_id] = case
+            case = self._case_of_aggregate(stored, own_case, created_topic)
+            self._cases[stored.originator_id] = case
             if len(self._cases) > self._size:
                 self._cases.popitem(last=False)
         return case
 
-    def _first(self, originator_id: Any) -> Any:
-        stored = self._app.recorder.select_events(originator_id, limit=1)
-        return self._mapper.to_domain_event(stored[0]) if stored else None
+    def _case_of_aggregate(self, stored: StoredEvent, own_case: UUID | None, created_topic: str | None) -> UUID | None:
+        if stored.originator_version != 1:
+            found = self._app.recorder.select_events(stored.originator_id, limit=1)
+            if not found:
+                return None
+            stored = found[0]
+            own_case, created_topic = self._decoder.case_parts(stored)
+        if own_case is not None:
+            return own_case
+        return stored.originator_id if created_topic in CASE_HEADER_TOPICS else None
 
 
 def case_of_created(created: Any) -> UUID | None:
-    """The case of an aggregate, from the event that created it."""
+    """The case of an aggregate, from the (domain) event that created it."""
     if created is None:
         return None
     own = getattr(created, "case_id", None)
