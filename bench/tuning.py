@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
+from services.platform.storage import POSTGRES, persistence_module
+
 CACHE_KEYS = ("AGGREGATE_CACHE_MAXSIZE", "AGGREGATE_CACHE_FASTFORWARD")
 
 
@@ -28,7 +30,7 @@ class Profile:
         """The store mapping of this profile, from production's mapping of the same store."""
         merged = {key: value for key, value in base.items() if key not in self.without}
         merged.update(self.store)
-        if base.get("PERSISTENCE_MODULE") == "eventsourcing.postgres":
+        if persistence_module(base.get("PERSISTENCE_MODULE", "")) == POSTGRES:
             merged.update(self.postgres_only)
         return merged
 
