@@ -19,6 +19,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from eventsourcing.utils import strtobool
+
 from services.platform.access_log import AccessLog, AccessLogTable
 from services.platform.audit_chain import AuditChain
 from services.platform.case_positions import CasePositions
@@ -27,6 +29,9 @@ from services.platform.dialect import Dialect
 from services.platform.keystore_tables import KeyScrub, KeyTable
 
 log = logging.getLogger("evenwijdig.audit")
+
+#: "n": every command commits in a transaction of its own (services.platform.writer_group); for comparison.
+WRITER_GROUP_COMMIT = "WRITER_GROUP_COMMIT"
 
 SQLITE = "services.platform.stores_sqlite"
 POSTGRES = "services.platform.stores_postgres"
@@ -48,6 +53,7 @@ class ContextStorage:
     dialect: Dialect
     datastore: Any
     chained_recorder: type
+    env: Any
     env_create_table: Any  # the library factory's: CREATE_TABLE=n when migrations (`store init`) own the DDL
 
     def chain(self, context: str, recorder: Any) -> AuditChain:
@@ -59,6 +65,7 @@ class ContextStorage:
             self.require_set_up(context, recorder)
         tables = self.chain_tables(context, recorder.events_table_name, create)
         recorder.chain_store = tables
+        recorder.writers.grouped = strtobool(self.env.get(WRITER_GROUP_COMMIT) or "y")
         if tables.created:
             adopted = tables.adopt()
             if adopted:

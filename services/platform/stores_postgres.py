@@ -15,7 +15,7 @@ from typing import Any, Iterator, Sequence
 
 import eventsourcing.postgres as library
 import psycopg
-from eventsourcing.persistence import StoredEvent, Tracking
+from eventsourcing.persistence import IntegrityError, StoredEvent, Tracking
 from eventsourcing.utils import EnvType
 from psycopg.sql import SQL, Composed, Identifier
 
@@ -26,8 +26,9 @@ from services.platform.dialect import Dialect, quoted
 from services.platform.keystore_vacuum import VacuumFull
 from services.platform.pool_waits import bound_waits
 from services.platform.privileges import CHAIN_FUNCTION, CHAIN_FUNCTION_ARGUMENTS, require_set_up
-from services.platform.requests import current
+from services.platform.requests import AlreadyCarriedOut, RequestMark, current
 from services.platform.storage import ContextStorage
+from services.platform.writer_group import WriterGroup
 
 
 MAX_IDENTIFIER_LEN = 63
@@ -82,33 +83,27 @@ class PostgresDialect(Dialect):
 
 
 class ChainedPostgresRecorder(library.PostgresApplicationRecorder):
+    """Stores and links events in one call of the chain function; commands storing at once share a transaction."""
+
     chain_store: Any = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.writers = WriterGroup(self)
 
     # No @retry, unlike the base class: one attempt per store call (``application._single_attempt``).
     def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Sequence[int] | None:
         if not stored_events:
             return None
         self._attached()
-        # One transaction: the function's work, and the client request it belongs to, commit together or not at all.
-        # get_connection turns psycopg's errors into eventsourcing's (a duplicate version: IntegrityError).
-        mark = current.get()
-        with self.datastore.get_connection() as conn:
-            try:
-                with conn.transaction(), conn.cursor() as curs:
-                    positions = self._store_linked(curs, stored_events)
-            except psycopg.Error as error:
-                if error.sqlstate is None and mark is not None:
-                    # No answer from the server: the connection died after the write was sent, maybe after
-                    # it committed. Nobody can say whether it was stored; the client must not hear "nothing".
-                    mark.outcome_unknown = True
-                raise
-        return positions
+        return self.writers.insert(stored_events)
 
     def _attached(self) -> None:
         if self.chain_store is None:
             raise ChainBroken("events cannot be stored before the audit chain is attached")
 
-    def _store_linked(self, curs: Any, stored_events: Sequence[StoredEvent]) -> Sequence[int]:
+    def _store_linked(self, curs: Any, stored_events: Sequence[StoredEvent],
+                      mark: RequestMark | None) -> Sequence[int]:
         """Store and link the events, and record the client request they belong to, on ``curs``'s transaction."""
         parameters = call_parameters(stored_events, self.datastore.lock_timeout)
         try:
@@ -117,10 +112,29 @@ class ChainedPostgresRecorder(library.PostgresApplicationRecorder):
             if error.sqlstate == CHAIN_BROKEN:
                 raise ChainBroken(error.diag.message_primary or "the audit chain ends past new events") from None
             raise
-        mark = current.get()
         if mark is not None and mark.request is not None:
             self.chain_store.record_request_within(curs, mark, row["positions"][-1])
         return row["positions"]
+
+    # The writer group's side (services.platform.writer_group) --------------------------------
+
+    def shared_transaction(self) -> Any:
+        # eventsourcing's transaction turns psycopg's errors into its own (the cause kept).
+        return self.datastore.transaction(commit=True)
+
+    def store_one(self, cursor: Any, stored_events: Sequence[Any], mark: RequestMark | None) -> Sequence[int] | None:
+        return self._store_linked(cursor, stored_events, mark)
+
+    def own_failure(self, error: BaseException) -> BaseException | None:
+        if isinstance(error, psycopg.IntegrityError):  # another command stored this version first
+            return IntegrityError(str(error))
+        return error if isinstance(error, AlreadyCarriedOut) else None
+
+    def outcome_unknown(self, error: BaseException) -> bool:
+        # No answer from the server: the connection died after the commit was sent, maybe after it
+        # committed. Nobody can say whether it was stored; the client must not hear "nothing".
+        cause = error.__cause__ if isinstance(error.__cause__, psycopg.Error) else error
+        return isinstance(cause, psycopg.Error) and cause.sqlstate is None
 
 
 class ChainedPostgresProcessRecorder(ChainedPostgresRecorder, library.PostgresProcessRecorder):
@@ -135,7 +149,7 @@ class ChainedPostgresProcessRecorder(ChainedPostgresRecorder, library.PostgresPr
         # before the table lock is taken. The function's work and the row commit together.
         with self.datastore.transaction(commit=True) as curs:
             self._insert_tracking(curs, tracking)
-            return self._store_linked(curs, stored_events) if stored_events else None
+            return self._store_linked(curs, stored_events, current.get()) if stored_events else None
 
 
 class PostgresChainTables(ChainTables):

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any, Iterator, Sequence
 from uuid import UUID
 
 import eventsourcing.sqlite as library
+from eventsourcing.persistence import IntegrityError
 
 from services.platform.chain import ChainBroken
 from services.platform.dialect import Dialect
 from services.platform.keystore_tables import retry_while_busy
-from services.platform.requests import current
+from services.platform.requests import AlreadyCarriedOut, RequestMark, current
 from services.platform.storage import ContextStorage
+from services.platform.writer_group import WriterGroup
 
 log = logging.getLogger("services.platform.keystore")
 
@@ -66,20 +69,48 @@ class SQLiteDialect(Dialect):
 
 
 class ChainedSQLiteRecorder(library.SQLiteApplicationRecorder):
-    """Links every event in the transaction that stores it; SQLite lets one writer in at a time."""
+    """Links every event in the transaction that stores it; commands storing at once share the transaction."""
 
     chain_store: Any = None
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.writers = WriterGroup(self)
+
+    # No @retry, unlike the base class: one attempt per store call (``application._single_attempt``).
+    def insert_events(self, stored_events: Sequence[Any], **kwargs: Any) -> Sequence[int] | None:
+        if kwargs.get("tracking") is None:
+            return self.writers.insert(stored_events) if stored_events else None
+        with self.datastore.transaction(commit=True) as c:  # a flow's effect with its tracking row, alone
+            return self._insert_events(c, stored_events, **kwargs)
+
     def _insert_events(self, c: Any, stored_events: Sequence[Any], **kwargs: Any) -> Sequence[int] | None:
+        # A grouped command brings its own request's mark (the leader's thread stores it); a flow's is current.
+        mark = kwargs.pop("mark") if "mark" in kwargs else current.get()
         positions = super()._insert_events(c, stored_events, **kwargs)
         if self.chain_store is None:
             raise ChainBroken("events cannot be stored before the audit chain is attached")
         if stored_events:  # a flow may record only that it processed a position
             self.chain_store.extend_within(c, stored_events, positions)
-            mark = current.get()
             if mark is not None and mark.request is not None:
                 self.chain_store.record_request_within(c, mark, (positions or [None])[-1])
         return positions
+
+    # The writer group's side (services.platform.writer_group) --------------------------------
+
+    def shared_transaction(self) -> Any:
+        return self.datastore.transaction(commit=True)
+
+    def store_one(self, cursor: Any, stored_events: Sequence[Any], mark: RequestMark | None) -> Sequence[int] | None:
+        return self._insert_events(cursor, stored_events, mark=mark)
+
+    def own_failure(self, error: BaseException) -> BaseException | None:
+        if isinstance(error, sqlite3.IntegrityError):  # another command stored this version first
+            return IntegrityError(error)
+        return error if isinstance(error, AlreadyCarriedOut) else None
+
+    def outcome_unknown(self, error: BaseException) -> bool:
+        return False  # a local file: a commit either returned or raised
 
 
 class ChainedSQLiteProcessRecorder(ChainedSQLiteRecorder, library.SQLiteProcessRecorder):
