@@ -40,6 +40,8 @@ PROFILES: dict[str, Profile] = {
         Profile("production", "the code and settings as they are", {}, {}),
         Profile("uncached", "production without the aggregate cache (every load replays the trajectory)",
                 {}, {}, without=CACHE_KEYS),
+        Profile("one-commit-each", "production with every command in a transaction of its own (no group commit "
+                "of writers)", {"WRITER_GROUP_COMMIT": "n"}, {}),
         Profile("no-pre-ping", "production without checking a pooled connection before each use (PostgreSQL)",
                 {}, {"POSTGRES_PRE_PING": "n"}),
     )
