@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
+from services.platform.storage import POSTGRES, persistence_module
+
 CACHE_KEYS = ("AGGREGATE_CACHE_MAXSIZE", "AGGREGATE_CACHE_FASTFORWARD")
 
 
@@ -28,7 +30,7 @@ class Profile:
         """The store mapping of this profile, from production's mapping of the same store."""
         merged = {key: value for key, value in base.items() if key not in self.without}
         merged.update(self.store)
-        if base.get("PERSISTENCE_MODULE") == "eventsourcing.postgres":
+        if persistence_module(base.get("PERSISTENCE_MODULE", "")) == POSTGRES:
             merged.update(self.postgres_only)
         return merged
 
@@ -38,6 +40,8 @@ PROFILES: dict[str, Profile] = {
         Profile("production", "the code and settings as they are", {}, {}),
         Profile("uncached", "production without the aggregate cache (every load replays the trajectory)",
                 {}, {}, without=CACHE_KEYS),
+        Profile("one-commit-each", "production with every command in a transaction of its own (no group commit "
+                "of writers)", {"WRITER_GROUP_COMMIT": "n"}, {}),
         Profile("no-pre-ping", "production without checking a pooled connection before each use (PostgreSQL)",
                 {}, {"POSTGRES_PRE_PING": "n"}),
     )

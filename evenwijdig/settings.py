@@ -252,7 +252,7 @@ class Settings:
     def _store_location(self, context: str) -> dict[str, str]:
         if self.store == "sqlite":
             return {
-                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "PERSISTENCE_MODULE": "services.platform.stores_sqlite",
                 "SQLITE_DBNAME": str(self.data_dir / f"{context}.sqlite"),
                 "SQLITE_LOCK_TIMEOUT": str(self.sqlite_lock_timeout),
             }
@@ -260,7 +260,7 @@ class Settings:
         pg = self.postgres
         credential = pg.credential(context)
         return {
-            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "PERSISTENCE_MODULE": "services.platform.stores_postgres",
             "POSTGRES_HOST": pg.host,
             "POSTGRES_PORT": str(pg.port),
             "POSTGRES_DBNAME": credential.dbname,

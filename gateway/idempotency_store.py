@@ -16,8 +16,7 @@ from typing import Any, Callable
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from eventsourcing.persistence import InfrastructureFactory
-
+from services.platform.dialect import Dialect, quoted
 from services.platform.encryption import decode_keystore_key, seal, unseal
 from services.platform.errors import StoreNotSetUp
 
@@ -54,20 +53,20 @@ class Claim:
 
 
 class IdempotencyTable:
-    def __init__(self, datastore: Any, table: str, index: str, placeholder: str, blob: str, create: bool) -> None:
+    def __init__(self, datastore: Any, dialect: Dialect, name: str, create: bool) -> None:
         self._datastore = datastore
-        self._t = table
-        self._p = placeholder
+        self._d = dialect
+        self._t = {"t": dialect.table(name), "index": quoted(f"{name}_created")}
         if create:
             with datastore.transaction(commit=True) as cursor:
-                cursor.execute(
-                    f"CREATE TABLE IF NOT EXISTS {table} (user_id TEXT NOT NULL, audience TEXT NOT NULL, "
-                    f"key TEXT NOT NULL, fingerprint TEXT NOT NULL, created_at DOUBLE PRECISION NOT NULL, "
-                    f"status INTEGER, body {blob}, PRIMARY KEY (user_id, audience, key))")
-                cursor.execute(f"CREATE INDEX IF NOT EXISTS {index} ON {table} (created_at)")
+                cursor.execute(self._sql(
+                    "CREATE TABLE IF NOT EXISTS {t} (user_id TEXT NOT NULL, audience TEXT NOT NULL, "
+                    "key TEXT NOT NULL, fingerprint TEXT NOT NULL, created_at DOUBLE PRECISION NOT NULL, "
+                    "status INTEGER, body {blob}, PRIMARY KEY (user_id, audience, key))"))
+                cursor.execute(self._sql("CREATE INDEX IF NOT EXISTS {index} ON {t} (created_at)"))
 
     def _sql(self, text: str) -> str:
-        return text.replace("{t}", self._t).replace("?", self._p)
+        return self._d.sql(text, **self._t)
 
     def claim(self, scope: Scope, key: str, fingerprint: str, now: float, expired_before: float) -> Claim | None:
         """Claim ``key`` for this request (None), or return the claim it already has."""
@@ -148,25 +147,11 @@ class IdempotencyKeys:
         return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(self._secret)
 
 
-def idempotency_table_for(factory: InfrastructureFactory[Any], application_name: str) -> IdempotencyTable:
+def idempotency_table_for(factory: Any, application_name: str) -> IdempotencyTable:
     """The table in the store of ``factory`` (the gateway's own), created unless migrations own the DDL."""
-    name = f"{application_name.lower()}_idempotency"
-    module = type(factory).__module__
-    create = factory.env_create_table()  # type: ignore[attr-defined]
-    datastore = factory.datastore  # type: ignore[attr-defined]
-    index = _quoted(f"{name}_created")
-    if module == "eventsourcing.sqlite":
-        return IdempotencyTable(datastore, _quoted(name), index, "?", "BLOB", create)
-    if module == "eventsourcing.postgres":
-        table = f"{_quoted(datastore.schema)}.{_quoted(name)}"
-        if not create:  # the runtime login: `evenwijdig store init` made it, as the owner
-            with datastore.transaction(commit=False) as cursor:
-                cursor.execute("SELECT to_regclass(%s) AS found", (table,))
-                if cursor.fetchone()["found"] is None:
-                    raise StoreNotSetUp(application_name, [name])
-        return IdempotencyTable(datastore, table, index, "%s", "BYTEA", create)
-    raise ValueError(f"{application_name}: idempotency keys need a SQLite or PostgreSQL store")
-
-
-def _quoted(identifier: str) -> str:
-    return '"' + identifier.replace('"', '""') + '"'
+    name, create = f"{application_name.lower()}_idempotency", factory.env_create_table()
+    if not create:  # the runtime login: `evenwijdig store init` made it, as the owner
+        with factory.datastore.transaction(commit=False) as cursor:
+            if not factory.dialect.exists(cursor, name):
+                raise StoreNotSetUp(application_name, [name])
+    return IdempotencyTable(factory.datastore, factory.dialect, name, create)

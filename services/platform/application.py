@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import secrets
-import socket
-import time
 from pathlib import Path
 from types import MethodType
 from datetime import date, datetime, timezone
@@ -19,17 +17,15 @@ from eventsourcing.persistence import (
     ProgrammingError, Recording, Transcoding,
 )
 from eventsourcing.utils import Environment, retry
-from psycopg_pool import PoolTimeout
 
-from services.platform.access_log import AccessLog, access_log_for
-from services.platform.audit_chain import AuditChain, chain_for, recorder_topic
-from services.platform.case_positions import CasePositions, case_positions_for
-from services.platform.chain import PROCESS_RECORDER_TOPICS
+from services.platform.access_log import AccessLog
+from services.platform.audit_chain import AuditChain
+from services.platform.case_positions import CasePositions
 from services.platform.encryption import PrivateTextAsCiphertext, decode_keystore_key
 from services.platform.erasure_ledger import ErasureLedger
 from services.platform.errors import Conflict, DomainError, NotFound, StoreNotSetUp
 from services.platform.keystore import CaseKeys
-from services.platform.keystore_tables import key_table_for
+from services.platform.storage import ContextStorage, persistence_module
 
 log = logging.getLogger("evenwijdig.platform")
 
@@ -171,28 +167,32 @@ class ContextApplication(Application[Any]):
         if type(self).is_snapshotting_enabled or type(self).snapshotting_intervals:
             merged["IS_SNAPSHOTTING_ENABLED"] = "y"
         merged.update(env or {})
-        # The chained recorder links each event in the insert's own transaction; never configurable away.
-        module = merged.get("PERSISTENCE_MODULE", "")
-        topic = recorder_topic(module)
-        if topic:
-            merged["APPLICATION_RECORDER_TOPIC"] = topic
-        if PROCESS_RECORDER_TOPICS.get(module):
-            merged["PROCESS_RECORDER_TOPIC"] = PROCESS_RECORDER_TOPICS[module]
+        merged["PERSISTENCE_MODULE"] = persistence_module(merged.get("PERSISTENCE_MODULE", ""))
+        # The store's factory makes the chained recorders, which link each event in the insert's own
+        # transaction: never configurable away.
+        for key in ("APPLICATION_RECORDER_TOPIC", "PROCESS_RECORDER_TOPIC"):
+            merged.pop(key, None)
         return Environment(name, merged)
 
     def construct_factory(self, env: Environment) -> InfrastructureFactory[Any]:
         factory = super().construct_factory(env)
-        if type(factory).__module__ == "eventsourcing.postgres":
-            _bound_waits(factory.datastore.pool, env)  # type: ignore[attr-defined]
+        if not isinstance(factory, ContextStorage):
+            raise ValueError(f"{self.name}: a context's store must be SQLite or PostgreSQL "
+                             f"(services.platform.stores_sqlite or _postgres), not {env.get('PERSISTENCE_MODULE')}")
         return factory
+
+    @property
+    def storage(self) -> ContextStorage:
+        """The factory of this context's store, with the tables it keeps beside the events."""
+        return self.factory  # type: ignore[return-value]
 
     def construct_mapper(self) -> Mapper[Any]:
         # The transcoder is built here, inside Application.__init__, and its private-text
         # transcoding needs the key store: open (and create) the key table first.
-        self.case_keys = CaseKeys(key_table_for(self.factory, self.name), self.name, self._keystore_key,
+        self.case_keys = CaseKeys(self.storage.key_table(self.name), self.name, self._keystore_key,
                                   on_destroy=self._forget_decrypted,
                                   before_destroy=self.erasure_ledger.record if self.erasure_ledger else None)
-        self.access_log = access_log_for(self.factory, self.name)
+        self.access_log = self.storage.access_log(self.name)
         del self._keystore_key
         return super().construct_mapper()
 
@@ -212,8 +212,8 @@ class ContextApplication(Application[Any]):
                 raise
             raise StoreNotSetUp(self.name, [f"the runtime login's USAGE on the schema ({error})"]) from None
         _single_attempt(recorder)
-        self.chain = chain_for(self.factory, self.name, recorder)
-        self.case_positions = case_positions_for(self.factory, self.name, recorder)
+        self.chain = self.storage.chain(self.name, recorder)
+        self.case_positions = self.storage.case_positions(self.name, recorder)
         return recorder
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
@@ -241,81 +241,14 @@ class ContextApplication(Application[Any]):
         self.recorder.max_notification_id()
 
     def damage(self) -> str | None:
-        """What is damaged in this store's file (SQLite), None when intact.
+        """What is damaged in this store's file (SQLite's ``quick_check``), None when intact.
 
-        A damaged page only shows when it is read, so a ping answers as if all were well.
-        SQLite's ``quick_check`` reads every page (about a second per few hundred MB); PostgreSQL
-        checks its own pages when it reads them, and has no such cheap whole-store check: None.
+        PostgreSQL checks its own pages when it reads them, and has no such cheap whole-store check: None.
         """
-        if type(self.factory).__module__ != "eventsourcing.sqlite":
-            return None
-        try:
-            with self.factory.datastore.transaction(commit=False) as cursor:  # type: ignore[attr-defined]
-                cursor.execute("PRAGMA quick_check(1)")
-                (verdict,) = cursor.fetchone()
-        except Exception as error:  # noqa: BLE001 - a file too damaged to check is damaged
-            return _first_line(error)
-        return None if verdict == "ok" else " ".join(str(verdict).split())
+        return self.storage.damage()
 
 
-# A store that is down must fail a request within about two seconds (docs/reliability.md). eventsourcing
-# waits connect_timeout for a pooled connection and retries every store call ten times, 0.2 s apart,
-# so one request could hang for close to a minute; psycopg's pool backs off up to five minutes before
-# reconnecting, so service could lag that long behind the server's return.
-POOL_TIMEOUT = "POSTGRES_POOL_TIMEOUT"
-RECONNECT_SECONDS = 5.0
 _RETRYING = retry()(lambda: None).__code__
-
-
-def _bound_waits(pool: Any, env: Environment) -> None:
-    """How long a request waits for a connection, a new connection to open, and the pool to try again."""
-    pool.timeout = float(env.get(POOL_TIMEOUT) or 1)
-    pool.reconnect_timeout = RECONNECT_SECONDS
-    pool.kwargs["connect_timeout"] = int(env.get("POSTGRES_CONNECT_TIMEOUT") or 5)
-    pool.getconn = _FailFast(pool.getconn, pool.timeout, (pool.kwargs.get("host"), pool.kwargs.get("port")))
-
-
-class _FailFast:
-    """Once a pool could not give a connection in time, the next ``seconds`` of asks to that server fail at once.
-
-    Without it every call waits the full pool timeout in turn: calls queued behind a lock (the staff
-    directory's index catches up under one) or behind busy worker threads would each add their own wait.
-    The mark is the server's, not the pool's: the contexts of a deployment usually share one server, and
-    a request that touches several of them (the directory, a side, the idempotency record, a flow's
-    upstream) would otherwise wait once per context when that server is gone.
-    """
-
-    _down_until: dict[tuple[Any, Any], float] = {}
-
-    def __init__(self, getconn: Any, seconds: float, server: tuple[Any, Any]) -> None:
-        self._getconn = getconn
-        self._seconds = seconds
-        self._server = server
-        self._until = 0.0
-
-    def __call__(self, timeout: float | None = None) -> Any:
-        now = time.monotonic()
-        if now < self._until or now < self._down_until.get(self._server, 0.0):
-            raise PoolTimeout("the store could not be reached a moment ago")
-        try:
-            return self._getconn(timeout)
-        except PoolTimeout:
-            self._until = time.monotonic() + self._seconds
-            # The whole server only when it does not even accept a connection: a database or login of
-            # one context that is wrong must not stop the others.
-            if not _accepts_connections(*self._server):
-                self._down_until[self._server] = self._until
-            raise
-
-
-def _accepts_connections(host: Any, port: Any) -> bool:
-    if not host or str(host).startswith("/"):  # a Unix socket: judged per pool
-        return True
-    try:
-        with socket.create_connection((str(host), int(port or 5432)), timeout=0.2):
-            return True
-    except OSError:
-        return False
 
 
 def _single_attempt(recorder: ApplicationRecorder) -> None:
@@ -328,11 +261,6 @@ def _single_attempt(recorder: ApplicationRecorder) -> None:
         method = getattr(type(recorder), name, None)
         if getattr(method, "__code__", None) is _RETRYING:
             setattr(recorder, name, MethodType(method.__wrapped__, recorder))  # type: ignore[union-attr]
-
-
-def _first_line(error: BaseException) -> str:
-    cause = error.__cause__ or error
-    return (str(cause).splitlines() or [type(cause).__name__])[0]
 
 
 def _prepare_private_file(path: Path) -> None:

@@ -6,18 +6,14 @@ context's own store only, so one context verifies without anything of the others
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime, timezone
-from typing import Any, Callable, Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from eventsourcing.persistence import InfrastructureFactory
 
-from services.platform.chain import RECORDER_TOPICS, ChainStore, Link
+from services.platform.chain import ChainStore, Link
 from services.platform.checkpoints import Checkpoint, previous_of, sign
 from services.platform.verification import Verification, verify_chain
-
-log = logging.getLogger("evenwijdig.audit")
 
 
 class AuditChain:
@@ -66,48 +62,3 @@ class AuditChain:
             if len(found) < page:
                 return
             after = (found[-1].position, found[-1].number)
-
-
-def recorder_topic(persistence_module: str) -> str | None:
-    """The chained recorder for a persistence module (None: the module has none)."""
-    return RECORDER_TOPICS.get(persistence_module)
-
-
-def _require_set_up(datastore: Any, context: str, recorder: Any) -> None:
-    from services.platform.privileges import require_set_up
-
-    tracking = getattr(recorder, "tracking_table_name", None)
-    with datastore.transaction(commit=False) as cursor:
-        require_set_up(cursor, datastore.schema, context, [tracking] if tracking else [])
-
-
-def chain_for(factory: InfrastructureFactory[Any], context: str, recorder: Any) -> AuditChain:
-    """Open (and create) the context's chain tables and attach them to its recorder."""
-    module = type(factory).__module__
-    create = factory.env_create_table()  # type: ignore[attr-defined]
-    datastore = factory.datastore  # type: ignore[attr-defined]
-    if module == "eventsourcing.sqlite":
-        from services.platform.chain_sqlite import ChainedSQLiteRecorder, SQLiteChainStore
-
-        expected: type = ChainedSQLiteRecorder
-        store: Any = SQLiteChainStore(datastore, context, recorder.events_table_name, create)
-    elif module == "eventsourcing.postgres":
-        from services.platform.chain_postgres import ChainedPostgresRecorder, PostgresChainStore
-
-        if datastore.enable_db_functions:
-            raise ValueError(f"{context}: the audit chain links events in the insert transaction; "
-                             "POSTGRES_ENABLE_DB_FUNCTIONS bypasses it")
-        expected = ChainedPostgresRecorder
-        if not create:  # the runtime login: an owner set the store up (services.platform.privileges)
-            _require_set_up(datastore, context, recorder)
-        store = PostgresChainStore(datastore, context, recorder.events_table_name, create)
-    else:
-        raise ValueError(f"{context}: the audit chain needs a SQLite or PostgreSQL store")
-    if not isinstance(recorder, expected):
-        raise ValueError(f"{context}: the application recorder must be {expected.__name__}")
-    recorder.chain_store = store
-    if store.created:
-        adopted = store.adopt()
-        if adopted:
-            log.warning("%s: linked %d events stored before the audit chain existed", context, adopted)
-    return AuditChain(context, store)

@@ -17,11 +17,12 @@ indexed from position zero on its first read, with the same answers (tests/audit
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 from uuid import UUID
 
-from eventsourcing.persistence import InfrastructureFactory, Notification
+from eventsourcing.persistence import Notification
+
+from services.platform.dialect import Dialect
 
 #: Notifications indexed per transaction.
 PAGE = 1000
@@ -29,46 +30,13 @@ PAGE = 1000
 CaseOf = Callable[[Notification], "UUID | None"]
 
 
-@dataclass(frozen=True)
-class Dialect:
-    """What differs between the two stores: placeholders, names, the case column, the events' position."""
-
-    param: str
-    case_type: str
-    events: str
-    position_column: str
-    table: Callable[[str], str]
-    case_value: Callable[[UUID], Any]
-    originator_id: Callable[[Any], Any]
-    state: Callable[[Any], bytes]
-
-
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def dialect_for(factory: InfrastructureFactory[Any], recorder: Any) -> Dialect:
-    module = type(factory).__module__
-    if module == "eventsourcing.sqlite":
-        return Dialect("?", "TEXT", _quoted(recorder.events_table_name), "rowid", _quoted,
-                       lambda case: case.hex, recorder.convert_originator_id, lambda state: state)
-    if module == "eventsourcing.postgres":
-        schema = factory.datastore.schema  # type: ignore[attr-defined]
-
-        def table(name: str) -> str:
-            return f"{_quoted(schema)}.{_quoted(name)}"  # SQL's quoting, the same in both
-
-        return Dialect("%s", "uuid", table(recorder.events_table_name), "notification_id", table,
-                       lambda case: case, lambda originator_id: originator_id, bytes)
-    raise ValueError("the case index needs a SQLite or PostgreSQL store")
-
-
 class CasePositions:
     """The case index of one context's store (its own two tables, beside the events)."""
 
-    def __init__(self, datastore: Any, context: str, dialect: Dialect, create: bool) -> None:
+    def __init__(self, datastore: Any, dialect: Dialect, context: str, events_table: str, create: bool) -> None:
         self._datastore = datastore
         self._d = dialect
+        self._events = dialect.table(events_table)
         self._rows = dialect.table(f"{context}_case_positions")
         self._head = dialect.table(f"{context}_case_positions_head")
         self._lock = threading.Lock()
@@ -77,7 +45,7 @@ class CasePositions:
 
     def create(self) -> None:
         with self._datastore.transaction(commit=True) as c:
-            c.execute(f"CREATE TABLE IF NOT EXISTS {self._rows} (case_id {self._d.case_type} NOT NULL, "
+            c.execute(f"CREATE TABLE IF NOT EXISTS {self._rows} (case_id {self._d.types['uuid']} NOT NULL, "
                       "position BIGINT NOT NULL, PRIMARY KEY (case_id, position))")
             c.execute(f"CREATE TABLE IF NOT EXISTS {self._head} (id INTEGER PRIMARY KEY, position BIGINT NOT NULL)")
 
@@ -91,7 +59,7 @@ class CasePositions:
         d = self._d
         with self._datastore.transaction(commit=False) as c:
             c.execute(f"SELECT (SELECT position FROM {self._head} WHERE id = 1) AS processed, "
-                      f"(SELECT MAX({d.position_column}) FROM {d.events}) AS head")
+                      f"(SELECT MAX({d.position_column}) FROM {self._events}) AS head")
             row = c.fetchone()
             return int(row["processed"] or 0), int(row["head"] or 0)
 
@@ -122,7 +90,7 @@ class CasePositions:
         with self._datastore.transaction(commit=True) as c:
             if rows:
                 c.executemany(f"INSERT INTO {self._rows} (case_id, position) VALUES ({p}, {p}) "
-                              "ON CONFLICT DO NOTHING", [(self._d.case_value(case), at) for case, at in rows])
+                              "ON CONFLICT DO NOTHING", [(self._d.uuid(case), at) for case, at in rows])
             c.execute(f"INSERT INTO {self._head} (id, position) VALUES (1, {p}) ON CONFLICT (id) DO UPDATE "
                       f"SET position = excluded.position WHERE {self._head}.position < excluded.position",
                       (processed,))
@@ -139,17 +107,12 @@ class CasePositions:
     def _page(self, case_id: UUID, after: int, stop: int | None, limit: int) -> list[Notification]:
         d, p = self._d, self._d.param
         bound = f" AND i.position <= {p}" if stop is not None else ""
-        params = (d.case_value(case_id), after, *((stop,) if stop is not None else ()), limit)
+        params = (d.uuid(case_id), after, *((stop,) if stop is not None else ()), limit)
         with self._datastore.transaction(commit=False) as c:
             c.execute(f"SELECT e.{d.position_column} AS position, e.originator_id AS originator_id, "
                       "e.originator_version AS originator_version, e.topic AS topic, e.state AS state "
-                      f"FROM {self._rows} i JOIN {d.events} e ON e.{d.position_column} = i.position "
+                      f"FROM {self._rows} i JOIN {self._events} e ON e.{d.position_column} = i.position "
                       f"WHERE i.case_id = {p} AND i.position > {p}{bound} ORDER BY i.position LIMIT {p}", params)
             return [Notification(id=int(row["position"]), originator_id=d.originator_id(row["originator_id"]),
                                  originator_version=row["originator_version"], topic=row["topic"],
-                                 state=d.state(row["state"])) for row in c.fetchall()]
-
-
-def case_positions_for(factory: InfrastructureFactory[Any], context: str, recorder: Any) -> CasePositions:
-    create = factory.env_create_table()  # type: ignore[attr-defined]
-    return CasePositions(factory.datastore, context, dialect_for(factory, recorder), create)  # type: ignore[attr-defined]
+                                 state=bytes(row["state"])) for row in c.fetchall()]

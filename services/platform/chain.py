@@ -1,7 +1,7 @@
 """The hash chain over a context's stored history: what a link covers, and how it grows.
 
 Every stored event is linked in the same database transaction that stores it (the
-chained recorders in ``chain_sqlite`` / ``chain_postgres``), so there is no moment at
+chained recorders of ``stores_sqlite`` / ``stores_postgres``), so there is no moment at
 which a committed event has no link, and no legitimate writer ever leaves one unlinked.
 A row that appears in the events table without a link was put there some other way.
 
@@ -24,18 +24,6 @@ from uuid import UUID
 GENESIS_LABEL = b"evenwijdig/audit-chain/v1"
 DIGEST_LABEL = b"evenwijdig/event/v1"
 LINK_LABEL = b"evenwijdig/link/v1"
-
-#: The chained recorder of each persistence module, chosen by ``ContextApplication``.
-RECORDER_TOPICS = {
-    "eventsourcing.sqlite": "services.platform.chain_sqlite:ChainedSQLiteRecorder",
-    "eventsourcing.postgres": "services.platform.chain_postgres:ChainedPostgresRecorder",
-}
-#: The same for a context that receives facts from others (events and tracking in one transaction).
-PROCESS_RECORDER_TOPICS = {
-    "eventsourcing.sqlite": "services.platform.chain_sqlite:ChainedSQLiteProcessRecorder",
-    "eventsourcing.postgres": "services.platform.chain_postgres:ChainedPostgresProcessRecorder",
-}
-
 
 class ChainBroken(RuntimeError):
     """New events cannot be linked: the stored chain ends past them (someone removed linked rows).

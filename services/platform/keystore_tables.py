@@ -23,13 +23,13 @@ retention policy, not this code.
 from __future__ import annotations
 
 import time
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
-from threading import Lock
 from typing import Any, Protocol
 from uuid import UUID
 
-from eventsourcing.persistence import InfrastructureFactory
+from services.platform.dialect import Dialect
 
 
 @dataclass(frozen=True)
@@ -39,69 +39,92 @@ class KeyRow:
     destroyed_at: datetime | None
 
 
-class KeyTable(Protocol):
-    def fetch(self, case_id: UUID) -> KeyRow | None: ...
-    def insert_if_absent(self, case_id: UUID, wrapped: bytes, now: datetime) -> KeyRow: ...
-    def destroy(self, case_id: UUID, now: datetime) -> None: ...
-    def set_retention(self, case_id: UUID, until: date) -> None: ...
-    def due(self, on: date) -> list[UUID]: ...
-    def any_wrapped(self) -> tuple[UUID, bytes] | None: ...
-    def scrub(self) -> bool: ...
+class KeyScrub(Protocol):
+    """How a store forgets the bytes of a destroyed key (SQLite and PostgreSQL differ: see above)."""
 
+    def writing(self) -> AbstractContextManager[Any]:
+        """A cursor in a write transaction of the key table."""
 
-def key_table_for(factory: InfrastructureFactory[Any], application_name: str) -> KeyTable:
-    """The key table of the store that ``factory`` opens, named after the application."""
-    table = f"{application_name.lower()}_case_keys"
-    module = type(factory).__module__
-    if module == "eventsourcing.popo":
-        return MemoryKeyTable()
-    # CREATE_TABLE=n (migrations own the DDL) applies to the key table as well.
-    create = factory.env_create_table()  # type: ignore[attr-defined]
-    if module == "eventsourcing.sqlite":
-        from services.platform.keystore_sqlite import SQLiteKeyTable
-
-        return SQLiteKeyTable(factory.datastore, table, create)  # type: ignore[attr-defined]
-    if module == "eventsourcing.postgres":
-        from services.platform.keystore_postgres import PostgresKeyTable
-
-        return PostgresKeyTable(factory.datastore, table, create)  # type: ignore[attr-defined]
-    raise ValueError(f"{application_name}: private text needs a SQLite or PostgreSQL store")
-
-
-class MemoryKeyTable:
-    """For in-memory (POPO) applications: nothing is persisted, so nothing needs scrubbing."""
-
-    def __init__(self) -> None:
-        self._rows: dict[UUID, KeyRow] = {}
-        self._lock = Lock()
-
-    def fetch(self, case_id: UUID) -> KeyRow | None:
-        return self._rows.get(case_id)
-
-    def insert_if_absent(self, case_id: UUID, wrapped: bytes, now: datetime) -> KeyRow:
-        with self._lock:
-            return self._rows.setdefault(case_id, KeyRow(wrapped, None, None))
-
-    def destroy(self, case_id: UUID, now: datetime) -> None:
-        with self._lock:
-            row = self._rows.get(case_id)
-            if row is None or row.destroyed_at is None:
-                self._rows[case_id] = KeyRow(None, row.retain_until if row else None, now)
-
-    def set_retention(self, case_id: UUID, until: date) -> None:
-        with self._lock:
-            row = self._rows[case_id]
-            self._rows[case_id] = KeyRow(row.wrapped, until, row.destroyed_at)
-
-    def due(self, on: date) -> list[UUID]:
-        rows = [(r.retain_until, c) for c, r in self._rows.items() if r.wrapped and r.retain_until]
-        return [case_id for until, case_id in sorted(rows, key=lambda t: (t[0], str(t[1]))) if until <= on]
+    def after_destroy(self) -> None:
+        """Scrub right after a destroy, waiting a little for readers; says so in the log when it cannot."""
 
     def scrub(self) -> bool:
-        return True
+        """Scrub once; False when something still holds the old bytes."""
+
+
+class KeyTable:
+    def __init__(self, datastore: Any, dialect: Dialect, table: str, create: bool, scrub: KeyScrub) -> None:
+        self._datastore = datastore
+        self._d = dialect
+        self._t = {"t": dialect.table(table)}
+        self._scrub = scrub
+        if create:
+            with scrub.writing() as cursor:
+                cursor.execute(self._sql(
+                    "CREATE TABLE IF NOT EXISTS {t} ("
+                    "case_id {uuid} PRIMARY KEY, wrapped_key {blob}, created_at {time} NOT NULL, "
+                    "retain_until {date}, destroyed_at {time}, "
+                    "CHECK ((wrapped_key IS NULL) = (destroyed_at IS NOT NULL)))"
+                ))
+
+    def _sql(self, text: str) -> str:
+        return self._d.sql(text, **self._t)
+
+    def fetch(self, case_id: UUID) -> KeyRow | None:
+        with self._d.reading(self._datastore) as cursor:
+            return self._select(cursor, case_id)
+
+    def _select(self, cursor: Any, case_id: UUID) -> KeyRow | None:
+        cursor.execute(self._sql("SELECT wrapped_key, retain_until, destroyed_at FROM {t} WHERE case_id = ?"),
+                       (self._d.uuid(case_id),))
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        wrapped, until, destroyed = row["wrapped_key"], row["retain_until"], row["destroyed_at"]
+        return KeyRow(bytes(wrapped) if wrapped is not None else None,
+                      self._d.date_of(until) if until else None,
+                      self._d.time_of(destroyed) if destroyed else None)
+
+    def insert_if_absent(self, case_id: UUID, wrapped: bytes, now: datetime) -> KeyRow:
+        # DO NOTHING (not DO UPDATE): an update would leave another dead copy of the key.
+        # Under READ COMMITTED the SELECT that follows sees the row a concurrent writer won with.
+        with self._scrub.writing() as cursor:
+            cursor.execute(self._sql("INSERT INTO {t} (case_id, wrapped_key, created_at) VALUES (?, ?, ?) "
+                                     "ON CONFLICT (case_id) DO NOTHING"),
+                           (self._d.uuid(case_id), wrapped, self._d.time(now)))
+            row = self._select(cursor, case_id)
+        assert row is not None
+        return row
+
+    def destroy(self, case_id: UUID, now: datetime) -> None:
+        at = self._d.time(now)
+        with self._scrub.writing() as cursor:
+            cursor.execute(self._sql("INSERT INTO {t} (case_id, created_at, destroyed_at) VALUES (?, ?, ?) "
+                                     "ON CONFLICT (case_id) DO NOTHING"), (self._d.uuid(case_id), at, at))
+            cursor.execute(self._sql("UPDATE {t} SET wrapped_key = NULL, destroyed_at = ? "
+                                     "WHERE case_id = ? AND destroyed_at IS NULL"), (at, self._d.uuid(case_id)))
+        self._scrub.after_destroy()
+
+    def scrub(self) -> bool:
+        return self._scrub.scrub()
+
+    def set_retention(self, case_id: UUID, until: date) -> None:
+        with self._scrub.writing() as cursor:
+            cursor.execute(self._sql("UPDATE {t} SET retain_until = ? WHERE case_id = ?"),
+                           (self._d.date(until), self._d.uuid(case_id)))
+
+    def due(self, on: date) -> list[UUID]:
+        with self._datastore.transaction(commit=False) as cursor:
+            cursor.execute(self._sql("SELECT case_id FROM {t} WHERE wrapped_key IS NOT NULL "
+                                     "AND retain_until IS NOT NULL AND retain_until <= ? ORDER BY retain_until, case_id"),
+                           (self._d.date(on),))
+            return [self._d.uuid_of(row["case_id"]) for row in cursor.fetchall()]
 
     def any_wrapped(self) -> tuple[UUID, bytes] | None:
-        return next(((c, r.wrapped) for c, r in self._rows.items() if r.wrapped), None)
+        with self._datastore.transaction(commit=False) as cursor:
+            cursor.execute(self._sql("SELECT case_id, wrapped_key FROM {t} WHERE wrapped_key IS NOT NULL LIMIT 1"))
+            row = cursor.fetchone()
+        return (self._d.uuid_of(row["case_id"]), bytes(row["wrapped_key"])) if row else None
 
 
 def retry_while_busy(attempt: Any, tries: int = 20, pause: float = 0.05) -> bool:

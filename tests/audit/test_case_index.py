@@ -11,7 +11,6 @@ from uuid import uuid4
 import pytest
 
 from services.parent_a_context.application import ParentAContext
-from services.platform.case_positions import case_positions_for
 from services.platform.replay import HistoryFilter, Replay
 from tests.audit.builders import closed_trajectory, open_trajectory, session, started_trajectory
 from tests.support import postgres as pg
@@ -108,7 +107,7 @@ def test_a_lost_index_is_rebuilt_from_position_zero_with_the_same_answers(side_a
         with side_a.factory.datastore.transaction(commit=True) as c:
             for table in tables:
                 c.execute(f"DROP TABLE {_qualified(side_a, table)}")
-    side_a.case_positions = case_positions_for(side_a.factory, side_a.name, side_a.recorder)
+    side_a.case_positions = side_a.storage.case_positions(side_a.name, side_a.recorder)
     assert side_a.case_positions.processed() == 0
     assert histories(side_a, cases) == first
     assert side_a.case_positions.processed() == side_a.position
@@ -121,7 +120,7 @@ def test_two_processes_indexing_the_same_positions_store_each_row_once(side_a, m
     Replay(side_a).index_up_to_date()
     rows = _count(side_a, "parent_a_context_case_positions")
     # Another process read the processed position before this one stored: it indexes the same positions again.
-    other = case_positions_for(side_a.factory, side_a.name, side_a.recorder)
+    other = side_a.storage.case_positions(side_a.name, side_a.recorder)
     monkeypatch.setattr(other, "processed", lambda: 0)
     side_a.case_positions = other
     assert Replay(side_a).index_up_to_date() == side_a.position
@@ -133,8 +132,7 @@ def test_two_processes_indexing_the_same_positions_store_each_row_once(side_a, m
 
 
 def _qualified(app, table):
-    schema = getattr(app.factory.datastore, "schema", None)
-    return f'"{schema}"."{table}"' if type(app.factory).__module__ == "eventsourcing.postgres" else f'"{table}"'
+    return app.storage.dialect.table(table)
 
 
 def _count(app, table):

@@ -239,7 +239,6 @@ def test_a_kept_answer_cannot_be_read_from_the_gateway_store(gateway, case, toke
 
 def raw_rows(directory: Any) -> list[bytes]:
     with directory.factory.datastore.transaction(commit=False) as cursor:
-        table = '"gateway_idempotency"' if directory.factory.__module__.endswith("sqlite") else \
-            f'"{directory.factory.datastore.schema}"."gateway_idempotency"'
+        table = directory.storage.dialect.table("gateway_idempotency")
         cursor.execute(f"SELECT body FROM {table}")
         return [bytes(row["body"]) for row in cursor.fetchall() if row["body"] is not None]
