@@ -30,6 +30,16 @@ NO_SUCH_CASE = "No such case."
 SIDE_CONTEXT = {Side.PARENT_A: Store.PARENT_A, Side.PARENT_B: Store.PARENT_B}
 
 
+def side_enum() -> type[Enum]:
+    """The directory's ``Side`` as one audience's GraphQL enum.
+
+    Each audience builds its own class from the one typed side: strawberry binds a definition to
+    the class it decorates, so sharing the directory's class with another audience would let one
+    schema's description rebind another's.
+    """
+    return strawberry.enum(Enum("Side", {s.name: s.value for s in Side}), description="One parent's side of a case.")
+
+
 @strawberry.enum(description="A school-holiday region of the Netherlands, as the government publishes holidays.")
 class HolidayRegion(Enum):
     NOORD = "noord"

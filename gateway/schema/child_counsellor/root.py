@@ -10,7 +10,6 @@ see that one took place (day, child), enough to keep to a trajectory's limit.
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
 from uuid import UUID
 
 import strawberry
@@ -19,7 +18,7 @@ from strawberry.types import Info
 from services.staff_directory.api import Role, Side as SideValue
 from gateway.schema.base import build_schema
 from gateway.schema.bounds import MAX_LONG_TEXT, MAX_NAME, text
-from gateway.schema.common import SIDE_CONTEXT, Done, actor, assignment_to, context_app, directory, on_case
+from gateway.schema.common import SIDE_CONTEXT, Done, side_enum, actor, assignment_to, context_app, directory, on_case
 from services.parent_side.api import (
     ChildConversation as ConversationRecord, ChildConversationRoom as RoomView, TrajectoryNotFound,
 )
@@ -28,9 +27,7 @@ from services.platform.private_text import PrivateText
 from services.platform.stores import Store
 
 
-# This schema's own enum: strawberry.enum marks the class it wraps, so sharing the
-# directory's Side with another audience would let one schema's description leak into another's.
-Side = strawberry.enum(Enum("Side", {s.name: s.value for s in SideValue}), description="One parent's side of a case.")
+Side = side_enum()
 
 
 @strawberry.type(description="A child conversation (kindgesprek) recorded on one side of the case.")

@@ -7,23 +7,18 @@ text, or "[gewist]" once erased. Nothing here is taken from the other side of a 
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import Enum
 from uuid import UUID
 
 import strawberry
 
 from gateway.schema.counsellor.plan import TrajectoryRules, TrajectoryStatus, TrajectoryType, rules_of
+from gateway.schema.common import side_enum
 from gateway.schema.follow import follows, followed_values
 from services.parent_side.api import STANDARD_THEMES, theme_label, TrajectoryView
 from services.platform.private_text import PrivateText
 
 
-# Its own enum, not a second strawberry.enum() on the directory's: that would rebind the
-# GraphQL definition the admin schema uses.
-@strawberry.enum(description="One parent's side of a case.")
-class Side(Enum):
-    PARENT_A = "parent_a"
-    PARENT_B = "parent_b"
+Side = side_enum()
 
 
 @strawberry.type(description="A child of the trajectory.")
