@@ -138,6 +138,7 @@ _ALL = (
         max_weeks=52, joint_sessions=4, max_joint_sessions=4,
         joint_meeting_months=(3, 6, 9, 11), joint_meeting_weekdays=(1, 2), joint_meetings_before_noon=True,
         joint_meetings_in_person=True, joint_meetings_movable=False, joint_meeting_paused_on_aggression=True,
+        joint_meeting_professionals=3,
         min_child_visits_per_year=2, min_professional_hours_per_year=170, max_professional_hours_per_year=200,
         components=(
             "Vier-jaarlijks overleg begeleid door drie professionals",

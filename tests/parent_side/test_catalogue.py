@@ -53,6 +53,7 @@ SEED_NUMBERS = [
     ("opnieuw_verbinden", {"joint_meetings_in_person": True}, "in een bijeenkomst en niet online"),
     ("opnieuw_verbinden", {"joint_meeting_paused_on_aggression": True}, "wordt het overleg stil gelegd"),
     ("opnieuw_verbinden", {"min_child_visits_per_year": 2}, "bij elke ouder twee bezoeken"),
+    ("opnieuw_verbinden", {"joint_meeting_professionals": 3}, "Vier-jaarlijks overleg begeleid door drie professionals"),
     (
         "opnieuw_verbinden", {"min_professional_hours_per_year": 170, "max_professional_hours_per_year": 200},
         "170-200 professionele uren",

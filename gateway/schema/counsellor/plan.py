@@ -57,6 +57,8 @@ class TrajectoryRules:
     joint_meetings_in_person: bool
     joint_meetings_movable: bool
     joint_meeting_paused_on_aggression: bool
+    joint_meeting_professionals: int | None = strawberry.field(
+        description="How many professionals lead each joint meeting (Opnieuw Verbinden: three); null: not counted.")
     child_conversations_optional: bool
     child_conversations_by_other_counsellor: bool
     min_child_visits_per_year: int | None
