@@ -119,6 +119,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "s_mediation": ("Gesprekken van de begeleider (gezinsbemiddeling)", "The begeleider's conversations (family "
                                                                         "mediation)"),
     "mediation_phase": ("Fase {n}: {title}", "Phase {n}: {title}"),
+    "mediation_network": ("De begeleider was aanwezig bij {s} gesprek(ken) met het Sociaal Team en {j} met "
+                          "Jeugdbescherming.", "The begeleider attended {s} meeting(s) with the Sociaal Team and {j} "
+                          "with Jeugdbescherming."),
     "mediation_term": ("16 schoolweken vanaf de kennismaking op {began}, tot en met {end}.",
                        "16 school weeks from the intake on {began}, up to and including {end}."),
     "mediation_term_unknown": ("16 schoolweken vanaf de kennismaking op {began}; het einde is niet bekend: geen "

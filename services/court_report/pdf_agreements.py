@@ -130,6 +130,9 @@ def _mediation(doc: ReportDocument, phases: list[Data]) -> None:
                      [[doc.word(parent), *(doc.word("attended_missed", a=counts[k]["attended"], m=counts[k]["missed"])
                                           for k in kinds)] for parent, counts in phase["parents"].items()],
                      (22, 26, 26, 26))
+        if "network_meetings" in phase:
+            met = phase["network_meetings"]
+            doc.paragraph(doc.word("mediation_network", s=met["sociaal_team"], j=met["jeugdbescherming"]), size=8.5)
 
 
 def _verification(doc: ReportDocument, report: Data) -> None:

@@ -113,4 +113,8 @@ def mediation_section(view: MediationView | None) -> list[Section]:
             "missed": sum(1 for c in p.conversations if c.kind == kind and counts.parent in c.parents
                           and counts.parent not in c.attended),
         } for kind in ("intake", "joint", "individual")} for counts in p.parents},
+        # Meetings with the Sociaal Team or Jeugdbescherming: counted, never their note; only a phase that had
+        # one carries the key, so every other report keeps its exact bytes.
+        **({"network_meetings": {who: sum(1 for m in p.network_meetings if m.with_whom == who)
+                                 for who in ("sociaal_team", "jeugdbescherming")}} if p.network_meetings else {}),
     } for p in view.phases if p.conversations]

@@ -62,6 +62,12 @@ class TrajectoryRules:
     joint_meetings_in_person: bool = False
     joint_meetings_movable: bool = True
     joint_meeting_paused_on_aggression: bool = False
+    #: The professionals who lead each joint meeting, named when it is recorded as held
+    #: (Opnieuw Verbinden: "Vier-jaarlijks overleg begeleid door drie professionals").
+    joint_meeting_professionals: int | None = None
+    #: How often the begeleider may join a meeting with the Sociaal Team or Jeugdbescherming in a phase
+    #: ("Optioneel is dat de begeleider 1-2 x aanwezig is"); None: the type does not offer it.
+    max_network_meetings: int | None = None
     child_conversations_optional: bool = False
     child_conversations_by_other_counsellor: bool = True
     min_child_visits_per_year: int | None = None
@@ -124,7 +130,8 @@ class TrajectoryRules:
 
 _POSITIVE = (
     "min_weeks", "max_weeks", "planned_sessions", "max_sessions", "session_interval_days",
-    "joint_sessions", "max_joint_sessions", "min_child_visits_per_year",
+    "joint_sessions", "max_joint_sessions", "joint_meeting_professionals", "max_network_meetings",
+    "min_child_visits_per_year",
     "min_professional_hours_per_year", "max_professional_hours_per_year",
 )
 

@@ -138,6 +138,7 @@ _ALL = (
         max_weeks=52, joint_sessions=4, max_joint_sessions=4,
         joint_meeting_months=(3, 6, 9, 11), joint_meeting_weekdays=(1, 2), joint_meetings_before_noon=True,
         joint_meetings_in_person=True, joint_meetings_movable=False, joint_meeting_paused_on_aggression=True,
+        joint_meeting_professionals=3,
         min_child_visits_per_year=2, min_professional_hours_per_year=170, max_professional_hours_per_year=200,
         components=(
             "Vier-jaarlijks overleg begeleid door drie professionals",
@@ -153,7 +154,7 @@ _ALL = (
         source=_GEZINSBEMIDDELING, description=_SIXTEEN_WEEKS,
         # "4 gezamenlijke gesprekken; 4 Individuele gesprekken": counts the phase keeps, not just plans.
         max_weeks=16, skips_school_holidays=True, planned_sessions=4, max_sessions=4, joint_sessions=4,
-        max_joint_sessions=4, child_conversations_optional=True,
+        max_joint_sessions=4, child_conversations_optional=True, max_network_meetings=2,
         components=(
             "Individueel kennismakingsgesprek", "4 gezamenlijke gesprekken", "4 individuele gesprekken",
             "Eventueel kindgesprekken", *_PHASE_CLOSE,
@@ -179,7 +180,7 @@ _ALL = (
         name_en="Parallel parenting, phase 1", parallel_parenting=True, next_phases=("parallel_ouderschap_fase_2",),
         template="parallel_ouderschap_fase_1", title="Parallel ouderschap fase 1",
         source=_GEZINSBEMIDDELING, description=_SIXTEEN_WEEKS,
-        max_weeks=16, skips_school_holidays=True, joint_sessions=5, max_joint_sessions=5,
+        max_weeks=16, skips_school_holidays=True, joint_sessions=5, max_joint_sessions=5, max_network_meetings=2,
         components=(
             "Individueel kennismakingsgesprek", "5 gezamenlijke gesprekken", *_PHASE_CLOSE,
             "Optioneel: individuele begeleiding voor meer mentale veerkracht",
@@ -193,7 +194,7 @@ _ALL = (
         description="Duurt een jaar; de ouders worden 3-4 keer per jaar begeleid in een gesprek.",
         # The seed's list repeats "5 gezamenlijke gesprekken" from phase 1; its text (and the
         # design) says 3-4 guided conversations a year, which is what is planned here.
-        max_weeks=52, joint_sessions=3, max_joint_sessions=4,
+        max_weeks=52, joint_sessions=3, max_joint_sessions=4, max_network_meetings=2,
         components=(
             "Individueel kennismakingsgesprek", "3-4 begeleide gezamenlijke gesprekken per jaar", *_PHASE_CLOSE,
             "Optioneel: individuele begeleiding voor meer mentale veerkracht",

@@ -17,7 +17,8 @@ from services.shared_agreements.domain.contact_schedule import (
 from services.shared_agreements.domain.errors import CaseNotFound
 from services.shared_agreements.domain.ground_rules import SIGNATURE_METHODS
 from services.shared_agreements.domain.joint_session_rules import KINDS, JointSessionRoom, JointSessionView
-from services.shared_agreements.domain.mediation import CONVERSATION_KINDS
+from services.shared_agreements.domain.mediation import CONVERSATION_KINDS, NETWORK_PARTNERS
+from services.shared_agreements.domain.mediation import NetworkMeeting as NetworkMeetingView
 from services.shared_agreements.domain.mediation_views import (
     ConversationView, MediationPhaseView, MediationView, ParentCounts,
 )
@@ -45,7 +46,7 @@ __all__ = [
     "Parent", "Child", "ContactRange", "TRAJECTORY_TYPES", "CATEGORY_CODES", "SIGNATURE_METHODS",
     "SHAREABLE_CATEGORIES", "KINDS", "HOLIDAY", "REGULAR", "DRAFT", "OFFERED", "IN_FORCE", "SUPERSEDED", "WITHDRAWN",
     "REVOKED", "RULE_VERSION_STATUSES", "ERASURE_REQUEST", "RETENTION_ENDED", "CaseView", "ParentView", "GroundRulesView", "RuleVersionView", "DisputeView", "TransparencyView",
-    "ScheduleView", "JointSessionView", "JointSessionRoom", "CONVERSATION_KINDS", "ConversationView", "MediationPhaseView", "MediationView",
+    "ScheduleView", "JointSessionView", "JointSessionRoom", "CONVERSATION_KINDS", "NETWORK_PARTNERS", "NetworkMeetingView", "ConversationView", "MediationPhaseView", "MediationView",
     "ParentCounts", "AgreementsAsOf", "CaseNotFound", "ContactScheduleNotFound",
     "CaseRegistered", "ParentalAuthorityRecorded", "ParentEnrolled", "PhaseStarted", "RegionRecorded", "SchoolHolidaysImported", "SchoolHolidaysReplaced",
 ]

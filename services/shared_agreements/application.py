@@ -102,6 +102,7 @@ class SharedAgreements(ContextApplication):
     reconnecting_year = Offered("_reconnecting", ReconnectingYear.reconnecting_year)
 
     record_mediation_conversation = Offered("_mediation", MediationConversations.record_mediation_conversation)
+    record_network_meeting = Offered("_mediation", MediationConversations.record_network_meeting)
     mediation = Offered("_mediation", MediationConversations.mediation)
 
     # The case header --------------------------------------------------------------------------

@@ -53,6 +53,20 @@ class MediationConversations:
             "try again"))
         return self.mediation(case_id)
 
+    def record_network_meeting(
+        self, case_id: UUID, *, with_whom: str, on: date, minutes: int, note: PrivateText, actor: str,
+    ) -> MediationView:
+        """Record a meeting with the Sociaal Team or Jeugdbescherming (``with_whom``: sociaal_team or
+        jeugdbescherming) the begeleider attended; at most the type's number in a phase. Returns the mediation."""
+        case = self.case(case_id)
+        record = self._record(case_id) or MediationRecord.open(case_id, actor)
+        phase = phase_on(case, on) if isinstance(on, date) else phases_of(case)[-1]
+        record.record_network_meeting(phase=phase, with_whom=with_whom, on=on, minutes=minutes, note=note,
+                                      term=self._term(case, record, phase), today=self.today(), actor=actor)
+        self.records.save(record, conflict=ConcurrentChange(
+            "someone else recorded for this case at the same moment; nothing was saved, reload and try again"))
+        return self.mediation(case_id)
+
     def mediation(self, case_id: UUID) -> MediationView:
         """Every gezinsbemiddeling phase of the case: its term, its conversations and the counts left."""
         case = self.case(case_id)

@@ -58,15 +58,16 @@ class JointSessionsAndSchedule:
 
     def record_past_joint_session(
         self, case_id: UUID, *, day: date, start: time, duration_minutes: int, place: str, why: str, actor: str,
-        kind: str = IN_PERSON,
+        kind: str = IN_PERSON, led_by: Sequence[str] = (),
     ) -> UUID:
         """Enter a joint session that took place before the case was brought in, marked as recorded afterwards
-        (``why``: e.g. "zaak overgenomen van een andere praktijk"); returns its id. Never a day to come."""
+        (``why``: e.g. "zaak overgenomen van een andere praktijk"), with the professionals who led it (``led_by``);
+        returns its id. Never a day to come."""
         trajectory_type = self.case(case_id).trajectory_type
         sessions = self._sessions_of(case_id, actor)
         session_id = sessions.record_past(
             day=day, start=start, duration_minutes=duration_minutes, place=place, kind=kind,
-            trajectory_type=trajectory_type, today=practice_day(self.clock()), why=why, actor=actor,
+            trajectory_type=trajectory_type, today=practice_day(self.clock()), why=why, actor=actor, led_by=led_by,
         )
         self._save_scheduling(sessions)
         return session_id
@@ -106,12 +107,14 @@ class JointSessionsAndSchedule:
 
     def record_attendance(
         self, case_id: UUID, session_id: UUID, *, parent: str, attended: bool, actor: str,
-        absence_reason: str | None = None, on: date | None = None,
+        absence_reason: str | None = None, on: date | None = None, led_by: Sequence[str] = (),
     ) -> None:
-        """Record whether a parent ("parent_a" / "parent_b") attended; an absence needs its reason."""
+        """Record whether a parent ("parent_a" / "parent_b") attended; an absence needs its reason. The first
+        attendance of a session names the professionals who led it (``led_by``) where the type counts them."""
         on = on or self.clock().date()
         self._change_sessions(case_id, lambda s: s.record_attendance(
-            session_id, parent=parent, attended=attended, on=on, actor=actor, absence_reason=absence_reason))
+            session_id, parent=parent, attended=attended, on=on, actor=actor, absence_reason=absence_reason,
+            led_by=led_by))
 
     def cancel_joint_session(self, case_id: UUID, session_id: UUID, *, reason: str, actor: str) -> None:
         """Cancel a session that has not taken place, saying why."""

@@ -37,6 +37,9 @@ HOURS = """mutation($c: UUID!, $on: Date!, $p: String!, $a: Activity!, $m: Int!)
   recordProfessionalHours(caseId: $c, on: $on, professional: $p, activity: $a, minutes: $m) { minutes overBudget } }"""
 
 
+PROFESSIONALS = ("Marieke Visser", "Joost de Vries", "Fatima el Amrani")
+
+
 def test_opnieuw_verbinden_through_a_year_meetings_a_pause_visits_and_hours_against_the_budget(settings):
     install_first_administrator(settings)
     with serving(environ_for(settings), startup_timeout=120) as base:  # a busy machine starts slowly
@@ -50,10 +53,15 @@ def test_opnieuw_verbinden_through_a_year_meetings_a_pause_visits_and_hours_agai
             children: [{firstName: "Noor", dateOfBirth: "2014-03-12"}, {firstName: "Daan", dateOfBirth: "2017-09-03"}],
             trajectoryType: OPNIEUW_VERBINDEN }) }""")["registerCase"]
 
-        sessions = [run(coordinator, """mutation($c: UUID!, $d: Date!) { recordPastJointSession(caseId: $c, day: $d,
-            start: "09:30:00", durationMinutes: 150, place: "Praktijk Utrecht",
-            why: "Zaak overgenomen van een andere praktijk") }""", c=case, d=day)["recordPastJointSession"]
-                    for day in MEETINGS]
+        # "Vier-jaarlijks overleg begeleid door drie professionals": each meeting names the three who led it.
+        with pytest.raises(TransportQueryError, match="led by 3 professionals"):
+            run(coordinator, """mutation($c: UUID!, $d: Date!) { recordPastJointSession(caseId: $c, day: $d,
+                start: "09:30:00", durationMinutes: 150, place: "Praktijk Utrecht", why: "Zaak overgenomen",
+                ledBy: ["Marieke Visser", "Joost de Vries"]) }""", c=case, d=MEETINGS[0])
+        sessions = [run(coordinator, """mutation($c: UUID!, $d: Date!, $led: [String!]) { recordPastJointSession(
+            caseId: $c, day: $d, start: "09:30:00", durationMinutes: 150, place: "Praktijk Utrecht",
+            why: "Zaak overgenomen van een andere praktijk", ledBy: $led) }""", c=case, d=day,
+                        led=list(PROFESSIONALS))["recordPastJointSession"] for day in MEETINGS]
         for session in sessions:
             for parent in ("PARENT_A", "PARENT_B"):
                 run(coordinator, """mutation($c: UUID!, $s: UUID!, $p: Parent!) { recordAttendance(caseId: $c,
@@ -70,8 +78,9 @@ def test_opnieuw_verbinden_through_a_year_meetings_a_pause_visits_and_hours_agai
                 d=(date.fromisoformat(MEETINGS[3]) + timedelta(weeks=1)).isoformat())
 
         listed = run(coordinator, """query($c: UUID!) { jointSessions(caseId: $c) { day status recordedAfterwards
-            pauses { pausedAt resumedAt pausedBy recordedAfterwards } } }""", c=case)["jointSessions"]
+            ledBy pauses { pausedAt resumedAt pausedBy recordedAfterwards } } }""", c=case)["jointSessions"]
         assert [s["day"] for s in listed] == list(MEETINGS) and {s["status"] for s in listed} == {"HELD"}
+        assert all(s["ledBy"] == list(PROFESSIONALS) for s in listed)
         assert all(s["recordedAfterwards"] == "Zaak overgenomen van een andere praktijk" for s in listed)
         assert listed[2]["pauses"][0]["pausedBy"] == "Marieke Visser"
 

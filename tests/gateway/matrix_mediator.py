@@ -38,4 +38,8 @@ MEDIATOR_ROWS = [
         note: "Kennismaking.") { number } }""",
         expect={**ASSIGNED_CASE, Column.OWN: INVALID},
         refused_logs=lambda call, data: [(SHARED, Action.CHANGE, call.case)] if call.column is Column.OWN else []),
+    row(Role.MEDIATOR, "recordNetworkMeeting", """mutation($case: UUID!) { recordNetworkMeeting(caseId: $case,
+        withWhom: SOCIAAL_TEAM, on: "2026-03-02", durationMinutes: 90, note: "Sociaal Team.") { number } }""",
+        expect={**ASSIGNED_CASE, Column.OWN: INVALID},
+        refused_logs=lambda call, data: [(SHARED, Action.CHANGE, call.case)] if call.column is Column.OWN else []),
 ]

@@ -136,3 +136,26 @@ def test_the_note_is_private_text_in_the_store(gateway, case):
     post(gateway, RECORD, talk(case, "INTAKE", INTAKE, "PARENT_A", note="PRIVCANARY-7005"))
     [conversation] = gateway.contexts.shared.mediation(UUID(case)).phases[0].conversations
     assert conversation.note == PrivateText(UUID(case), "PRIVCANARY-7005")
+
+
+NETWORK = """mutation($case: UUID!, $on: Date!, $with: NetworkPartner!) { recordNetworkMeeting(caseId: $case,
+  withWhom: $with, on: $on, durationMinutes: 90, note: "Sociaal Team bezorgd.") { number networkMeetingsLeft
+  networkMeetings { withWhom on durationMinutes heldByYou note } } }"""
+
+
+def test_a_third_network_meeting_in_a_phase_is_refused_clearly_and_changes_nothing(gateway, case):
+    post(gateway, RECORD, talk(case, "INTAKE", INTAKE, "PARENT_A"))
+    first = post(gateway, NETWORK, {"case": case, "on": (INTAKE + timedelta(weeks=1)).isoformat(),
+                                    "with": "SOCIAAL_TEAM"}).json()["data"]["recordNetworkMeeting"]
+    assert first == [{"number": 1, "networkMeetingsLeft": 1, "networkMeetings": [
+        {"withWhom": "SOCIAAL_TEAM", "on": "2026-11-09", "durationMinutes": 90, "heldByYou": True,
+         "note": "Sociaal Team bezorgd."}]}]
+    post(gateway, NETWORK, {"case": case, "on": (INTAKE + timedelta(weeks=2)).isoformat(), "with": "JEUGDBESCHERMING"})
+    before = gateway.contexts.shared.position
+    error = error_of(post(gateway, NETWORK, {"case": case, "on": (INTAKE + timedelta(weeks=3)).isoformat(),
+                                             "with": "SOCIAAL_TEAM"}))
+    assert error["extensions"]["code"] == "INVALID" and "at most 2 meetings" in error["message"], error
+    assert gateway.contexts.shared.position == before
+    [phase] = gateway.contexts.shared.mediation(UUID(case)).phases
+    assert (len(phase.network_meetings), phase.network_meetings_left) == (2, 0)
+    assert phase.network_meetings[0].note == PrivateText(UUID(case), "Sociaal Team bezorgd.")

@@ -53,6 +53,7 @@ SEED_NUMBERS = [
     ("opnieuw_verbinden", {"joint_meetings_in_person": True}, "in een bijeenkomst en niet online"),
     ("opnieuw_verbinden", {"joint_meeting_paused_on_aggression": True}, "wordt het overleg stil gelegd"),
     ("opnieuw_verbinden", {"min_child_visits_per_year": 2}, "bij elke ouder twee bezoeken"),
+    ("opnieuw_verbinden", {"joint_meeting_professionals": 3}, "Vier-jaarlijks overleg begeleid door drie professionals"),
     (
         "opnieuw_verbinden", {"min_professional_hours_per_year": 170, "max_professional_hours_per_year": 200},
         "170-200 professionele uren",
@@ -64,6 +65,9 @@ SEED_NUMBERS = [
     ("parallel_ouderschap_fase_1", {"max_weeks": 16, "joint_sessions": 5}, "5 gezamenlijke gesprekken"),
     ("parallel_ouderschap_fase_2", {"max_weeks": 52, "skips_school_holidays": False}, "Het traject duurt een jaar"),
     ("parallel_ouderschap_fase_2", {"joint_sessions": 3, "max_joint_sessions": 4}, "3-4 keer per jaar begeleidt"),
+    ("gezinsbemiddeling_fase_1", {"max_network_meetings": 2}, "begeleider 1-2 x aanwezig is bij gesprekken met het Sociaal Team"),
+    ("parallel_ouderschap_fase_1", {"max_network_meetings": 2}, "Sociaal Team of Jeugdbescherming"),
+    ("parallel_ouderschap_fase_2", {"max_network_meetings": 2}, "Sociaal Team of Jeugdbescherming"),
     ("parallel_ouderschap", {"consent_below_age": 16}, "kinderen jonger dan 16 jaar toestemming"),
 ]
 

@@ -66,3 +66,18 @@ def test_the_pdf_shows_the_counts_and_the_term_and_no_note(contexts):
 
 def pdf_text(pdf: bytes) -> str:
     return " ".join(" ".join((page.extract_text() or "").split()) for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_report_counts_the_begeleiders_meetings_with_the_sociaal_team_and_jeugdbescherming_and_quotes_no_note(
+        contexts):
+    case = registered_case(contexts, "gezinsbemiddeling_fase_1")
+    talk(contexts, case, "intake", INTAKE, "parent_a")
+    for week, who in ((1, "sociaal_team"), (2, "jeugdbescherming")):
+        contexts.shared.record_network_meeting(case, with_whom=who, on=INTAKE + timedelta(weeks=week), minutes=90,
+                                               note=PrivateText(case, NOTE), actor="begeleider-1")
+    report = build_report(contexts, case, now())
+    [phase] = report["mediation"]
+    assert phase["network_meetings"] == {"sociaal_team": 1, "jeugdbescherming": 1}
+    assert NOTE not in json.dumps(report) and "MEDIATIONCANARY" not in render_json(report).decode()
+    text = pdf_text(render_pdf(report))
+    assert "1 gesprek(ken) met het Sociaal Team en 1 met Jeugdbescherming" in text and "MEDIATIONCANARY" not in text

@@ -10,7 +10,7 @@ from services.platform.private_text import PrivateText
 from services.shared_agreements.domain.errors import UnknownParent
 from services.shared_agreements.domain.joint_session_rules import (
     AttendanceAlreadyRecorded, InvalidJointSession, JointSessionNotFound, OutsideFixedMeetingFrame,
-    SessionAlreadyPaused, SessionCannotBeMoved, SessionClosed, SessionNotPaused, TooLittleNotice,
+    SessionAlreadyPaused, SessionCannotBeMoved, SessionClosed, SessionNotPaused, TooFewProfessionals, TooLittleNotice,
 )
 from services.shared_agreements.domain.joint_sessions import JointSessions, joint_sessions_id
 from tests.support.given_when_then import given
@@ -21,6 +21,7 @@ OV = "opnieuw_verbinden"
 MEDIATION = "gezinsbemiddeling_fase_1"
 NEW_YEAR = date(2026, 1, 5)
 TUESDAY_3_MARCH = date(2026, 3, 3)
+LEADERS = ("Marieke Visser", "Joost de Vries", "Fatima el Amrani")  # "begeleid door drie professionals"
 
 
 def plan(day: date = TUESDAY_3_MARCH, trajectory_type: str = OV, start: time = time(9, 30), kind: str = "in_person",
@@ -170,13 +171,19 @@ def test_pausing_a_meeting_on_another_day_is_refused():
     )).then_refused(InvalidJointSession, "on the day")
 
 
-def attend(parent: str, attended: bool = True, reason: str | None = None) -> Callable[[JointSessions], Any]:
+def attend(parent: str, attended: bool = True, reason: str | None = None,
+           led_by: tuple[str, ...] = ()) -> Callable[[JointSessions], Any]:
     return lambda s: s.record_attendance(first_session(), parent=parent, attended=attended, on=TUESDAY_3_MARCH,
-                                         actor=COORDINATOR, absence_reason=reason)
+                                         actor=COORDINATOR, absence_reason=reason, led_by=led_by)
+
+
+def held(parent: str = "parent_a") -> Callable[[JointSessions], Any]:
+    """The first attendance of an Opnieuw Verbinden meeting: it is held, led by its three professionals."""
+    return attend(parent, led_by=LEADERS)
 
 
 def test_attendance_of_both_parents_is_recorded_and_the_session_is_held():
-    outcome = given(*history(plan(), attend("parent_a"))).when(attend("parent_b", False, "ziek"))
+    outcome = given(*history(plan(), held())).when(attend("parent_b", False, "ziek"))
     outcome.then((JointSessions.JointSessionAttendanceRecorded, {
         "parent": "parent_b", "attended": False, "absence_reason": PrivateText(CASE, "ziek"), "actor": COORDINATOR}))
     view = outcome.aggregate.views()[0]
@@ -185,16 +192,16 @@ def test_attendance_of_both_parents_is_recorded_and_the_session_is_held():
 
 
 def test_an_absence_without_a_reason_is_refused():
-    given(*history(plan())).when(attend("parent_a", False)).then_refused(InvalidJointSession, "absence")
+    given(*history(plan())).when(attend("parent_a", False, led_by=LEADERS)).then_refused(InvalidJointSession, "absence")
 
 
 def test_recording_a_parents_attendance_twice_is_refused():
-    given(*history(plan(), attend("parent_a"))).when(attend("parent_a")).then_refused(
+    given(*history(plan(), held())).when(attend("parent_a")).then_refused(
         AttendanceAlreadyRecorded, "before")
 
 
 def test_attendance_of_someone_who_is_not_a_parent_slot_is_refused():
-    given(*history(plan())).when(attend("grandmother")).then_refused(UnknownParent, "parent_a")
+    given(*history(plan())).when(held("grandmother")).then_refused(UnknownParent, "parent_a")
 
 
 def test_attendance_before_the_session_took_place_is_refused():
@@ -205,11 +212,11 @@ def test_attendance_before_the_session_took_place_is_refused():
 
 def test_attendance_of_a_cancelled_session_is_refused():
     cancel = lambda s: s.cancel(first_session(), reason="praktijk gesloten", actor=COORDINATOR)  # noqa: E731
-    given(*history(plan(), cancel)).when(attend("parent_a")).then_refused(SessionClosed, "cancelled")
+    given(*history(plan(), cancel)).when(held()).then_refused(SessionClosed, "cancelled")
 
 
 def test_cancelling_a_session_that_took_place_is_refused():
-    given(*history(plan(), attend("parent_a"))).when(
+    given(*history(plan(), held())).when(
         lambda s: s.cancel(first_session(), reason="vergissing", actor=COORDINATOR)
     ).then_refused(SessionClosed, "taken place")
 
@@ -217,3 +224,39 @@ def test_cancelling_a_session_that_took_place_is_refused():
 def test_a_session_the_case_does_not_have_is_not_found():
     given(*history(plan())).when(lambda s: s.cancel(UUID(int=7), reason="x", actor=COORDINATOR)).then_refused(
         JointSessionNotFound, "no such joint session")
+
+
+# "Vier-jaarlijks overleg begeleid door drie professionals" (opnieuw-verbinden) ----------------------------
+
+def test_an_opnieuw_verbinden_meeting_is_held_with_the_three_professionals_who_led_it():
+    outcome = given(*history(plan())).when(held())
+    outcome.then(
+        (JointSessions.JointSessionLedBy, {"professionals": list(LEADERS), "actor": COORDINATOR}),
+        (JointSessions.JointSessionAttendanceRecorded, {"parent": "parent_a", "attended": True}),
+    )
+    view = outcome.aggregate.views()[0]
+    assert (view.status, view.led_by) == ("held", LEADERS)
+
+
+def test_an_opnieuw_verbinden_meeting_held_with_fewer_than_three_professionals_is_refused_and_nothing_is_stored():
+    given(*history(plan())).when(attend("parent_a")).then_refused(TooFewProfessionals, "3 professionals")
+    given(*history(plan())).when(attend("parent_a", led_by=LEADERS[:2])).then_refused(TooFewProfessionals, "2 named")
+    twice = (LEADERS[0], LEADERS[1], LEADERS[0].upper())
+    given(*history(plan())).when(attend("parent_a", led_by=twice)).then_refused(TooFewProfessionals, "2 named")
+    given(*history(plan())).when(attend("parent_a", led_by=(*LEADERS[:2], " "))).then_refused(
+        InvalidJointSession, "professional")
+
+
+def test_the_professionals_are_named_once_when_the_meeting_is_held():
+    given(*history(plan(), held())).when(attend("parent_b", led_by=LEADERS)).then_refused(
+        InvalidJointSession, "named before")
+
+
+def test_a_type_whose_data_counts_no_professionals_holds_a_session_without_naming_them():
+    mediation = plan(date(2026, 2, 10), trajectory_type=MEDIATION, start=time(15, 0))
+    sessions = JointSessions(case_id=CASE, actor=COORDINATOR)
+    session_id = mediation(sessions)
+    outcome = given(*history(mediation)).when(lambda s: s.record_attendance(
+        session_id, parent="parent_a", attended=True, on=date(2026, 2, 10), actor=COORDINATOR))
+    outcome.then(JointSessions.JointSessionAttendanceRecorded)
+    assert outcome.aggregate.views()[0].status == "held"

@@ -67,6 +67,15 @@ def test_the_note_is_never_stored_in_clear(app, mediation, settings):
     assert CANARY.encode() not in raw_bytes(settings, "shared_agreements")
 
 
+
+def test_the_note_of_a_meeting_with_the_sociaal_team_is_never_stored_in_clear(app, mediation, settings):
+    note = "NETWORKNOTE-4417 Sociaal Team bezorgd over de gezondheid van moeder"
+    app.record_network_meeting(mediation, with_whom="sociaal_team", on=INTAKE_DAY + timedelta(weeks=1), minutes=90,
+                               note=PrivateText(mediation, note), actor="begeleider-1")
+    [meeting] = app.mediation(mediation).phases[0].network_meetings
+    assert meeting.note.text == note
+    assert b"NETWORKNOTE-4417" not in raw_bytes(settings, "shared_agreements")
+
 def test_after_the_case_moved_on_to_parallel_parenting_no_mediation_conversation_is_recorded(app, mediation):
     app.move_to_next_phase(mediation, trajectory_type="parallel_ouderschap_fase_1", reason="Samenwerking lukt niet.",
                            actor=COORDINATOR)

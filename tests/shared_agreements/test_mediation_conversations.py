@@ -3,6 +3,7 @@ parent, inside the phase's 16 school weeks (seed gezinsbemiddeling-kind-en-ik)."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from services.platform.holiday_import import read_holidays
@@ -27,6 +28,9 @@ END = date(2027, 3, 14)
 FASE_1 = MediationPhase(number=1, trajectory_type="gezinsbemiddeling_fase_1", mediated=True, entered_on=None,
                         left_on=None, next_type=None, max_joint=4, max_individual=4)
 MOVED_ON = date(2027, 1, 20)
+FASE_1_WITH_NETWORK = MediationPhase(number=1, trajectory_type="gezinsbemiddeling_fase_1", mediated=True,
+                                     entered_on=None, left_on=None, next_type=None, max_joint=4, max_individual=4,
+                                     max_network_meetings=2)
 
 
 def talk(kind: str, on: date, parent: str | None = None, *, phase: MediationPhase = FASE_1, known: bool = True,
@@ -116,3 +120,43 @@ def test_a_conversation_without_a_note_or_with_a_parent_it_was_not_for_is_refuse
                                   attended=["parent_b"], note=PrivateText(CASE, "x"), enrolled=BOTH,
                                   term=term(INTAKE_DAY, 16, CALENDAR, "midden"), today=TODAY, actor=BEGELEIDER)
     given(*history(*INTAKES)).when(refuse_b).then_refused(InvalidMediationConversation, "only a parent")
+
+
+# "Optioneel is dat de begeleider 1-2 x aanwezig is bij gesprekken met het Sociaal Team of Jeugdbescherming"
+
+def network(on: date, with_whom: str = "sociaal_team", *, phase: MediationPhase = FASE_1_WITH_NETWORK,
+            today: date = TODAY):  # noqa: ANN201
+    def command(record: MediationRecord) -> None:
+        began = record.intake_day(phase.number)
+        phase_term = None if began is None else term(began, 16, CALENDAR, "midden")
+        record.record_network_meeting(phase=phase, with_whom=with_whom, on=on, minutes=90,
+                                      note=PrivateText(CASE, "Sociaal Team bezorgd over schoolverzuim."),
+                                      term=phase_term, today=today, actor=BEGELEIDER)
+    return command
+
+
+def test_the_begeleider_joins_two_network_meetings_in_a_phase_and_a_third_is_refused():
+    [recorded] = given(*history(*INTAKES)).when(network(WEEKS[0], "jeugdbescherming")).then(
+        (MediationRecord.NetworkMeetingRecorded, {"phase": 1, "with_whom": "jeugdbescherming",
+                                                 "on": WEEKS[0].isoformat(), "minutes": 90, "actor": BEGELEIDER}))
+    assert recorded.note == PrivateText(CASE, "Sociaal Team bezorgd over schoolverzuim.")
+    two = history(*INTAKES, network(WEEKS[0]), network(WEEKS[1], "jeugdbescherming"))
+    given(*two).when(network(WEEKS[2])).then_refused(InvalidMediationConversation, "at most 2 meetings")
+
+
+def test_the_maximum_of_network_meetings_is_the_types_data_and_a_type_without_it_offers_none():
+    three = replace(FASE_1_WITH_NETWORK, max_network_meetings=3)
+    two = history(*INTAKES, network(WEEKS[0]), network(WEEKS[1]))
+    given(*two).when(network(WEEKS[2], phase=three)).then(MediationRecord.NetworkMeetingRecorded)
+    given(*history(*INTAKES)).when(network(WEEKS[0], phase=FASE_1)).then_refused(
+        InvalidMediationConversation, "offers no meetings with the Sociaal Team")
+
+
+def test_a_network_meeting_is_with_the_sociaal_team_or_jeugdbescherming_inside_the_phase_and_never_to_come():
+    given(*history(*INTAKES)).when(network(WEEKS[0], "huisarts")).then_refused(
+        InvalidMediationConversation, "sociaal_team or jeugdbescherming")
+    given(*history()).when(network(WEEKS[0])).then_refused(InvalidMediationConversation, "begins with the intake")
+    given(*history(*INTAKES)).when(network(END + timedelta(days=1))).then_refused(
+        InvalidMediationConversation, "lies after the phase")
+    given(*history(*INTAKES)).when(network(WEEKS[0], today=WEEKS[0] - timedelta(days=1))).then_refused(
+        InvalidMediationConversation, "has not come")

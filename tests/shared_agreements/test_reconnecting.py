@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 
 from services.platform.private_text import PrivateText
-from services.shared_agreements.domain.joint_session_rules import InvalidJointSession, OutsideFixedMeetingFrame
+from services.shared_agreements.domain.joint_session_rules import (
+    InvalidJointSession, OutsideFixedMeetingFrame, TooFewProfessionals,
+)
 from services.shared_agreements.domain.joint_sessions import JointSessions
 from services.shared_agreements.domain.reconnecting import (
     InvalidReconnectingRecord, NotAReconnectingCase, ReconnectingRecord, YearFrame,
@@ -91,17 +93,26 @@ def sessions() -> list:
     return list(JointSessions(case_id=CASE, actor=COORDINATOR).collect_events())
 
 
-def past(day=date(2027, 3, 9), start=time(10, 0), why="Zaak overgenomen van een andere praktijk"):
+LEADERS = ("Marieke Visser", "Joost de Vries", "Fatima el Amrani")
+
+
+def past(day=date(2027, 3, 9), start=time(10, 0), why="Zaak overgenomen van een andere praktijk", led_by=LEADERS):
     return lambda s: s.record_past(day=day, start=start, duration_minutes=120, place="Praktijk Utrecht",
                                    kind="in_person", trajectory_type="opnieuw_verbinden", today=TODAY, why=why,
-                                   actor=COORDINATOR)
+                                   actor=COORDINATOR, led_by=led_by)
 
 
 def test_a_past_meeting_is_entered_when_the_case_is_brought_in_marked_as_recorded_afterwards():
     outcome = given(*sessions()).when(past())
-    outcome.then((JointSessions.PastJointSessionRecorded, {"why": PrivateText(CASE, "Zaak overgenomen van een andere praktijk")}))
+    outcome.then((JointSessions.PastJointSessionRecorded, {"why": PrivateText(CASE, "Zaak overgenomen van een andere praktijk")}),
+                 (JointSessions.JointSessionLedBy, {"professionals": list(LEADERS)}))
     [session] = outcome.aggregate.views()
-    assert session.recorded_afterwards == "Zaak overgenomen van een andere praktijk"
+    assert (session.recorded_afterwards, session.led_by) == ("Zaak overgenomen van een andere praktijk", LEADERS)
+
+
+def test_a_past_meeting_names_the_three_professionals_who_led_it():
+    given(*sessions()).when(past(led_by=())).then_refused(TooFewProfessionals, "led by 3 professionals")
+    given(*sessions()).when(past(led_by=LEADERS[1:])).then_refused(TooFewProfessionals, "2 named")
 
 
 def test_a_past_meeting_keeps_opnieuw_verbindens_frame_and_is_never_in_the_future():
@@ -112,7 +123,8 @@ def test_a_past_meeting_keeps_opnieuw_verbindens_frame_and_is_never_in_the_futur
 
 def held_meeting() -> list:
     history = sessions()
-    return history + given(*history).when(past()).then(JointSessions.PastJointSessionRecorded)
+    return history + given(*history).when(past()).then(JointSessions.PastJointSessionRecorded,
+                                                        JointSessions.JointSessionLedBy)
 
 
 AMSTERDAM = timezone(timedelta(hours=1))

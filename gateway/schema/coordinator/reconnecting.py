@@ -17,6 +17,7 @@ from gateway.schema.coordinator.common import (
 from services.platform.access_log import Action
 from services.shared_agreements.application import ACTIVITIES, YearOverview
 from gateway.schema.bounds import MAX_PLACE
+from gateway.schema.coordinator.sessions import professionals
 
 Activity = strawberry.enum(Enum("Activity", {code.upper(): code for code in ACTIVITIES}),  # type: ignore[misc]
                            description="What professional time was spent on (seed: Opnieuw Verbinden).")
@@ -94,15 +95,18 @@ class ReconnectingMutation:
             case_id, on=on, professional=name, activity=value(activity), minutes=minutes, actor=who)))
 
     @strawberry.mutation(description="Enter a joint session that took place before the case was brought in; it is "
-                                     "marked as recorded afterwards, with why. Returns its id.")
+                                     "marked as recorded afterwards, with why and the professionals who led it "
+                                     "(ledBy: three for Opnieuw Verbinden). Returns its id.")
     async def record_past_joint_session(
         self, info: Info, case_id: UUID, day: date, start: time, duration_minutes: int, place: str, why: str,
         kind: SessionKind = SessionKind.IN_PERSON,  # type: ignore[attr-defined]
+        led_by: list[str] | None = None,
     ) -> UUID:
         where, reason, who = bounded_text(place, "the place", limit=MAX_PLACE), bounded_text(why, "why", limit=MAX_PLACE), actor(info)
+        names = professionals(led_by)
         return await coordinate(info, case_id, Action.CHANGE, lambda app: app.record_past_joint_session(
             case_id, day=day, start=start, duration_minutes=duration_minutes, place=where, why=reason, actor=who,
-            kind=value(kind)))
+            kind=value(kind), led_by=names))
 
     @strawberry.mutation(description="Record, after the meeting, a pause with its begin and end, by the one who "
                                      "led the meeting, and why it was not recorded live.")

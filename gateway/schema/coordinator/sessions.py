@@ -12,7 +12,7 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from gateway.schema.bounds import MAX_PLACE
+from gateway.schema.bounds import MAX_ITEMS, MAX_NAME, MAX_PLACE, bounded_list
 from gateway.schema.common import Done, actor
 from gateway.schema.coordinator.common import (
     Parent, SessionKind, SessionStatus, TrajectoryType, bounded_text, coordinate, member, optional_bounded_text,
@@ -64,6 +64,14 @@ class JointSession:
     cancel_reason: str | None
     recorded_afterwards: str | None = strawberry.field(description=(
         "Set for a session that took place before the case was brought in: why it was entered afterwards."))
+    led_by: list[str] = strawberry.field(description=(
+        "The professionals who led the session, named when it was recorded as held (Opnieuw Verbinden: three)."))
+
+
+def professionals(led_by: list[str] | None) -> tuple[str, ...]:
+    """The names of the professionals who led a session, as the coordinator gives them."""
+    return tuple(bounded_text(name, "a professional's name", limit=MAX_NAME)
+                 for name in bounded_list(led_by or [], "professionals", limit=MAX_ITEMS))
 
 
 def joint_session_of(s: JointSessionView) -> JointSession:
@@ -79,7 +87,7 @@ def joint_session_of(s: JointSessionView) -> JointSession:
         attendance=[SessionAttendance(parent=member(Parent, a.parent), attended=a.attended,
                                       absence_reason=a.absence_reason, recorded_by=a.recorded_by,
                                       recorded_at=a.recorded_at) for a in s.attendance],
-        cancel_reason=s.cancel_reason, recorded_afterwards=s.recorded_afterwards,
+        cancel_reason=s.cancel_reason, recorded_afterwards=s.recorded_afterwards, led_by=list(s.led_by),
     )
 
 
@@ -150,14 +158,18 @@ class SessionsMutation:
                          lambda app: app.resume_joint_session(case_id, session_id, actor=who))
         return Done()
 
-    @strawberry.mutation(description="Record whether a parent attended a session; an absence needs its reason.")
+    @strawberry.mutation(description="Record whether a parent attended a session; an absence needs its reason. The "
+                                     "first attendance of a session names the professionals who led it (ledBy), as "
+                                     "many as the trajectory type says (Opnieuw Verbinden: three).")
     async def record_attendance(
         self, info: Info, case_id: UUID, session_id: UUID, parent: Parent, attended: bool,
-        absence_reason: str | None = None,
+        absence_reason: str | None = None, led_by: list[str] | None = None,
     ) -> Done:
         why, who = optional_bounded_text(absence_reason, "the reason of absence", limit=MAX_PLACE), actor(info)
+        names = professionals(led_by)
         await coordinate(info, case_id, Action.CHANGE, lambda app: app.record_attendance(
-            case_id, session_id, parent=value(parent), attended=attended, actor=who, absence_reason=why))
+            case_id, session_id, parent=value(parent), attended=attended, actor=who, absence_reason=why,
+            led_by=names))
         return Done()
 
     @strawberry.mutation(description="Cancel a session that has not taken place, saying why.")

@@ -57,6 +57,11 @@ class TrajectoryRules:
     joint_meetings_in_person: bool
     joint_meetings_movable: bool
     joint_meeting_paused_on_aggression: bool
+    joint_meeting_professionals: int | None = strawberry.field(
+        description="How many professionals lead each joint meeting (Opnieuw Verbinden: three); null: not counted.")
+    max_network_meetings: int | None = strawberry.field(
+        description="How often the begeleider may join a meeting with the Sociaal Team or Jeugdbescherming in a "
+                    "phase; null: the type does not offer it.")
     child_conversations_optional: bool
     child_conversations_by_other_counsellor: bool
     min_child_visits_per_year: int | None

@@ -87,6 +87,8 @@ class JointSession:
     status: JointSessionStatus
     moved_from: list[date]
     pauses: int = strawberry.field(description="How often the session was paused (stilgelegd).")
+    # Only the number: the names would tell one side who counsels the other (DESIGN §4).
+    professionals: int = strawberry.field(description="How many professionals led the session (named once held).")
 
 
 @strawberry.type(description="The joint sessions the case's current type still allows: in this phase, or in the "
@@ -153,7 +155,8 @@ def ground_rules_of(view: GroundRulesView) -> GroundRules:
 def joint_session_of(s: JointSessionView) -> JointSession:
     return JointSession(session_id=s.session_id, number=s.number, day=s.day, start=s.start,
                         duration_minutes=s.duration_minutes, place=s.place, kind=s.kind,
-                        status=JointSessionStatus(s.status), moved_from=list(s.moved_from), pauses=len(s.pauses))
+                        status=JointSessionStatus(s.status), moved_from=list(s.moved_from), pauses=len(s.pauses),
+                        professionals=len(s.led_by))
 
 
 def joint_session_room_of(room: RoomView) -> JointSessionRoom:

@@ -9,7 +9,9 @@ from enum import Enum
 import strawberry
 
 from gateway.schema.mediator.agreements import Parent, TrajectoryType
-from services.shared_agreements.api import CONVERSATION_KINDS, ConversationView, MediationPhaseView, ParentCounts
+from services.shared_agreements.api import (
+    CONVERSATION_KINDS, NETWORK_PARTNERS, ConversationView, MediationPhaseView, NetworkMeetingView, ParentCounts,
+)
 
 ConversationKind = strawberry.enum(Enum("ConversationKind", {k.upper(): k for k in CONVERSATION_KINDS}), description=(
     "INTAKE: the individual kennismakingsgesprek with one parent; JOINT: with both parents; INDIVIDUAL: with one."))
@@ -25,6 +27,20 @@ class MediationConversation:
     held_by_you: bool
     note: str | None = strawberry.field(
         description='The note, only of a conversation you held ("[gewist]" once erased); otherwise null.')
+
+
+NetworkPartner = strawberry.enum(Enum("NetworkPartner", {k.upper(): k for k in NETWORK_PARTNERS}), description=(
+    "Whom the begeleider met: the municipality's Sociaal Team or Jeugdbescherming."))
+
+
+@strawberry.type(description="A meeting with the Sociaal Team or Jeugdbescherming the begeleider attended.")
+class NetworkMeeting:
+    with_whom: NetworkPartner
+    on: date
+    duration_minutes: int
+    held_by_you: bool
+    note: str | None = strawberry.field(
+        description='The note, only of a meeting you attended ("[gewist]" once erased); otherwise null.')
 
 
 @strawberry.type(description="One parent's conversations in the phase.")
@@ -50,6 +66,10 @@ class MediationPhase:
     joint_left: int | None = strawberry.field(description="Joint conversations still allowed in the phase.")
     parents: list[ParentConversations]
     conversations: list[MediationConversation]
+    network_meetings: list[NetworkMeeting]
+    network_meetings_left: int | None = strawberry.field(description=(
+        "Meetings with the Sociaal Team or Jeugdbescherming still allowed in the phase (the seed: 1-2); "
+        "null: the type does not offer them."))
 
 
 def _conversation(c: ConversationView, caller: str) -> MediationConversation:
@@ -70,4 +90,12 @@ def phase_of(view: MediationPhaseView, caller: str) -> MediationPhase:
         term_end=view.term_end, holiday_calendar_missing=view.holiday_calendar_missing, joint=view.joint,
         joint_left=view.joint_left, parents=[_counts(p) for p in view.parents],
         conversations=[_conversation(c, caller) for c in view.conversations],
+        network_meetings=[_network(m, caller) for m in view.network_meetings],
+        network_meetings_left=view.network_meetings_left,
     )
+
+
+def _network(m: NetworkMeetingView, caller: str) -> NetworkMeeting:
+    mine = m.attended_by == caller
+    return NetworkMeeting(with_whom=NetworkPartner(m.with_whom), on=m.on, duration_minutes=m.minutes,
+                          held_by_you=mine, note=str(m.note) if mine else None)

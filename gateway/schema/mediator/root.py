@@ -23,7 +23,7 @@ from gateway.schema.common import actor, assignment_to, context_app, directory, 
 from gateway.schema.mediator.agreements import (
     Case, Decision, GroundRules, JointSession, Parent, case_of, decisions_of, ground_rules_of, joint_session_of,
 )
-from gateway.schema.mediator.mediation import ConversationKind, MediationPhase, phase_of
+from gateway.schema.mediator.mediation import ConversationKind, MediationPhase, NetworkPartner, phase_of
 from services.platform.access_log import Action
 from services.platform.private_text import PrivateText
 from services.platform.stores import Store
@@ -86,6 +86,18 @@ class Mutation:
         view = await _mediate(info, case_id, Action.CHANGE, lambda app: app.record_mediation_conversation(
             case_id, kind=kind.value, on=on, minutes=duration_minutes, note=PrivateText(case_id, note), actor=who,
             parents=[parent.value] if parent else [], attended=[p.value for p in came]))
+        return [phase_of(p, who) for p in view.phases]
+
+    @strawberry.mutation(description=(
+        "Record a meeting with the Sociaal Team or Jeugdbescherming you attended as begeleider, with a note; at "
+        "most the phase's number (the seed: 1-2 x). Returns the mediation's phases."))
+    async def record_network_meeting(
+        self, info: Info, case_id: UUID, with_whom: NetworkPartner, on: date, duration_minutes: int, note: str,
+    ) -> list[MediationPhase]:
+        note, who = text(note, "the note", MAX_LONG_TEXT), actor(info)
+        view = await _mediate(info, case_id, Action.CHANGE, lambda app: app.record_network_meeting(
+            case_id, with_whom=with_whom.value, on=on, minutes=duration_minutes, note=PrivateText(case_id, note),
+            actor=who))
         return [phase_of(p, who) for p in view.phases]
 
 

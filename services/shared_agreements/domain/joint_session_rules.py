@@ -60,6 +60,10 @@ class SessionNotPaused(Invalid):
     """The session is running; only a paused session can be resumed."""
 
 
+class TooFewProfessionals(Invalid):
+    """A meeting of a type led by a number of professionals is recorded as held with fewer named."""
+
+
 class AttendanceAlreadyRecorded(Invalid):
     """That parent's attendance of this session was recorded before."""
 
@@ -110,6 +114,7 @@ class JointSessionView:
     attendance: tuple[Attendance, ...] = ()
     cancel_reason: str | None = None
     recorded_afterwards: str | None = None  # a session that took place before the case was brought in: why
+    led_by: tuple[str, ...] = ()  # the professionals who led it, named when it was recorded as held
 
     @property
     def is_cancelled(self) -> bool:
@@ -193,6 +198,29 @@ def check_joint_session_limit(trajectory_type: str, day: date, taken: Iterable[d
             f"{TYPES[trajectory_type].name_nl} has at most {room.maximum} joint sessions {period}; "
             f"{room.taken} are planned or held"
         )
+
+
+def checked_professionals(trajectory_type: str, led_by: Iterable[str] | None) -> tuple[str, ...]:
+    """The professionals who led a meeting, each once, at least as many as the type's data says.
+
+    Names (or user ids) as the coordinator gives them, not checked against the staff directory: a
+    command writes this case's store only and reads no other context's store, and who may record is
+    already the directory's answer (the coordinator of the case). The number is what the seed states.
+    """
+    if isinstance(led_by, str):
+        raise InvalidJointSession("the professionals who led the meeting are a list of names")
+    names: dict[str, str] = {}
+    for name in led_by or ():
+        text = checked_text(name, "the name of a professional who led the meeting")
+        names.setdefault(text.casefold(), text)
+    entry = TYPES.get(trajectory_type)
+    required = entry.template.joint_meeting_professionals if entry is not None else None
+    if required and len(names) < required:
+        raise TooFewProfessionals(
+            f"a meeting of {entry.name_nl} is led by {required} professionals; name all {required} "
+            f"who led it ({len(names)} named)"
+        )
+    return tuple(names.values())
 
 
 def meeting_frame(trajectory_type: str) -> TrajectoryType | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, time
+from typing import Sequence
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
@@ -16,7 +17,8 @@ from services.platform.practice_day import practice_day
 from services.shared_agreements.domain.joint_session_rules import (
     Attendance, AttendanceAlreadyRecorded, InvalidJointSession, JointSessionNotFound,
     JointSessionRoom, JointSessionView, SessionAlreadyPaused, SessionCannotBeMoved, SessionClosed, SessionNotPaused, SessionPause,
-    check_fixed_meeting, check_joint_session_limit, check_session, checked_text, joint_session_room, meeting_frame,
+    check_fixed_meeting, check_joint_session_limit, check_session, checked_professionals, checked_text, joint_session_room,
+    meeting_frame,
 )
 from services.shared_agreements.domain.parents import checked_parent
 from services.shared_agreements.domain.private import Text, private, shown
@@ -84,21 +86,30 @@ class JointSessions(Aggregate):
 
     def record_past(
         self, *, day: date, start: time, duration_minutes: int, place: str, kind: str, trajectory_type: str,
-        today: date, why: str, actor: str,
+        today: date, why: str, actor: str, led_by: Sequence[str] = (),
     ) -> UUID:
-        """A joint session that took place before the case was brought in, marked as recorded afterwards."""
+        """A joint session that took place before the case was brought in, marked as recorded afterwards,
+        with the professionals who led it (as many as the type's data says)."""
         check_session(day, start, duration_minutes, kind, day)
         if day > today:
             raise InvalidJointSession(f"{day.isoformat()} has not come yet; plan the session instead")
         place, why = checked_text(place, "the place of the session"), checked_text(why, "why it is recorded afterwards")
         self._check_frame_and_limit(trajectory_type, day, start, kind, None)
+        professionals = checked_professionals(trajectory_type, led_by)
         session_id = self._next_id()
         self._recorded_afterwards(
             session_id=session_id, day=day, start=start.isoformat(timespec="minutes"),
             duration_minutes=duration_minutes, place=place, kind=kind, trajectory_type=trajectory_type,
             why=private(self.case_id, why), actor=actor,
         )
+        if professionals:
+            self._led_by(session_id=session_id, professionals=list(professionals), actor=actor)
         return session_id
+
+    @event("JointSessionLedBy")
+    def _led_by(self, session_id: UUID, professionals: list[str], actor: str) -> None:
+        """De professionals die het overleg begeleidden vastgelegd."""
+        self.sessions[session_id] = replace(self.sessions[session_id], led_by=tuple(professionals))
 
     @event("PastJointSessionRecorded")
     def _recorded_afterwards(
@@ -208,16 +219,26 @@ class JointSessions(Aggregate):
 
     def record_attendance(
         self, session_id: UUID, *, parent: str, attended: bool, on: date, actor: str,
-        absence_reason: str | None = None,
+        absence_reason: str | None = None, led_by: Sequence[str] = (),
     ) -> None:
-        """Record whether a parent attended the session (aanwezigheid), with the reason of an absence."""
+        """Record whether a parent attended the session (aanwezigheid), with the reason of an absence.
+
+        The first attendance makes the session held: then the professionals who led it are named
+        (``led_by``), as many as the type's data says; they are named once per session.
+        """
         session = self._open_session(session_id)
         checked_parent(parent)
         if on < session.day:
             raise InvalidJointSession("attendance is recorded on or after the day of the session")
         if any(a.parent == parent for a in session.attendance):
             raise AttendanceAlreadyRecorded(f"the attendance of {parent} at this session was recorded before")
+        if led_by and session.led_by:
+            raise InvalidJointSession("the professionals who led this session were named before")
+        professionals = checked_professionals(session.trajectory_type, led_by) \
+            if led_by or not (session.attendance or session.led_by) else ()
         reason = None if attended else private(self.case_id, checked_text(absence_reason, "the reason of the absence"))
+        if professionals:
+            self._led_by(session_id=session_id, professionals=list(professionals), actor=actor)
         self._attendance_recorded(session_id=session_id, parent=parent, attended=bool(attended),
                                   absence_reason=reason, actor=actor)
 

@@ -33,7 +33,7 @@ from services.shared_agreements.domain.mediation_term import Term
 from services.shared_agreements.domain.parents import checked_parent
 
 __all__ = ["CONVERSATION_KINDS", "INDIVIDUAL", "INTAKE", "JOINT", "InvalidMediationConversation", "MediationPhase",
-           "MediationRecord", "Conversation", "mediation_id"]
+           "MediationRecord", "Conversation", "NETWORK_PARTNERS", "NetworkMeeting", "mediation_id"]
 
 
 def mediation_id(case_id: UUID) -> UUID:
@@ -52,6 +52,8 @@ class MediationPhase:
     next_type: str | None
     max_joint: int | None
     max_individual: int | None  #: per parent
+    #: meetings with the Sociaal Team or Jeugdbescherming the begeleider may join; None: not offered
+    max_network_meetings: int | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,22 @@ class Conversation:
     attended: tuple[str, ...]  #: who came
     note: PrivateText
     held_by: str
+
+
+#: "gesprekken met het Sociaal Team of Jeugdbescherming" (seed gezinsbemiddeling-kind-en-ik)
+NETWORK_PARTNERS = ("sociaal_team", "jeugdbescherming")
+
+
+@dataclass(frozen=True)
+class NetworkMeeting:
+    """A meeting of the Sociaal Team or Jeugdbescherming the begeleider attended."""
+
+    phase: int
+    with_whom: str
+    on: date
+    minutes: int
+    note: PrivateText
+    attended_by: str
 
 
 class MediationRecord(Aggregate):
@@ -85,6 +103,7 @@ class MediationRecord(Aggregate):
     def __init__(self, case_id: UUID, actor: str) -> None:
         self.case_id = case_id
         self.conversations: tuple[Conversation, ...] = ()
+        self.network_meetings: tuple[NetworkMeeting, ...] = ()
 
     def record(
         self, *, phase: MediationPhase, kind: str, on: date, minutes: int, parents: Sequence[str],
@@ -113,6 +132,45 @@ class MediationRecord(Aggregate):
         """Gesprek van de begeleider vastgelegd (kennismaking, gezamenlijk of individueel)."""
         self.conversations += (Conversation(phase, kind, date.fromisoformat(on), minutes, tuple(parents),
                                             tuple(attended), note, actor),)
+
+    def record_network_meeting(
+        self, *, phase: MediationPhase, with_whom: str, on: date, minutes: int, note: PrivateText, term: Term | None,
+        today: date, actor: str,
+    ) -> None:
+        """A meeting with the Sociaal Team or Jeugdbescherming the begeleider attended: at most the type's number
+        in a phase ("1-2 x"), inside the phase's term, never on a day to come."""
+        on = checked_day(on)
+        if not phase.mediated:
+            raise InvalidMediationConversation(_not_mediated(phase, on))
+        if with_whom not in NETWORK_PARTNERS:
+            raise InvalidMediationConversation(f"a network meeting is with {' or '.join(NETWORK_PARTNERS)}, "
+                                               f"not {with_whom!r}")
+        most = phase.max_network_meetings
+        if most is None:
+            raise InvalidMediationConversation(f"{phase.trajectory_type} offers no meetings with the Sociaal Team or "
+                                               "Jeugdbescherming")
+        _check_inside(phase, JOINT, on, term, self._of(phase.number))
+        if on > today:
+            raise InvalidMediationConversation(f"a meeting on {on.isoformat()} cannot be recorded yet: that day "
+                                               f"has not come (today is {today.isoformat()})")
+        if len(self.network_meetings_in(phase.number)) >= most:
+            raise InvalidMediationConversation(
+                f"the begeleider joins at most {most} meetings with the Sociaal Team or Jeugdbescherming in a "
+                f"phase; all {most} of phase {phase.number} are recorded")
+        self._network_meeting_recorded(phase=phase.number, with_whom=with_whom, on=on.isoformat(),
+                                       minutes=checked_minutes(minutes), note=checked_note(note, self.case_id),
+                                       actor=actor)
+
+    @event("NetworkMeetingRecorded")
+    def _network_meeting_recorded(self, phase: int, with_whom: str, on: str, minutes: int, note: PrivateText,
+                                  actor: str) -> None:
+        """Begeleider aanwezig bij een gesprek met het Sociaal Team of Jeugdbescherming."""
+        meeting = NetworkMeeting(phase, with_whom, date.fromisoformat(on), minutes, note, actor)
+        self.network_meetings = (*getattr(self, "network_meetings", ()), meeting)
+
+    def network_meetings_in(self, phase: int) -> tuple[NetworkMeeting, ...]:
+        # getattr: a record opened before network meetings existed has no such attribute in a snapshot
+        return tuple(m for m in getattr(self, "network_meetings", ()) if m.phase == phase)
 
     def _of(self, phase: int) -> tuple[Conversation, ...]:
         return tuple(c for c in self.conversations if c.phase == phase)

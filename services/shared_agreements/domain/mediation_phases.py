@@ -23,7 +23,8 @@ def phases_of(case: CaseView) -> list[MediationPhase]:
         phases.append(MediationPhase(
             number=p.number, trajectory_type=p.trajectory_type, mediated=entry.mediated, entered_on=days[index],
             left_on=days[index + 1] if following else None, next_type=following and following.trajectory_type,
-            max_joint=entry.template.max_joint_sessions, max_individual=entry.template.max_sessions))
+            max_joint=entry.template.max_joint_sessions, max_individual=entry.template.max_sessions,
+            max_network_meetings=entry.template.max_network_meetings))
     return phases
 
 

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from services.platform.private_text import PrivateText
 from services.shared_agreements.domain.mediation import (
-    INDIVIDUAL, INTAKE, JOINT, Conversation, MediationPhase, MediationRecord,
+    INDIVIDUAL, INTAKE, JOINT, Conversation, MediationPhase, MediationRecord, NetworkMeeting,
 )
 from services.shared_agreements.domain.mediation_term import Term
 
@@ -47,6 +47,8 @@ class MediationPhaseView:
     joint_left: int | None
     parents: tuple[ParentCounts, ...]
     conversations: tuple[ConversationView, ...]
+    network_meetings: tuple[NetworkMeeting, ...] = ()  #: with the Sociaal Team or Jeugdbescherming
+    network_meetings_left: int | None = None  #: None: the type does not offer them
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class MediationView:
 def phase_view(record: MediationRecord | None, phase: MediationPhase, term: Term | None,
                enrolled: tuple[str, ...]) -> MediationPhaseView:
     held = record.in_phase(phase.number) if record else ()
+    network = record.network_meetings_in(phase.number) if record else ()
     joint = sum(1 for c in held if c.kind == JOINT)
     return MediationPhaseView(
         number=phase.number, trajectory_type=phase.trajectory_type,
@@ -67,6 +70,8 @@ def phase_view(record: MediationRecord | None, phase: MediationPhase, term: Term
         parents=tuple(_counts(p, held, phase.max_individual) for p in enrolled),
         conversations=tuple(ConversationView(c.kind, c.on, c.minutes, c.parents, c.attended, c.note, c.held_by)
                             for c in held),
+        network_meetings=network, network_meetings_left=None if phase.max_network_meetings is None
+        else phase.max_network_meetings - len(network),
     )
 
 
